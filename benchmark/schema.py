@@ -1,0 +1,250 @@
+"""Core data types and their JSONL form.
+
+Every record that enters rxbench (suite files, precomputed outputs) is checked
+against a JSON Schema before it becomes a frozen dataclass, so bad input fails
+with the file, the line and the field instead of deep inside a metric.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import jsonschema
+
+AttrValue = Any  # str | int | float | bool | list[str]
+
+ATTR_VALUE_SCHEMA: dict = {
+    "oneOf": [
+        {"type": "string"},
+        {"type": "number"},
+        {"type": "boolean"},
+        {"type": "array", "items": {"type": "string"}},
+    ]
+}
+
+EXAMPLE_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "rxbench Example",
+    "type": "object",
+    "required": ["id", "domain", "user", "item"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "domain": {"type": "string", "minLength": 1},
+        "user": {
+            "type": "object",
+            "required": ["id"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string", "minLength": 1},
+                "attributes": {"type": "object", "additionalProperties": ATTR_VALUE_SCHEMA},
+                "profile": {"type": "string"},
+                "history": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "item": {
+            "type": "object",
+            "required": ["id", "title"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "string", "minLength": 1},
+                "title": {"type": "string"},
+                "attributes": {"type": "object", "additionalProperties": ATTR_VALUE_SCHEMA},
+                "profile": {"type": "string"},
+            },
+        },
+        "signals": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "score": {"type": ["number", "null"]},
+                "matched": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["attribute", "value"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "attribute": {"type": "string", "minLength": 1},
+                            "value": {"type": "string", "minLength": 1},
+                        },
+                    },
+                },
+            },
+        },
+        "references": {"type": "array", "items": {"type": "string"}},
+        "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+        "meta": {"type": "object"},
+    },
+}
+
+OUTPUT_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "rxbench precomputed output",
+    "type": "object",
+    "required": ["id", "text"],
+    "properties": {"id": {"type": "string", "minLength": 1}, "text": {"type": "string"}},
+}
+
+
+class InputError(ValueError):
+    """Bad input record; the message names file, line and field."""
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    attributes: Mapping[str, AttrValue] = field(default_factory=dict)
+    profile: str = ""
+    history: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    attributes: Mapping[str, AttrValue] = field(default_factory=dict)
+    profile: str = ""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One feature the recommender matched: a true reason for the recommendation."""
+
+    attribute: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Signals:
+    score: float | None = None
+    matched: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    """One recommendation to explain. `tags` holds split / perturbation / parent id;
+    `meta` holds source-specific payload (e.g. XRec's published output)."""
+
+    id: str
+    domain: str
+    user: User
+    item: Item
+    signals: Signals = Signals()
+    references: tuple[str, ...] = ()
+    tags: Mapping[str, str] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def split(self) -> str:
+        return self.tags.get("split", "test")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["user"]["history"] = list(self.user.history)
+        d["references"] = list(self.references)
+        d["signals"]["matched"] = [asdict(r) for r in self.signals.matched]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Example":
+        """Build from an already validated dict (see `validate_example`)."""
+        u, it, s = d["user"], d["item"], d.get("signals") or {}
+        return cls(
+            id=d["id"],
+            domain=d["domain"],
+            user=User(u["id"], dict(u.get("attributes", {})), u.get("profile", ""), tuple(u.get("history", ()))),
+            item=Item(it["id"], it["title"], dict(it.get("attributes", {})), it.get("profile", "")),
+            signals=Signals(s.get("score"), tuple(Reason(m["attribute"], m["value"]) for m in s.get("matched", ()))),
+            references=tuple(d.get("references", ())),
+            tags=dict(d.get("tags", {})),
+            meta=dict(d.get("meta", {})),
+        )
+
+    def content_hash(self) -> str:
+        """Hash of everything a generator may see: the cache key and the suite hash use it."""
+        return sha256_json(self.to_dict())
+
+
+@dataclass(frozen=True)
+class Explanation:
+    example_id: str
+    text: str
+    generator: str
+    latency_s: float = 0.0
+    error: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def sha256_json(obj: Any) -> str:
+    blob = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+_EXAMPLE_VALIDATOR = jsonschema.Draft202012Validator(EXAMPLE_SCHEMA)
+_OUTPUT_VALIDATOR = jsonschema.Draft202012Validator(OUTPUT_SCHEMA)
+
+
+def _check(validator: jsonschema.Draft202012Validator, record: Any, where: str) -> None:
+    error = jsonschema.exceptions.best_match(validator.iter_errors(record))
+    if error is not None:
+        path = ".".join(str(p) for p in error.absolute_path) or "<record>"
+        raise InputError(f"{where}: field '{path}': {error.message}")
+
+
+def validate_example(record: Any, where: str = "<record>") -> Example:
+    _check(_EXAMPLE_VALIDATOR, record, where)
+    return Example.from_dict(record)
+
+
+def read_jsonl(path: str | Path) -> Iterator[tuple[str, Any]]:
+    """Yield (location "file:line", parsed record); a line that is not JSON raises InputError."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+
+
+def load_examples(path: str | Path) -> list[Example]:
+    """Read and validate an rxbench Example JSONL file; duplicate ids are an error."""
+    out: list[Example] = []
+    seen: dict[str, str] = {}
+    for where, rec in read_jsonl(path):
+        ex = validate_example(rec, where)
+        if ex.id in seen:
+            raise InputError(f"{where}: field 'id': duplicate id {ex.id!r} (first at {seen[ex.id]})")
+        seen[ex.id] = where
+        out.append(ex)
+    return out
+
+
+def load_outputs(path: str | Path) -> dict[str, str]:
+    """Read precomputed outputs: JSONL lines {"id", "text"}."""
+    out: dict[str, str] = {}
+    for where, rec in read_jsonl(path):
+        _check(_OUTPUT_VALIDATOR, rec, where)
+        if rec["id"] in out:
+            raise InputError(f"{where}: field 'id': duplicate id {rec['id']!r}")
+        out[rec["id"]] = rec["text"]
+    return out
+
+
+def write_jsonl(path: str | Path, records: Iterable[Mapping[str, Any]]) -> None:
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")

@@ -1,0 +1,167 @@
+"""Metrics as functions of per-sample sufficient statistics.
+
+A metric scores a batch and returns `Scored`: for every sample a sparse row of
+sufficient statistics (`{"key": count}`, or None when the metric does not
+apply to that sample) and optionally a per-sample display value. The corpus
+value is `reduce(column sums of the selected rows)`. That one shape gives the
+per-sample log, the corpus score, shard merging, bootstrap CIs and paired
+tests (resample rows, sum, reduce) without a metric knowing any statistics.
+
+Examples of rows: a mean metric `{"v": 0.3}`; BLEU `{"m1": 5, "t1": 7, ...,
+"hyp": 7, "ref": 9}`; USR `{"h:<hash of tokens>": 1}`; DIV `{"f:pool": 1}`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from benchmark.registry import METRICS
+from benchmark.schema import Example
+
+Row = dict[str, float] | None
+
+AREAS = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+
+
+@dataclass
+class Scored:
+    rows: list[Row]
+    values: list[float | None] | None = None  # per-sample display value (None: not meaningful per sample)
+    const: dict[str, float] = field(default_factory=dict)  # corpus constants, e.g. the feature vocabulary size
+
+
+class Sums:
+    """Column sums of the stats of B resamples (B x K), addressed by key."""
+
+    def __init__(self, matrix: np.ndarray, keys: Sequence[str], n: np.ndarray, const: Mapping[str, float]):
+        self.matrix = matrix
+        self.index = {k: i for i, k in enumerate(keys)}
+        self.keys = list(keys)
+        self.n = n.astype(float)
+        self.const = const
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        i = self.index.get(key)
+        return self.matrix[:, i] if i is not None else np.zeros(self.matrix.shape[0])
+
+    def prefix(self, p: str) -> np.ndarray:
+        cols = [i for k, i in self.index.items() if k.startswith(p)]
+        return self.matrix[:, cols] if cols else np.zeros((self.matrix.shape[0], 0))
+
+
+Reducer = Callable[[Sums], np.ndarray]
+
+
+def mean_reducer(s: Sums) -> np.ndarray:
+    """Mean of the per-sample value `v` over the applicable samples."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(s.n > 0, s["v"] / np.maximum(s.n, 1), np.nan)
+
+
+@dataclass(frozen=True)
+class MetricDef:
+    name: str
+    fn: Callable[..., Scored]
+    reduce: Reducer
+    higher_is_better: bool
+    needs: frozenset[str]
+    area: str
+    version: str
+    description: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    scale: float = 1.0  # multiply the reduced value (e.g. x100 for the PETER profile)
+
+    @property
+    def signature(self) -> str:
+        """sacrebleu-style signature: two scores compare only when signatures match."""
+        opts = "|".join(f"{k}:{v}" for k, v in sorted(self.options.items()))
+        return f"{self.name}|v:{self.version}" + (f"|{opts}" if opts else "")
+
+    def score(self, examples: Sequence[Example], texts: Sequence[str], ctx: "MetricContext") -> Scored:
+        scored = self.fn(examples, texts, ctx, **self.options)
+        if len(scored.rows) != len(texts):
+            raise RuntimeError(f"metric {self.name} returned {len(scored.rows)} rows for {len(texts)} texts")
+        return scored
+
+
+@dataclass(frozen=True)
+class MetricContext:
+    """What a metric may know besides the batch: the whole suite's feature vocabulary
+    (so that shards detect the same features) and the run seed."""
+
+    suite: str
+    features: frozenset[str] = frozenset()
+    seed: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def metric(
+    name: str,
+    *,
+    area: str,
+    higher_is_better: bool = True,
+    needs: Iterable[str] = (),
+    reduce: Reducer = mean_reducer,
+    version: str = "1",
+    scale: float = 1.0,
+    **options: Any,
+) -> Callable:
+    """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
+
+    `needs` names what a suite must have for the metric to apply:
+    "references" (reference texts) or "features" (matched features / lexicon).
+    """
+    if area not in AREAS:
+        raise ValueError(f"unknown area {area!r}")
+
+    def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
+        doc = (fn.__doc__ or "").strip()
+        METRICS.register(name, help=doc.split("\n")[0])(
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale)
+        )
+        return fn
+
+    return deco
+
+
+def get_metric(name: str) -> MetricDef:
+    return METRICS.create(name)
+
+
+def stats_matrix(rows: Sequence[Row]) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Rows -> (n x K sparse matrix, column keys, applicable mask)."""
+    keys: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    mask = np.zeros(len(rows), dtype=bool)
+    for i, row in enumerate(rows):
+        if row is not None:
+            mask[i] = True
+            for k, v in row.items():
+                indices.append(keys.setdefault(k, len(keys)))
+                data.append(float(v))
+        indptr.append(len(indices))
+    mat = sparse.csr_matrix((np.asarray(data, float), np.asarray(indices, np.int64), np.asarray(indptr)), shape=(len(rows), len(keys)))
+    return mat, list(keys), mask
+
+
+def reduce_weighted(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], weights: np.ndarray | None = None, chunk: int = 0) -> np.ndarray:
+    """Corpus value for each weighting of the rows (B x n counts; None = every row once)."""
+    mat, keys, mask = stats_matrix(rows)
+    if weights is None:
+        weights = np.ones((1, len(rows)))
+    chunk = chunk or max(1, min(len(weights), 4_000_000 // max(1, len(keys))))
+    out = []
+    for start in range(0, len(weights), chunk):
+        w = weights[start : start + chunk]
+        sums = np.asarray((mat.T @ w.T).T) if mat.shape[1] else np.zeros((len(w), 0))
+        out.append(m.reduce(Sums(sums, keys, w @ mask, const)) * m.scale)
+    return np.concatenate(out)
+
+
+def aggregate(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float]) -> dict[str, Any]:
+    n = sum(r is not None for r in rows)
+    value = float(reduce_weighted(m, rows, const)[0]) if n else float("nan")
+    return {"value": value, "n": n}

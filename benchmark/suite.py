@@ -1,0 +1,72 @@
+"""Suites: named, versioned sets of Examples with splits and a content hash.
+
+A suite spec is a registered name with an optional argument and optional
+perturbations: `travel`, `xrec:PATH`, `travel+typo`, `xrec:PATH+shuffle+typo`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Mapping
+
+from benchmark.registry import PERTURBATIONS, SUITES
+from benchmark.schema import Example
+
+SPLITS = ("train", "valid", "test")
+
+Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]  # attribute -> canonical value -> surface forms
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    version: str
+    examples: tuple[Example, ...]  # every split, in a fixed order
+    kind: str = "structured"  # "structured" (typed attributes, matched features) or "freetext"
+    lexicon: Lexicon = field(default_factory=dict)
+    description: str = ""
+
+    def split(self, name: str) -> tuple[Example, ...]:
+        if name == "all":
+            return self.examples
+        if name not in SPLITS:
+            raise ValueError(f"unknown split {name!r}; use one of {', '.join(SPLITS)} or all")
+        return tuple(e for e in self.examples if e.split == name)
+
+    @cached_property
+    def features(self) -> frozenset[str]:
+        """The feature vocabulary (PETER's feature set): every lexicon value, plus every
+        value a recommender matched, lower-cased."""
+        vocab = {v.lower() for values in self.lexicon.values() for v in values}
+        vocab |= {r.value.lower() for e in self.examples for r in e.signals.matched}
+        return frozenset(vocab)
+
+    @cached_property
+    def has_references(self) -> bool:
+        return any(e.references for e in self.examples)
+
+    def content_hash(self, split: str = "all") -> str:
+        h = hashlib.sha256(f"{self.name}|{self.version}".encode())
+        for e in self.split(split):
+            h.update(e.content_hash().encode())
+        return h.hexdigest()[:16]
+
+    def with_examples(self, examples: tuple[Example, ...], name: str | None = None) -> "Suite":
+        return replace(self, examples=examples, name=name or self.name)
+
+
+def load_suite(spec: str) -> Suite:
+    """Resolve a suite spec, applying `+perturbation` parts left to right.
+
+    A `+` belongs to the spec only when what follows is a registered perturbation,
+    so paths containing `+` still work.
+    """
+    parts = spec.split("+")
+    perturbs: list[str] = []
+    while len(parts) > 1 and parts[-1].split(":")[0] in PERTURBATIONS:
+        perturbs.insert(0, parts.pop())
+    suite: Suite = SUITES.create("+".join(parts))
+    for p in perturbs:
+        suite = PERTURBATIONS.create(p)(suite)
+    return suite
