@@ -164,6 +164,15 @@ class Example:
             meta=dict(d.get("meta", {})),
         )
 
+    def input_text(self) -> str:
+        """Everything the recommender knew, as plain text (retrieval keys, grounding checks)."""
+        parts = [self.item.title, self.item.profile, self.user.profile, *self.user.history]
+        for attrs in (self.item.attributes, self.user.attributes):
+            for k, v in attrs.items():
+                parts.append(f"{k}: {', '.join(v) if isinstance(v, list) else v}")
+        parts += [f"{r.attribute}: {r.value}" for r in self.signals.matched]
+        return "\n".join(p for p in parts if p)
+
     def content_hash(self) -> str:
         """Hash of everything a generator may see: the cache key and the suite hash use it."""
         return sha256_json(self.to_dict())

@@ -107,19 +107,21 @@ def metric(
     reduce: Reducer = mean_reducer,
     version: str = "1",
     scale: float = 1.0,
+    default: bool = True,
     **options: Any,
 ) -> Callable:
     """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
 
     `needs` names what a suite must have for the metric to apply:
     "references" (reference texts) or "features" (matched features / lexicon).
+    `default=False` keeps a costly metric out of runs that do not name it.
     """
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
 
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
-        METRICS.register(name, help=doc.split("\n")[0])(
+        METRICS.register(name, help=doc.split("\n")[0], default=default)(
             lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale)
         )
         return fn
@@ -131,37 +133,47 @@ def get_metric(name: str) -> MetricDef:
     return METRICS.create(name)
 
 
-def stats_matrix(rows: Sequence[Row]) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
-    """Rows -> (n x K sparse matrix, column keys, applicable mask)."""
-    keys: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    mask = np.zeros(len(rows), dtype=bool)
-    for i, row in enumerate(rows):
-        if row is not None:
-            mask[i] = True
-            for k, v in row.items():
-                indices.append(keys.setdefault(k, len(keys)))
-                data.append(float(v))
-        indptr.append(len(indices))
-    mat = sparse.csr_matrix((np.asarray(data, float), np.asarray(indices, np.int64), np.asarray(indptr)), shape=(len(rows), len(keys)))
-    return mat, list(keys), mask
+class StatRows:
+    """Rows as an n x K sparse matrix (built once), reducible under any row weighting."""
 
+    def __init__(self, rows: Sequence[Row], keys: dict[str, int] | None = None):
+        keys = {} if keys is None else keys
+        indptr, indices, data = [0], [], []
+        mask = np.zeros(len(rows), dtype=bool)
+        for i, row in enumerate(rows):
+            if row is not None:
+                mask[i] = True
+                for k, v in row.items():
+                    indices.append(keys.setdefault(k, len(keys)))
+                    data.append(float(v))
+            indptr.append(len(indices))
+        self.keys = keys  # may be shared with another StatRows (paired tests need one column space)
+        self.mask = mask
+        self._parts = (np.asarray(data, float), np.asarray(indices, np.int64), np.asarray(indptr))
 
-def reduce_weighted(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], weights: np.ndarray | None = None, chunk: int = 0) -> np.ndarray:
-    """Corpus value for each weighting of the rows (B x n counts; None = every row once)."""
-    mat, keys, mask = stats_matrix(rows)
-    if weights is None:
-        weights = np.ones((1, len(rows)))
-    chunk = chunk or max(1, min(len(weights), 4_000_000 // max(1, len(keys))))
-    out = []
-    for start in range(0, len(weights), chunk):
-        w = weights[start : start + chunk]
-        sums = np.asarray((mat.T @ w.T).T) if mat.shape[1] else np.zeros((len(w), 0))
-        out.append(m.reduce(Sums(sums, keys, w @ mask, const)) * m.scale)
-    return np.concatenate(out)
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        return sparse.csr_matrix(self._parts, shape=(len(self.mask), len(self.keys)))
+
+    @property
+    def n(self) -> int:
+        return int(self.mask.sum())
+
+    def values(self, m: MetricDef, const: Mapping[str, float], weights: np.ndarray | None = None) -> np.ndarray:
+        """Corpus value under each row weighting (B x n counts; None = every row once)."""
+        mat, keys = self.matrix, list(self.keys)
+        if weights is None:
+            weights = np.ones((1, len(self.mask)))
+        chunk = max(1, min(len(weights), 4_000_000 // max(1, len(keys))))
+        out = []
+        for start in range(0, len(weights), chunk):
+            w = weights[start : start + chunk]
+            sums = np.asarray((mat.T @ w.T).T) if keys else np.zeros((len(w), 0))
+            out.append(np.asarray(m.reduce(Sums(sums, keys, w @ self.mask, const)), float) * m.scale)
+        return np.concatenate(out)
 
 
 def aggregate(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float]) -> dict[str, Any]:
-    n = sum(r is not None for r in rows)
-    value = float(reduce_weighted(m, rows, const)[0]) if n else float("nan")
-    return {"value": value, "n": n}
+    """The corpus value and how many samples it rests on."""
+    sr = StatRows(rows)
+    return {"value": float(sr.values(m, const)[0]) if sr.n else float("nan"), "n": sr.n}

@@ -1,0 +1,47 @@
+# rxbench: `make demo` runs the demo benchmark, `make test` runs every test.
+# Both create or reuse .venv and install what the code needs (idempotent).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.rxbench-installed
+# GPU users: set TORCH_SPEC to the CUDA build you want, e.g. TORCH_SPEC="torch==2.13.0 --index-url <your wheel index>"
+TORCH_SPEC ?= torch==2.13.0
+
+# Offline by default, and no model or dataset cache in $HOME.
+export HF_HUB_OFFLINE       ?= 1
+export TRANSFORMERS_OFFLINE ?= 1
+export HF_DATASETS_OFFLINE  ?= 1
+export HF_HOME              ?= $(CURDIR)/.rxbench/hf
+export XDG_CACHE_HOME       ?= $(CURDIR)/.rxbench/xdg-cache
+export TORCH_HOME           ?= $(CURDIR)/.rxbench/torch
+export MPLCONFIGDIR         ?= $(CURDIR)/.rxbench/mpl
+export TOKENIZERS_PARALLELISM ?= false
+export PIP_DISABLE_PIP_VERSION_CHECK = 1
+
+.PHONY: install demo test perf clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "rxbench needs Python >= 3.11 (set PYTHON=python3.11)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing rxbench and its dependencies into $(VENV) (first time: a few minutes)"
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q $(TORCH_SPEC)
+	$(BIN)/python -m pip install -q -e '.[dev,gemma]'
+	$(BIN)/python -m pip install -q --no-deps recbole==1.2.1
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/rxbench bench configs/demo.yaml
+
+test: install
+	$(BIN)/python -m pytest tests/ -q
+	@echo "(release gates: pytest benchmark/ comes with the gates issue)"
+
+perf: install
+	$(BIN)/python -m benchmark.perf
+
+clean:
+	rm -rf $(VENV) .rxbench out

@@ -1,0 +1,2 @@
+"""Explanation generators; importing this package registers them."""
+from baselines import retrieval, simple  # noqa: F401

@@ -1,0 +1,59 @@
+"""Retrieval baseline: the reference explanation of the most similar training example."""
+from __future__ import annotations
+
+import time
+from typing import Sequence
+
+from benchmark.generator import SimpleGenerator
+from benchmark.registry import GENERATORS, SUITES
+from benchmark.schema import Example, Explanation, sha256_json
+from benchmark.suite import Suite
+
+
+@GENERATORS.register("retrieval")
+class RetrievalGenerator(SimpleGenerator):
+    """TF-IDF nearest training example (cosine over input text); returns its reference.
+
+    The corpus is the suite's train split; a suite without training references
+    (MovieLens, held-out domains) borrows the train split of the generated suite
+    of its domain when one is registered.
+    """
+
+    name = "retrieval"
+    batch_size = 256
+
+    def __init__(self) -> None:
+        self._corpus: list[Example] = []
+        self._source = ""
+
+    def _corpus_for(self, suite: Suite) -> tuple[list[Example], str]:
+        own = [e for e in suite.split("train") if e.references]
+        if own:
+            return own, suite.name
+        domain = suite.examples[0].domain if suite.examples else ""
+        if domain and domain != suite.name and domain in SUITES:
+            return [e for e in SUITES.create(domain).split("train") if e.references], domain
+        return [], ""
+
+    def supports(self, suite: Suite) -> bool:
+        return bool(self._corpus_for(suite)[0])
+
+    def prepare(self, suite: Suite) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self._corpus, self._source = self._corpus_for(suite)
+        if not self._corpus:
+            raise ValueError(f"retrieval: suite {suite.name!r} has no training explanations to retrieve")
+        self._vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+        self._matrix = self._vectorizer.fit_transform([e.input_text() for e in self._corpus])
+        self._corpus_hash = sha256_json([e.content_hash() for e in self._corpus])
+
+    def config(self) -> dict:
+        return {"version": 1, "source": self._source, "corpus": getattr(self, "_corpus_hash", "")}
+
+    def generate(self, batch: Sequence[Example]) -> list[Explanation]:
+        t0 = time.perf_counter()
+        sims = self._vectorizer.transform([e.input_text() for e in batch]) @ self._matrix.T
+        best = sims.argmax(axis=1).A1
+        per = (time.perf_counter() - t0) / max(1, len(batch))
+        return [Explanation(e.id, self._corpus[i].references[0], self.name, per) for e, i in zip(batch, best)]

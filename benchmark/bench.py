@@ -1,0 +1,36 @@
+"""Run a whole benchmark config: fine-tune what it lists, run every generator,
+write the leaderboard and print it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from benchmark.config import BenchConfig
+from benchmark.runner import RunSpec, run
+from reports.leaderboard import Board, terminal_summary, write_markdown
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", label).strip("_") or "run"
+
+
+def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
+    if cfg.train:
+        from baselines.lm.train import train_model
+
+        for i, t in enumerate(cfg.train, 1):
+            print(f"[train {i}/{len(cfg.train)}] {t['name']}: {t.get('base', 'tiny')} on {', '.join(t['suites'])}")
+            opts = {k: v for k, v in t.items() if k not in ("name", "suites", "base", "out")}
+            train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, **opts)
+    dirs = []
+    for i, g in enumerate(cfg.generators, 1):
+        out = cfg.out / "runs" / _slug(g.label)
+        print(f"[run {i}/{len(cfg.generators)}] {g.label} ({g.spec})")
+        spec = RunSpec(cfg.suites, g.spec, cfg.metrics, cfg.split, cfg.limit, cfg.seed, label=g.label)
+        run(spec, out, cache)
+        dirs.append(out)
+    md = write_markdown(dirs, cfg.out)
+    board = Board.load(dirs)
+    print(terminal_summary(board, cfg.headline or ("bleu4", "rougeL", "usr", "fmr", "div")))
+    print(f"\nleaderboard: {md}\nruns: {cfg.out / 'runs'}")
+    return dirs

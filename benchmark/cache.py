@@ -1,0 +1,61 @@
+"""SQLite cache of generations keyed by (generator fingerprint, example hash).
+
+Each batch is committed as soon as it is generated, so a killed run loses at
+most the batch in flight and a re-run generates nothing it already has.
+Failed generations are not cached: a re-run retries them.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable
+
+from benchmark.schema import Explanation
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS generations (
+    fingerprint TEXT NOT NULL,
+    example_hash TEXT NOT NULL,
+    example_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    latency_s REAL NOT NULL,
+    meta TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (fingerprint, example_hash)
+)
+"""
+
+
+class GenerationCache:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(_SCHEMA)
+        self._db.commit()
+
+    def get_many(self, fingerprint: str, hashes: Iterable[str]) -> dict[str, tuple[str, float, dict]]:
+        """example hash -> (text, latency, meta) for the hashes already generated."""
+        hashes = list(hashes)
+        found: dict[str, tuple[str, float, dict]] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start : start + 500]
+            q = f"SELECT example_hash, text, latency_s, meta FROM generations WHERE fingerprint=? AND example_hash IN ({','.join('?' * len(chunk))})"
+            for h, text, lat, meta in self._db.execute(q, [fingerprint, *chunk]):
+                found[h] = (text, lat, json.loads(meta))
+        return found
+
+    def put_many(self, fingerprint: str, items: Iterable[tuple[str, Explanation]]) -> None:
+        rows = [
+            (fingerprint, h, e.example_id, e.text, e.latency_s, json.dumps(dict(e.meta), sort_keys=True), time.time())
+            for h, e in items
+            if e.ok
+        ]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO generations VALUES (?,?,?,?,?,?,?)", rows)
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,135 @@
+"""The `rxbench` command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from benchmark.registry import GENERATORS, METRICS, SUITES, UnknownName
+from benchmark.schema import EXAMPLE_SCHEMA, InputError
+
+
+def default_cache() -> Path:
+    return Path(os.environ.get("RXBENCH_CACHE", ".rxbench/cache.sqlite"))
+
+
+def _csv(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.split(",") if s.strip())
+
+
+def cmd_run(a: argparse.Namespace) -> int:
+    from benchmark.runner import RunSpec, parse_shard, run
+
+    spec = RunSpec(
+        suites=_csv(a.suite), generator=a.generator, metrics=_csv(a.metrics), split=a.split, limit=a.limit,
+        seed=a.seed, shard=parse_shard(a.shard) if a.shard else None, n_boot=a.n_boot, label=a.label,
+    )
+    print(f"rxbench run: {spec.generator} on {', '.join(spec.suites)} ({spec.split} split)")
+    result = run(spec, Path(a.out), Path(a.cache))
+    failed = sum(f["count"] for f in result["failures"].values())
+    print(f"wrote {Path(a.out) / 'run.json'} and samples.jsonl; {failed} failed generations")
+    return 0
+
+
+def cmd_merge(a: argparse.Namespace) -> int:
+    from benchmark.merge import merge_runs
+
+    merge_runs([Path(d) for d in a.runs], Path(a.out))
+    print(f"merged {len(a.runs)} shard runs into {a.out}")
+    return 0
+
+
+def cmd_report(a: argparse.Namespace) -> int:
+    from reports.leaderboard import write_markdown
+
+    path = write_markdown(a.runs, Path(a.out))
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_bench(a: argparse.Namespace) -> int:
+    from benchmark.bench import run_bench
+    from benchmark.config import load_config
+
+    cfg = load_config(a.config, extra_suites=tuple(f"xrec:{p}" for p in a.xrec))
+    t0 = time.perf_counter()
+    run_bench(cfg, Path(a.cache) if a.cache else (cfg.cache or default_cache()))
+    print(f"done in {time.perf_counter() - t0:.0f}s")
+    return 0
+
+
+def cmd_list(registry, a: argparse.Namespace) -> int:
+    for e in registry.entries():
+        arg = ":ARG" if e.takes_arg else ""
+        extra = ""
+        if registry is METRICS:
+            m = e.factory()
+            extra = f" [{m.area}, {'higher' if m.higher_is_better else 'lower'} is better{', not default' if not e.info.get('default', True) else ''}]"
+        print(f"{e.name + arg:<28} {e.help}{extra}")
+    return 0
+
+
+def cmd_schema(a: argparse.Namespace) -> int:
+    print(json.dumps(EXAMPLE_SCHEMA, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rxbench", description="Evaluate natural-language recommendation explanations.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="run one generator over suites, write run.json + samples.jsonl")
+    r.add_argument("--suite", required=True, help="suite spec(s), comma-separated: travel, xrec:PATH, travel+typo")
+    r.add_argument("--generator", required=True, help="generator spec: template, retrieval, file:PATH, hf:DIR, ...")
+    r.add_argument("--metrics", default="default", help="metric names or patterns, comma-separated (default: %(default)s)")
+    r.add_argument("--split", default="test", choices=["train", "valid", "test", "all"])
+    r.add_argument("--limit", type=int, help="first N examples of the split per suite")
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--shard", help="K/N: run the K-th of N shards (merge them with `rxbench merge`)")
+    r.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples for CIs")
+    r.add_argument("--label", help="row name in leaderboards (default: generator name)")
+    r.add_argument("--cache", default=str(default_cache()), help="SQLite generation cache (default: %(default)s)")
+    r.add_argument("--out", required=True)
+    r.set_defaults(fn=cmd_run)
+
+    m = sub.add_parser("merge", help="combine shard runs into one run")
+    m.add_argument("runs", nargs="+")
+    m.add_argument("--out", required=True)
+    m.set_defaults(fn=cmd_merge)
+
+    rp = sub.add_parser("report", help="leaderboard from run directories")
+    rp.add_argument("runs", nargs="+")
+    rp.add_argument("--out", required=True)
+    rp.set_defaults(fn=cmd_report)
+
+    b = sub.add_parser("bench", help="run a benchmark config (YAML): train, run every generator, report")
+    b.add_argument("config")
+    b.add_argument("--xrec", action="append", default=[], help="add an XRec-shaped JSONL file as a suite (repeatable)")
+    b.add_argument("--cache", help=f"SQLite generation cache (default: config's, else {default_cache()})")
+    b.set_defaults(fn=cmd_bench)
+
+    for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS)):
+        sp = sub.add_parser(name, help=f"list registered {name}")
+        sp.set_defaults(fn=lambda a, reg=reg: cmd_list(reg, a))
+    sc = sub.add_parser("schema", help="print the JSON Schema of an Example record")
+    sc.set_defaults(fn=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.fn(args)
+    except (InputError, UnknownName, ValueError, FileNotFoundError) as exc:
+        print(f"rxbench: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rxbench: interrupted; finished batches are cached, re-run to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

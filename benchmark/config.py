@@ -1,0 +1,89 @@
+"""Benchmark config files (YAML): the generators, suites and metrics of a whole
+leaderboard run, optionally with models to fine-tune first.
+
+    name: demo
+    out: out/demo                 # relative to the current directory
+    split: test
+    limit: 200                    # per suite; omit for all
+    seed: 0
+    suites: [ecommerce, travel, movielens]
+    optional_suites: [xrec:../shared/data/xrec/amazon.jsonl]   # used when the file exists
+    train:                        # optional: models to fine-tune before the runs
+      - {name: tiny-ft, base: tiny, suites: [ecommerce, travel], steps: 600}
+    generators:
+      - template
+      - {label: tiny-ft, spec: "hf:{models}/tiny-ft"}   # {models} = OUT/models
+    metrics: [default]
+    headline: [bleu4, rougeL, fmr, usr]                # printed at the end
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+import yaml
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class GeneratorEntry:
+    spec: str
+    label: str
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    name: str
+    out: Path
+    suites: tuple[str, ...]
+    generators: tuple[GeneratorEntry, ...]
+    metrics: tuple[str, ...] = ("default",)
+    split: str = "test"
+    limit: int | None = None
+    seed: int = 0
+    train: tuple[dict, ...] = ()
+    headline: tuple[str, ...] = ()
+    cache: Path | None = None
+
+
+def _optional_present(spec: str) -> bool:
+    """An optional suite is used when the file its spec names exists."""
+    _, _, arg = spec.partition(":")
+    return bool(arg) and Path(arg.split("+")[0]).exists()
+
+
+def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchConfig:
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache"}
+    unknown = set(raw) - known
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
+    for key in ("name", "suites", "generators"):
+        if key not in raw:
+            raise ConfigError(f"{path}: missing required key '{key}'")
+    out = Path(raw.get("out", f"out/{raw['name']}"))
+    models = out / "models"
+    gens = []
+    for i, g in enumerate(raw["generators"]):
+        if isinstance(g, str):
+            g = {"spec": g}
+        if not isinstance(g, dict) or "spec" not in g:
+            raise ConfigError(f"{path}: generators[{i}]: expected a spec string or {{spec, label}}")
+        spec = str(g["spec"]).replace("{models}", str(models))
+        gens.append(GeneratorEntry(spec, str(g.get("label", g["spec"]))))
+    suites = list(raw["suites"]) + [s for s in raw.get("optional_suites", []) if _optional_present(s)] + list(extra_suites)
+    train = tuple({**t, "out": str(models / t["name"])} for t in raw.get("train", []))
+    return BenchConfig(
+        name=str(raw["name"]), out=out, suites=tuple(suites), generators=tuple(gens),
+        metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
+        limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=train,
+        headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
+    )

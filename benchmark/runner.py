@@ -1,0 +1,239 @@
+"""Run one generator over suites: select examples, generate (cached, resumable),
+score, and write run.json + samples.jsonl."""
+from __future__ import annotations
+
+import fnmatch
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+from tqdm import tqdm
+
+from benchmark import stats
+from benchmark.cache import GenerationCache
+from benchmark.generator import Generator
+from benchmark.registry import GENERATORS, METRICS
+from benchmark.results import RUN_FORMAT, environment, write_run
+from benchmark.schema import Example, Explanation
+from benchmark.scoring import MetricContext, MetricDef, Row, get_metric
+from benchmark.suite import Suite, load_suite
+
+NEEDS: dict[str, Callable[[Suite], bool]] = {
+    "references": lambda s: s.has_references,
+    "features": lambda s: s.kind == "structured" and bool(s.features),
+    "structured": lambda s: s.kind == "structured",
+    "freetext": lambda s: s.kind == "freetext",
+}
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    suites: tuple[str, ...]
+    generator: str
+    metrics: tuple[str, ...] = ("default",)
+    split: str = "test"
+    limit: int | None = None
+    seed: int = 0
+    shard: tuple[int, int] | None = None  # (k, n): the k-th of n shards, 1-based
+    n_boot: int = stats.N_BOOT
+    label: str | None = None  # the generator's row name in leaderboards
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    try:
+        ki, ni = int(k), int(n)
+    except ValueError:
+        raise ValueError(f"--shard wants K/N (e.g. 2/4), got {text!r}") from None
+    if not 1 <= ki <= ni:
+        raise ValueError(f"--shard {text}: need 1 <= K <= N")
+    return ki, ni
+
+
+def resolve_metrics(names: Sequence[str]) -> list[MetricDef]:
+    """Names, shell patterns (`peter.*`) or `default` (every metric registered as default)."""
+    chosen: list[str] = []
+    for name in names:
+        if name == "default":
+            matches = [e.name for e in METRICS.entries() if e.info.get("default", True)]
+        elif any(c in name for c in "*?["):
+            matches = fnmatch.filter(METRICS.names(), name)
+        else:
+            METRICS.entry(name)  # raises with the known names
+            matches = [name]
+        if not matches:
+            raise ValueError(f"metric pattern {name!r} matches nothing; known: {', '.join(METRICS.names())}")
+        chosen += [m for m in matches if m not in chosen]
+    defs = [get_metric(n) for n in chosen]
+    for d in defs:
+        unknown = d.needs - NEEDS.keys()
+        if unknown:
+            raise ValueError(f"metric {d.name} needs {sorted(unknown)}, which no suite provides")
+    return defs
+
+
+def select(suite: Suite, spec: RunSpec) -> list[tuple[int, Example]]:
+    """The (index, example) pairs this run covers: split, then limit, then shard."""
+    chosen = list(enumerate(suite.split(spec.split)))
+    if spec.limit is not None:
+        chosen = chosen[: spec.limit]
+    if spec.shard:
+        k, n = spec.shard
+        chosen = [(i, e) for i, e in chosen if i % n == k - 1]
+    return chosen
+
+
+def _generate_isolated(gen: Generator, batch: Sequence[Example]) -> list[Explanation]:
+    """generate() on the batch; if the batch fails, one example at a time so that
+    only the failing examples carry the error."""
+    try:
+        out = gen.generate(batch)
+        if len(out) != len(batch):
+            raise RuntimeError(f"generator returned {len(out)} outputs for {len(batch)} examples")
+        return out
+    except Exception:
+        if len(batch) == 1:
+            exc = sys.exc_info()[1]
+            return [Explanation(batch[0].id, "", gen.name, 0.0, f"{type(exc).__name__}: {exc}")]
+        return [o for ex in batch for o in _generate_isolated(gen, [ex])]
+
+
+def generate_cached(gen: Generator, examples: Sequence[Example], cache: GenerationCache, desc: str) -> tuple[list[Explanation], list[bool]]:
+    """Outputs for all examples: cache hits first, the rest generated batch by batch and
+    committed to the cache after every batch (a killed run resumes here)."""
+    fp = gen.fingerprint()
+    hashes = [e.content_hash() for e in examples]
+    hits = cache.get_many(fp, hashes)
+    outputs: dict[int, Explanation] = {}
+    for i, (e, h) in enumerate(zip(examples, hashes)):
+        if h in hits:
+            text, lat, meta = hits[h]
+            outputs[i] = Explanation(e.id, text, gen.name, lat, None, meta)
+    todo = [i for i in range(len(examples)) if i not in outputs]
+    bs = max(1, int(getattr(gen, "batch_size", 16)))
+    with tqdm(total=len(todo), desc=desc, unit="ex", disable=None, leave=False) as bar:
+        for start in range(0, len(todo), bs):
+            idx = todo[start : start + bs]
+            batch = [examples[i] for i in idx]
+            outs = _generate_isolated(gen, batch)
+            cache.put_many(fp, [(hashes[i], o) for i, o in zip(idx, outs)])
+            outputs.update(zip(idx, outs))
+            bar.update(len(idx))
+    cached = [i not in set(todo) for i in range(len(examples))]
+    return [outputs[i] for i in range(len(examples))], cached
+
+
+def score_suite(
+    suite: Suite, examples: Sequence[Example], outputs: Sequence[Explanation], metrics: Sequence[MetricDef], seed: int
+) -> tuple[dict[str, list[Row]], dict[str, list], dict[str, dict], dict[str, str]]:
+    """Per-metric rows and display values. Text metrics skip failed samples (row None);
+    efficiency metrics see every sample."""
+    failed = [not o.ok for o in outputs]
+    texts = [o.text for o in outputs]
+    ctx = MetricContext(suite.name, suite.features, seed, {"latency_s": [o.latency_s for o in outputs], "failed": failed})
+    rows, values, consts, errors = {}, {}, {}, {}
+    for m in metrics:
+        if not all(NEEDS[n](suite) for n in m.needs):
+            continue
+        try:
+            scored = m.score(examples, texts, ctx)
+        except Exception as exc:  # a broken metric is recorded, the others still run
+            errors[m.name] = f"{type(exc).__name__}: {exc}"
+            continue
+        r, v = list(scored.rows), list(scored.values or [None] * len(texts))
+        if m.area != "efficiency":
+            r = [None if f else x for x, f in zip(r, failed)]
+            v = [None if f else x for x, f in zip(v, failed)]
+        rows[m.name], values[m.name], consts[m.name] = r, v, dict(scored.const)
+    return rows, values, consts, errors
+
+
+def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], consts: dict[str, dict], seed: int, suite: str, n_boot: int) -> dict:
+    return {name: stats.summarize(metrics[name], r, consts[name], (seed, suite), n_boot) for name, r in rows.items()}
+
+
+def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float) -> dict:
+    """Latency percentiles and throughput over the successful generations."""
+    lat = np.asarray(latencies, float)
+    total = float(lat.sum())
+    return {
+        "generated": generated,
+        "cached": cached,
+        "wall_s": round(wall_s, 3),
+        "latency_p50_s": float(np.percentile(lat, 50)) if len(lat) else None,
+        "latency_p95_s": float(np.percentile(lat, 95)) if len(lat) else None,
+        "throughput_per_s": len(lat) / total if total > 0 else None,
+    }
+
+
+def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> dict:
+    gen: Generator = GENERATORS.create(spec.generator)
+    metric_defs = resolve_metrics(spec.metrics)
+    by_name = {m.name: m for m in metric_defs}
+    cache = GenerationCache(cache_path)
+    run_json: dict = {
+        "format": RUN_FORMAT,
+        "generator": {"spec": spec.generator, "name": gen.name, "label": spec.label or gen.name, "fingerprint": {}},
+        "seed": spec.seed,
+        "n_boot": spec.n_boot,
+        "split": spec.split,
+        "limit": spec.limit,
+        "shard": list(spec.shard) if spec.shard else None,
+        "environment": environment(),
+        "suites": {},
+        "metrics": {m.name: {"signature": m.signature, "area": m.area, "higher_is_better": m.higher_is_better, "description": m.description} for m in metric_defs},
+        "scores": {},
+        "const": {},
+        "failures": {},
+        "metric_errors": {},
+        "efficiency": {},
+        "skipped": {},
+    }
+    samples: list[dict] = []
+    try:
+        for suite_spec in spec.suites:
+            suite = load_suite(suite_spec)
+            if not gen.supports(suite):
+                run_json["skipped"][suite.name] = f"generator {gen.name} does not support this suite"
+                log(f"  skip {suite.name}: {gen.name} has nothing to say about it")
+                continue
+            chosen = select(suite, spec)
+            examples = [e for _, e in chosen]
+            gen.prepare(suite)
+            t0 = time.perf_counter()
+            outputs, cached = generate_cached(gen, examples, cache, f"{gen.name} on {suite.name}")
+            wall = time.perf_counter() - t0
+            rows, values, consts, merrors = score_suite(suite, examples, outputs, metric_defs, spec.seed)
+            n_failed = sum(not o.ok for o in outputs)
+            run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
+            run_json["suites"][suite.name] = {
+                "spec": suite_spec, "hash": suite.content_hash(), "version": suite.version, "kind": suite.kind,
+                "domain": examples[0].domain if examples else None, "n": len(examples),
+            }
+            run_json["scores"][suite.name] = aggregate_suite(by_name, rows, consts, spec.seed, suite.name, spec.n_boot)
+            run_json["const"][suite.name] = consts
+            run_json["failures"][suite.name] = {
+                "count": n_failed, "n": len(outputs), "first_errors": [f"{o.example_id}: {o.error}" for o in outputs if not o.ok][:5],
+            }
+            if merrors:
+                run_json["metric_errors"][suite.name] = merrors
+            run_json["efficiency"][suite.name] = efficiency(
+                [o.latency_s for o in outputs if o.ok], sum(not c for c in cached), sum(cached), wall
+            )
+            for j, ((idx, ex), o, c) in enumerate(zip(chosen, outputs, cached)):
+                samples.append({
+                    "suite": suite.name, "index": idx, "id": ex.id, "text": o.text, "error": o.error,
+                    "latency_s": o.latency_s, "cached": c,
+                    "scores": {m: values[m][j] for m in values},
+                    "stats": {m: rows[m][j] for m in rows},
+                })
+            msg = f"  {suite.name}: {len(outputs)} examples ({sum(cached)} cached), {n_failed} failed"
+            log(msg + "".join(f"; metric {k} failed: {v}" for k, v in merrors.items()))
+    finally:
+        cache.close()
+    write_run(out, run_json, samples)
+    return run_json
+

@@ -1,0 +1,112 @@
+"""Markdown leaderboard: generators x suites x metrics, best per column marked.
+
+Reports only read run.json files; they never recompute a score.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from tabulate import tabulate
+
+from benchmark.results import read_run
+
+AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+
+
+@dataclass(frozen=True)
+class Board:
+    runs: tuple[dict, ...]
+
+    @classmethod
+    def load(cls, dirs: Sequence[str | Path]) -> "Board":
+        return cls(tuple(read_run(d) for d in dirs))
+
+    def suites(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for r in self.runs:
+            seen.update(dict.fromkeys(r["scores"]))
+        return list(seen)
+
+    def metrics(self) -> dict[str, dict]:
+        """metric -> info, ordered by area then name."""
+        info: dict[str, dict] = {}
+        for r in self.runs:
+            for k, v in r["metrics"].items():
+                info.setdefault(k, v)
+        return dict(sorted(info.items(), key=lambda kv: (_area_rank(kv[1]["area"]), kv[0])))
+
+    def rows(self, suite: str) -> list[tuple[str, dict]]:
+        return [(r["generator"]["label"], r["scores"][suite]) for r in self.runs if suite in r["scores"]]
+
+
+def _area_rank(area: str) -> int:
+    return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    a = abs(value)
+    return f"{value:.1f}" if a >= 100 else f"{value:.2f}" if a >= 1 else f"{value:.3f}"
+
+
+def cell(score: dict | None, best: bool) -> str:
+    if not score or score.get("value") is None:
+        return "–"
+    text = fmt(score["value"])
+    ci = score.get("ci")
+    if ci:
+        text += f" ±{fmt((ci[1] - ci[0]) / 2)}"
+    return f"**{text}**" if best else text
+
+
+def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool) -> set[str]:
+    vals = [(lbl, s[metric]["value"]) for lbl, s in rows if metric in s and s[metric].get("value") is not None]
+    if len(vals) < 2:
+        return set()
+    target = max(v for _, v in vals) if higher else min(v for _, v in vals)
+    return {lbl for lbl, v in vals if v == target}
+
+
+def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[str] | None = None) -> str:
+    metrics = {m: i for m, i in board.metrics().items() if any(m in s for _, s in board.rows(suite)) and (only is None or m in only)}
+    rows = board.rows(suite)
+    best = {m: best_labels(rows, m, info["higher_is_better"]) for m, info in metrics.items()}
+    headers = ["generator"] + [f"{m} {'↑' if i['higher_is_better'] else '↓'}" for m, i in metrics.items()]
+    body = [[lbl] + [cell(s.get(m), lbl in best[m]) for m in metrics] for lbl, s in rows]
+    return tabulate(body, headers=headers, tablefmt=fmt_, disable_numparse=True)
+
+
+def markdown(board: Board) -> str:
+    out = ["# rxbench leaderboard", ""]
+    out.append("Values are corpus scores with the half-width of their 95% bootstrap CI; **bold** is best per column "
+               "(↑ higher is better, ↓ lower is better). n, exact CIs and signatures are in each run.json.")
+    for suite in board.suites():
+        runs = [r for r in board.runs if suite in r["suites"]]
+        info = runs[0]["suites"][suite]
+        out += ["", f"## {suite}", "", f"{info['n']} examples, split `{runs[0]['split']}`, kind {info['kind']}, content hash `{info['hash']}`", ""]
+        out.append(suite_table(board, suite))
+        fails = [f"{r['generator']['label']}: {r['failures'][suite]['count']}" for r in runs if r["failures"][suite]["count"]]
+        if fails:
+            out += ["", "Failed generations: " + ", ".join(fails)]
+    out += ["", "## Metrics", ""]
+    out.append(tabulate([[m, i["area"], i["signature"], i["description"].split("\n")[0]] for m, i in board.metrics().items()],
+                        headers=["metric", "area", "signature", "definition"], tablefmt="github", disable_numparse=True))
+    return "\n".join(out) + "\n"
+
+
+def terminal_summary(board: Board, headline: Sequence[str]) -> str:
+    """Compact per-suite tables of the headline metrics, for printing at the end of a run."""
+    parts = []
+    for suite in board.suites():
+        parts += [f"\n{suite}", suite_table(board, suite, "simple", headline)]
+    return "\n".join(parts).replace("**", "")
+
+
+def write_markdown(dirs: Sequence[str | Path], out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "leaderboard.md"
+    path.write_text(markdown(Board.load(dirs)), encoding="utf-8")
+    return path

@@ -1,0 +1,1 @@
+"""Perturbations: deterministic transforms of a suite (registered in PERTURBATIONS)."""
