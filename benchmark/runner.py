@@ -15,7 +15,7 @@ from tqdm import tqdm
 from benchmark import stats
 from benchmark.cache import GenerationCache
 from benchmark.generator import Generator
-from benchmark.registry import GENERATORS, METRICS
+from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
 from benchmark.results import RUN_FORMAT, environment, write_run
 from benchmark.schema import Example, Explanation
 from benchmark.scoring import MetricContext, MetricDef, Row, get_metric
@@ -126,14 +126,36 @@ def generate_cached(gen: Generator, examples: Sequence[Example], cache: Generati
     return [outputs[i] for i in range(len(examples))], cached
 
 
+def generate_variants(
+    gen: Generator, suite: Suite, examples: Sequence[Example], names: Sequence[str], seed: int, cache: GenerationCache
+) -> dict[str, list[tuple[Example, str] | None]]:
+    """For each perturbation a metric compares against: the variant of every example
+    (None where the perturbation has nothing to change) and the generator's text for it."""
+    out: dict[str, list[tuple[Example, str] | None]] = {}
+    for name in names:
+        variants = PERTURBATIONS.create(name)(suite.with_examples(tuple(examples)), seed=seed).examples
+        by_parent = {v.tags.get("parent", v.id): v for v in variants}
+        todo = [by_parent[e.id] for e in examples if e.id in by_parent]
+        texts, _ = generate_cached(gen, todo, cache, f"{gen.name} on {suite.name}+{name}")
+        got = {v.tags.get("parent", v.id): (v, t) for v, t in zip(todo, texts)}
+        out[name] = [(got[e.id][0], got[e.id][1].text) if e.id in got and got[e.id][1].ok else None for e in examples]
+    return out
+
+
 def score_suite(
-    suite: Suite, examples: Sequence[Example], outputs: Sequence[Explanation], metrics: Sequence[MetricDef], seed: int
+    suite: Suite,
+    examples: Sequence[Example],
+    outputs: Sequence[Explanation],
+    metrics: Sequence[MetricDef],
+    seed: int,
+    variants: dict[str, list[tuple[Example, str] | None]] | None = None,
 ) -> tuple[dict[str, list[Row]], dict[str, list], dict[str, dict], dict[str, str]]:
     """Per-metric rows and display values. Text metrics skip failed samples (row None);
     efficiency metrics see every sample."""
     failed = [not o.ok for o in outputs]
     texts = [o.text for o in outputs]
-    ctx = MetricContext(suite.name, suite.features, seed, {"latency_s": [o.latency_s for o in outputs], "failed": failed})
+    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}}
+    ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
     rows, values, consts, errors = {}, {}, {}, {}
     for m in metrics:
         if not all(NEEDS[n](suite) for n in m.needs):
@@ -206,7 +228,10 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
             t0 = time.perf_counter()
             outputs, cached = generate_cached(gen, examples, cache, f"{gen.name} on {suite.name}")
             wall = time.perf_counter() - t0
-            rows, values, consts, merrors = score_suite(suite, examples, outputs, metric_defs, spec.seed)
+            wanted = [m for m in metric_defs if all(NEEDS[n](suite) for n in m.needs)]
+            names = list(dict.fromkeys(v for m in wanted for v in m.variants))
+            variants = generate_variants(gen, suite, examples, names, spec.seed, cache) if names else {}
+            rows, values, consts, merrors = score_suite(suite, examples, outputs, metric_defs, spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
             run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
             run_json["suites"][suite.name] = {

@@ -73,6 +73,7 @@ class MetricDef:
     description: str
     options: Mapping[str, Any] = field(default_factory=dict)
     scale: float = 1.0  # multiply the reduced value (e.g. x100 for the PETER profile)
+    variants: tuple[str, ...] = ()  # perturbations whose outputs the runner must generate for this metric
 
     @property
     def signature(self) -> str:
@@ -94,6 +95,7 @@ class MetricContext:
 
     suite: str
     features: frozenset[str] = frozenset()
+    lexicon: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     seed: int = 0
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -108,6 +110,7 @@ def metric(
     version: str = "1",
     scale: float = 1.0,
     default: bool = True,
+    variants: Iterable[str] = (),
     **options: Any,
 ) -> Callable:
     """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
@@ -115,6 +118,11 @@ def metric(
     `needs` names what a suite must have for the metric to apply:
     "references" (reference texts) or "features" (matched features / lexicon).
     `default=False` keeps a costly metric out of runs that do not name it.
+    `variants` names perturbations (PERTURBATIONS registry) whose outputs the metric
+    compares with the clean ones (counterfactual sensitivity, invariance, fairness):
+    the runner generates them through the same cache and passes
+    `ctx.extra["variants"][name]`: a list aligned with the examples of
+    `(variant Example, variant text)` or None where the perturbation made no variant.
     """
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
@@ -122,7 +130,7 @@ def metric(
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
         METRICS.register(name, help=doc.split("\n")[0], default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale)
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants))
         )
         return fn
 

@@ -60,7 +60,9 @@ def load_suite(spec: str) -> Suite:
     """Resolve a suite spec, applying `+perturbation` parts left to right.
 
     A `+` belongs to the spec only when what follows is a registered perturbation,
-    so paths containing `+` still work.
+    so paths containing `+` still work. A perturbation is a callable
+    `(suite, seed) -> Suite` whose examples carry tags {"parent": original id,
+    "perturbation": name}; it is deterministic given (seed, example id).
     """
     parts = spec.split("+")
     perturbs: list[str] = []
@@ -68,5 +70,5 @@ def load_suite(spec: str) -> Suite:
         perturbs.insert(0, parts.pop())
     suite: Suite = SUITES.create("+".join(parts))
     for p in perturbs:
-        suite = PERTURBATIONS.create(p)(suite)
+        suite = PERTURBATIONS.create(p)(suite, seed=0)
     return suite
