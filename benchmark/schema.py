@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -143,11 +143,18 @@ class Example:
         return self.tags.get("split", "test")
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["user"]["history"] = list(self.user.history)
-        d["references"] = list(self.references)
-        d["signals"]["matched"] = [asdict(r) for r in self.signals.matched]
-        return d
+        """The JSONL form (written out by hand: dataclasses.asdict deep-copies and is slow)."""
+        u, it = self.user, self.item
+        return {
+            "id": self.id,
+            "domain": self.domain,
+            "user": {"id": u.id, "attributes": _plain(u.attributes), "profile": u.profile, "history": list(u.history)},
+            "item": {"id": it.id, "title": it.title, "attributes": _plain(it.attributes), "profile": it.profile},
+            "signals": {"score": self.signals.score, "matched": [{"attribute": r.attribute, "value": r.value} for r in self.signals.matched]},
+            "references": list(self.references),
+            "tags": dict(self.tags),
+            "meta": _plain(self.meta),
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Example":
@@ -192,6 +199,10 @@ class Explanation:
         return self.error is None
 
 
+def _plain(d: Mapping[str, Any]) -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
+
+
 def sha256_json(obj: Any) -> str:
     blob = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
@@ -218,11 +229,15 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[str, Any]]:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{where}: not UTF-8 (byte {exc.start + 1}: {raw[exc.start:exc.start + 1]!r})") from None
             if not line.strip():
                 continue
-            where = f"{path}:{lineno}"
             try:
                 yield where, json.loads(line)
             except json.JSONDecodeError as exc:

@@ -59,3 +59,10 @@ def test_committed_json_schema_is_current():
 
     committed = json.loads((REPO / "docs" / "example.schema.json").read_text())
     assert committed == EXAMPLE_SCHEMA, "run: rxbench schema > docs/example.schema.json"
+
+
+def test_non_utf8_line_is_named(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_bytes(json.dumps(record()).encode() + b"\n" + b'{"id": "\xff"}\n')
+    with pytest.raises(InputError, match=r"s.jsonl:2: not UTF-8"):
+        load_examples(p)
