@@ -74,6 +74,7 @@ class MetricDef:
     options: Mapping[str, Any] = field(default_factory=dict)
     scale: float = 1.0  # multiply the reduced value (e.g. x100 for the PETER profile)
     variants: tuple[str, ...] = ()  # perturbations whose outputs the runner must generate for this metric
+    resample: str = "bootstrap"  # "half" for set-based corpus metrics (see benchmark.stats)
 
     @property
     def signature(self) -> str:
@@ -111,6 +112,7 @@ def metric(
     scale: float = 1.0,
     default: bool = True,
     variants: Iterable[str] = (),
+    resample: str = "bootstrap",
     **options: Any,
 ) -> Callable:
     """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
@@ -123,14 +125,18 @@ def metric(
     the runner generates them through the same cache and passes
     `ctx.extra["variants"][name]`: a list aligned with the examples of
     `(variant Example, variant text)` or None where the perturbation made no variant.
+    `resample="half"` marks set-based corpus metrics (distinct counts, pairs) whose
+    CIs come from half-samples without replacement instead of the bootstrap.
     """
+    if resample not in ("bootstrap", "half"):
+        raise ValueError(f"unknown resample scheme {resample!r}")
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
 
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
         METRICS.register(name, help=doc.split("\n")[0], default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants))
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample)
         )
         return fn
 

@@ -75,3 +75,16 @@ def test_ci_of_set_metric_contains_observed_value():
     out = stats.summarize(m, rows, {}, seed=1)
     assert out["value"] == pytest.approx(0.3)
     assert out["ci"][0] < 0.3 < out["ci"][1]
+
+
+def test_half_sampling_for_set_metrics():
+    m = MetricDef("u", lambda *a: None, unique_ratio, True, frozenset(), "explainability", "1", "u", resample="half")
+    all_unique = stats.summarize(m, [{f"h:{i}": 1} for i in range(500)], {}, seed=1)
+    assert all_unique["value"] == 1.0 and all_unique["ci"] == [1.0, 1.0]
+    # for a mean, half-samples without replacement have the full-sample variance
+    mean_half = MetricDef("m", lambda *a: None, mean_reducer, True, frozenset(), "overlap", "1", "m", resample="half")
+    vals = np.random.default_rng(3).normal(0, 1, size=4000)
+    out = stats.summarize(mean_half, [{"v": float(x)} for x in vals], {}, seed=2)
+    assert (out["ci"][1] - out["ci"][0]) / 2 == pytest.approx(1.96 / np.sqrt(4000), rel=0.15)
+    w = stats._resample_weights(np.random.default_rng(0), 7, 5, "half")
+    assert (w.sum(axis=1) == 3).all() and set(np.unique(w)) <= {0.0, 1.0}
