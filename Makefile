@@ -19,7 +19,7 @@ export MPLCONFIGDIR         ?= $(CURDIR)/.rxbench/mpl
 export TOKENIZERS_PARALLELISM ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: install demo test perf clean
+.PHONY: install demo test browser rebaseline perf clean
 
 install: $(STAMP)
 
@@ -36,9 +36,19 @@ $(STAMP): pyproject.toml Makefile
 demo: install
 	$(BIN)/rxbench bench configs/demo.yaml
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest tests/ -q
-	@echo "(release gates: pytest benchmark/ comes with the gates issue)"
+	$(BIN)/python -m pytest benchmark/ -q
+
+# Headless Chromium for tests/test_browser.py (Debian packages; needs root). Does nothing when present.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; else \
+		echo "installing Debian chromium + chromium-driver for the browser tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+
+# Regenerate the committed gate baseline (benchmark/gates/baseline) after metric or suite changes.
+rebaseline: install
+	$(BIN)/python -m benchmark.gates.rebaseline
 
 perf: install
 	$(BIN)/python -m benchmark.perf

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from benchmark.config import BenchConfig
 from benchmark.runner import RunSpec, run
-from reports.leaderboard import Board, terminal_summary, write_markdown
+from reports.html import write_html
+from reports.leaderboard import HEADLINE, Board, terminal_summary, write_markdown
 
 
 def _slug(label: str) -> str:
@@ -29,8 +30,10 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         spec = RunSpec(cfg.suites, g.spec, cfg.metrics, cfg.split, cfg.limit, cfg.seed, label=g.label)
         run(spec, out, cache)
         dirs.append(out)
+    headline = cfg.headline or HEADLINE
     md = write_markdown(dirs, cfg.out)
+    html = write_html(dirs, cfg.out, headline=headline)
     board = Board.load(dirs)
-    print(terminal_summary(board, cfg.headline or ("bleu4", "rougeL", "usr", "fmr", "div")))
-    print(f"\nleaderboard: {md}\nruns: {cfg.out / 'runs'}")
+    print(terminal_summary(board, headline))
+    print(f"\nleaderboard: {md}\nHTML leaderboard: {html}\nruns: {cfg.out / 'runs'}")
     return dirs

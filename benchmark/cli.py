@@ -43,10 +43,23 @@ def cmd_merge(a: argparse.Namespace) -> int:
 
 
 def cmd_report(a: argparse.Namespace) -> int:
+    from reports.html import write_html
     from reports.leaderboard import write_markdown
 
-    path = write_markdown(a.runs, Path(a.out))
-    print(f"wrote {path}")
+    md = write_markdown(a.runs, Path(a.out))
+    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, **({"headline": _csv(a.headline)} if a.headline else {}))
+    print(f"wrote {md}\nwrote {html}")
+    return 0
+
+
+def cmd_compare(a: argparse.Namespace) -> int:
+    from reports.compare import VERDICTS, compare_runs, write_comparison
+
+    cmp = compare_runs(a.baseline, a.candidate, n_boot=a.n_boot)
+    md, html = write_comparison(cmp, Path(a.out), alpha=a.alpha, top=a.top)
+    counts = {v: sum(r.verdict(a.alpha) == v for r in cmp.rows if r.paired) for v in VERDICTS}
+    print(", ".join(f"{n} {v}" for v, n in counts.items()) + f" (alpha {a.alpha})")
+    print(f"wrote {md}\nwrote {html}")
     return 0
 
 
@@ -100,10 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--out", required=True)
     m.set_defaults(fn=cmd_merge)
 
-    rp = sub.add_parser("report", help="leaderboard from run directories")
-    rp.add_argument("runs", nargs="+")
+    rp = sub.add_parser("report", help="leaderboard.md + leaderboard.html from run directories")
+    rp.add_argument("runs", nargs="+", help="run directories (a directory of run directories stands for all of them)")
     rp.add_argument("--out", required=True)
+    rp.add_argument("--history", action="store_true", help="runs are versions of one model, oldest first: add trend plots")
+    rp.add_argument("--max-samples", type=int, default=50, help="samples shown per generator and suite in the drill-down (default: %(default)s)")
+    rp.add_argument("--headline", help="metrics preferred as an area's headline in the overview, comma-separated")
     rp.set_defaults(fn=cmd_report)
+
+    c = sub.add_parser("compare", help="candidate vs baseline run: paired tests per suite and metric (compare.md + compare.html)")
+    c.add_argument("baseline")
+    c.add_argument("candidate")
+    c.add_argument("--out", required=True)
+    c.add_argument("--alpha", type=float, default=0.05, help="significance level of the verdicts (default: %(default)s)")
+    c.add_argument("--top", type=int, default=5, help="examples with the largest score change shown per metric (default: %(default)s)")
+    c.add_argument("--n-boot", type=int, help="bootstrap resamples / randomization trials (default: the baseline run's)")
+    c.set_defaults(fn=cmd_compare)
 
     b = sub.add_parser("bench", help="run a benchmark config (YAML): train, run every generator, report")
     b.add_argument("config")
@@ -124,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.fn(args)
     except (InputError, UnknownName, ValueError, FileNotFoundError) as exc:
+        if os.environ.get("RXBENCH_DEBUG"):
+            raise
         print(f"rxbench: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

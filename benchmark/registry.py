@@ -83,7 +83,7 @@ class Registry(Generic[T]):
         return entry.factory(**kwargs)
 
 
-SUITES: Registry = Registry("suite", ("suites",))
+SUITES: Registry = Registry("suite", ("suites", "suites.safety"))
 GENERATORS: Registry = Registry("generator", ("baselines",))
 METRICS: Registry = Registry("metric", ("metrics",))
-PERTURBATIONS: Registry = Registry("perturbation", ("suites.perturb",))
+PERTURBATIONS: Registry = Registry("perturbation", ("suites.perturb", "suites.safety"))

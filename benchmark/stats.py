@@ -26,7 +26,19 @@ def rng_for(*parts: object) -> np.random.Generator:
     return np.random.default_rng(int.from_bytes(digest[:8], "little"))
 
 
-def _resample_weights(rng: np.random.Generator, n: int, b: int) -> np.ndarray:
+def _resample_weights(rng: np.random.Generator, n: int, b: int, scheme: str = "bootstrap") -> np.ndarray:
+    """B row weightings. "bootstrap": multinomial counts (n draws with replacement).
+    "half": exactly n // 2 distinct rows (half-sampling without replacement), for
+    set-based metrics (USR, Distinct-n, FCR, DIV) where a row drawn twice would count
+    as a duplicate output or a self-pair. For a mean, the half-sample estimate has
+    the variance of the full-sample estimate (sigma^2/(n/2) * (1 - 1/2) = sigma^2/n),
+    so the spread of half-sample values estimates the spread of the corpus value."""
+    if scheme == "half":
+        keys = rng.random((b, n))
+        kth = np.argpartition(keys, max(0, n // 2 - 1), axis=1)[:, : max(1, n // 2)]
+        w = np.zeros((b, n))
+        np.put_along_axis(w, kth, 1.0, axis=1)
+        return w
     idx = rng.integers(0, n, size=(b, n))
     return np.bincount((idx + (np.arange(b) * n)[:, None]).ravel(), minlength=b * n).reshape(b, n).astype(float)
 
@@ -38,7 +50,13 @@ def _chunks(n_rows: int, total: int) -> list[int]:
 
 def bootstrap_values(m: MetricDef, sr: StatRows, const: Mapping[str, float], rng: np.random.Generator, n_boot: int = N_BOOT) -> np.ndarray:
     n = len(sr.mask)
-    return np.concatenate([sr.values(m, const, _resample_weights(rng, n, b)) for b in _chunks(n, n_boot)])
+    return np.concatenate([sr.values(m, const, _resample_weights(rng, n, b, m.resample)) for b in _chunks(n, n_boot)])
+
+
+def _centred_ci(boots: np.ndarray, observed: float) -> tuple[float, float]:
+    """Percentile interval shifted by (observed - mean of the resamples)."""
+    shift = observed - float(boots.mean())
+    return (float(np.percentile(boots, 100 * ALPHA / 2)) + shift, float(np.percentile(boots, 100 * (1 - ALPHA / 2))) + shift)
 
 
 def summarize(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], seed: object, n_boot: int = N_BOOT) -> dict:
@@ -57,8 +75,7 @@ def summarize(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], see
     boots = boots[np.isfinite(boots)]
     ci = None
     if len(boots) and np.isfinite(value):
-        shift = value - float(boots.mean())
-        ci = [float(np.percentile(boots, 100 * ALPHA / 2)) + shift, float(np.percentile(boots, 100 * (1 - ALPHA / 2))) + shift]
+        ci = list(_centred_ci(boots, value))
     return {"value": value if np.isfinite(value) else None, "n": sr.n, "ci": ci}
 
 
@@ -104,12 +121,17 @@ def paired_test(
     rng = rng_for("paired", seed, m.name)
     deltas = []
     for size in _chunks(n, n_boot):
-        w = _resample_weights(rng, n, size)
+        w = _resample_weights(rng, n, size, m.resample)
         deltas.append(b.values(m, const, w) - a.values(m, const, w))
     d = np.concatenate(deltas)
     d = d[np.isfinite(d)]
-    p_boot = float((np.sum(np.abs(d - d.mean()) >= abs(delta)) + 1) / (len(d) + 1))
-    ci = (float(np.percentile(d, 100 * ALPHA / 2)), float(np.percentile(d, 100 * (1 - ALPHA / 2))))
+    if len(d):
+        # centred test; the CI is re-centred on the observed delta as in `summarize`
+        # (set metrics lose distinct items under resampling, which biases the deltas)
+        p_boot = float((np.sum(np.abs(d - d.mean()) >= abs(delta)) + 1) / (len(d) + 1))
+        ci = _centred_ci(d, delta)
+    else:
+        p_boot, ci = 1.0, (float("nan"), float("nan"))
 
     # approximate randomization: swap each sample's two outputs with probability 1/2
     ma, mb = a.matrix, b.matrix

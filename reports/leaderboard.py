@@ -4,6 +4,7 @@ Reports only read run.json files; they never recompute a score.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -13,15 +14,40 @@ from tabulate import tabulate
 from benchmark.results import read_run
 
 AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+# preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
+HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "div", "faith.halluc", "inv.worst", "toxicity.frac", "failure_rate")
+
+
+def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
+    """Run directories as given; a directory that holds no run.json but run
+    directories (e.g. one per model version) stands for those, in name order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        subs = sorted(d for d in p.iterdir() if (d / "run.json").is_file()) if p.is_dir() and not (p / "run.json").exists() else []
+        out += subs or [p]
+    return out
+
+
+def _unique_labels(runs: list[dict], dirs: Sequence[Path]) -> tuple[dict, ...]:
+    """Rows are keyed by label: two runs with one label (model versions) get their directory name appended."""
+    labels = [r["generator"]["label"] for r in runs]
+    out = []
+    for r, d, lbl in zip(runs, dirs, labels):
+        if labels.count(lbl) > 1:
+            r = {**r, "generator": {**r["generator"], "label": f"{lbl} @ {d.name or d}"}}
+        out.append(r)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class Board:
     runs: tuple[dict, ...]
+    dirs: tuple[Path, ...] = ()  # where each run's samples.jsonl lives (drill-down)
 
     @classmethod
     def load(cls, dirs: Sequence[str | Path]) -> "Board":
-        return cls(tuple(read_run(d) for d in dirs))
+        paths = expand_run_dirs(dirs)
+        return cls(_unique_labels([read_run(d) for d in paths], paths), tuple(paths))
 
     def suites(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -35,14 +61,23 @@ class Board:
         for r in self.runs:
             for k, v in r["metrics"].items():
                 info.setdefault(k, v)
-        return dict(sorted(info.items(), key=lambda kv: (_area_rank(kv[1]["area"]), kv[0])))
+        return dict(sorted(info.items(), key=lambda kv: (area_rank(kv[1]["area"]), kv[0])))
 
     def rows(self, suite: str) -> list[tuple[str, dict]]:
         return [(r["generator"]["label"], r["scores"][suite]) for r in self.runs if suite in r["scores"]]
 
 
-def _area_rank(area: str) -> int:
+def area_rank(area: str) -> int:
     return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
+
+
+def md_text(text: str, limit: int = 300) -> str:
+    """Model or data text inside a Markdown table: HTML-escaped (Markdown passes raw
+    HTML through), one line, pipes escaped, long text cut with a note."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[:limit] + f"… ({len(text) - limit} more characters)"
+    return html.escape(text).replace("|", "\\|")
 
 
 def fmt(value: float | None) -> str:
@@ -50,6 +85,10 @@ def fmt(value: float | None) -> str:
         return "–"
     a = abs(value)
     return f"{value:.1f}" if a >= 100 else f"{value:.2f}" if a >= 1 else f"{value:.3f}"
+
+
+def fmt_ci(ci: Sequence[float | None] | None, empty: str = "–") -> str:
+    return f"[{fmt(ci[0])}, {fmt(ci[1])}]" if ci and None not in ci else empty
 
 
 def cell(score: dict | None, best: bool) -> str:
@@ -75,7 +114,8 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
     rows = board.rows(suite)
     best = {m: best_labels(rows, m, info["higher_is_better"]) for m, info in metrics.items()}
     headers = ["generator"] + [f"{m} {'↑' if i['higher_is_better'] else '↓'}" for m, i in metrics.items()]
-    body = [[lbl] + [cell(s.get(m), lbl in best[m]) for m in metrics] for lbl, s in rows]
+    name = md_text if fmt_ == "github" else str  # Markdown passes raw HTML through; a terminal does not
+    body = [[name(lbl)] + [cell(s.get(m), lbl in best[m]) for m in metrics] for lbl, s in rows]
     return tabulate(body, headers=headers, tablefmt=fmt_, disable_numparse=True)
 
 

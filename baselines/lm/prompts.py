@@ -1,0 +1,124 @@
+"""Prompts that turn an Example into text for a language model.
+
+Two styles, both bounded in size whatever the input (every field is clipped,
+lists are capped), so that a hostile 1 MB profile cannot blow up a batch:
+
+- `pepler`: the compact, keyed prompt that rxbench's fine-tuned models are trained
+  on (PEPLER-style: user, item, the recommender's matched features, then the
+  explanation). The model continues after `explanation:`.
+- `zeroshot`: a natural-language instruction for a pretrained LM that has never
+  seen rxbench data; it ends with an answer prefix ("We recommend X because")
+  that is kept as the start of the explanation.
+
+`chat_messages` gives the same context as OpenAI-style chat messages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from benchmark.schema import Example
+
+STYLES = ("pepler", "zeroshot")
+STYLE_VERSION = {"pepler": "pepler-v2", "zeroshot": "zeroshot-v1"}
+
+MAX_FIELD = 240  # characters kept of any free-text field
+MAX_VALUE = 60  # characters kept of one attribute value
+MAX_ATTRS = 12
+MAX_HISTORY = 3
+MAX_TITLE = 120
+
+
+@dataclass(frozen=True)
+class Prompt:
+    text: str  # what the model is conditioned on
+    prefix: str = ""  # forced start of the answer: part of the prompt AND of the explanation
+
+
+def clip(text: Any, limit: int = MAX_FIELD) -> str:
+    """One line, at most `limit` characters (cut at a word boundary when there is one)."""
+    s = " ".join(str(text).split())
+    if len(s) <= limit:
+        return s
+    cut = s[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut) + " ..."
+
+
+def fmt_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return clip(", ".join(str(v) for v in value[:MAX_ATTRS]), MAX_VALUE)
+    return clip(value, MAX_VALUE)
+
+
+def fmt_attrs(attrs: Mapping[str, Any]) -> str:
+    parts = [f"{clip(k.replace('_', ' '), 40)}: {fmt_value(v)}" for k, v in list(attrs.items())[:MAX_ATTRS]]
+    return "; ".join(p for p in parts if not p.endswith(": "))
+
+
+def _title(ex: Example) -> str:
+    return clip(ex.item.title, MAX_TITLE) or "this item"
+
+
+def _reasons(ex: Example) -> str:
+    return "; ".join(f"{clip(r.attribute.replace('_', ' '), 40)}: {clip(r.value, MAX_VALUE)}" for r in ex.signals.matched[:MAX_ATTRS])
+
+
+def _context(ex: Example) -> list[tuple[str, str]]:
+    """(label, text) pairs describing the recommendation; empty parts are dropped.
+    A profile is kept only when the side has no typed attributes (structured suites'
+    profiles restate the attributes; free-text suites have only profiles)."""
+    item = fmt_attrs(ex.item.attributes) or clip(ex.item.profile)
+    user = fmt_attrs(ex.user.attributes) or clip(ex.user.profile)
+    history = "; ".join(clip(h, MAX_VALUE) for h in ex.user.history[:MAX_HISTORY])
+    parts = [("item", f"{_title(ex)} | {item}" if item else _title(ex)), ("user", user), ("liked", history), ("reasons", _reasons(ex))]
+    return [(k, v) for k, v in parts if v]
+
+
+def pepler_prompt(ex: Example) -> Prompt:
+    """Item, the recommender's reasons, and the user only when there are no reasons
+    (in structured suites the reasons are the user preferences the item meets; the
+    rest of the user side costs tokens and teaches a small model nothing)."""
+    parts = dict(_context(ex))
+    keys = ("item", "reasons") if "reasons" in parts else ("item", "user")
+    return Prompt("\n".join(f"{k}: {parts[k]}" for k in keys if k in parts) + "\nexplanation:")
+
+
+_LABELS = {"item": "The item", "user": "The user", "liked": "The user liked", "reasons": "Why the recommender chose it"}
+INSTRUCTION = "Write one short sentence that explains to the user why this item is recommended, using only the facts above."
+
+
+def zeroshot_prompt(ex: Example) -> Prompt:
+    lines = [f"{_LABELS[k]}: {v}." for k, v in _context(ex)]
+    prefix = f"We recommend {_title(ex)} because"
+    return Prompt("\n".join(lines) + f"\n{INSTRUCTION}\nExplanation: {prefix}", prefix)
+
+
+def build_prompt(ex: Example, style: str) -> Prompt:
+    if style == "pepler":
+        return pepler_prompt(ex)
+    if style == "zeroshot":
+        return zeroshot_prompt(ex)
+    raise ValueError(f"unknown prompt style {style!r}; use one of {', '.join(STYLES)}")
+
+
+def chat_messages(ex: Example) -> list[dict[str, str]]:
+    """The zero-shot context as chat messages for an instruction-tuned served model."""
+    context = "\n".join(f"{_LABELS[k]}: {v}." for k, v in _context(ex))
+    return [
+        {"role": "system", "content": "You explain recommendations to users in one or two short, factual sentences."},
+        {"role": "user", "content": f"{context}\n{INSTRUCTION}"},
+    ]
+
+
+def clean_output(text: str, prefix: str = "") -> str:
+    """The explanation from a raw continuation. After a forced prefix the sentence must
+    go on on the same line (a continuation that starts a new line said nothing); without
+    one, the first non-empty line is the answer."""
+    if prefix:
+        first = text.lstrip(" \t").split("\n", 1)[0].strip()
+        return f"{prefix} {first}" if first else prefix
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return lines[0] if lines else ""

@@ -1,0 +1,169 @@
+"""The gate file (YAML) and what one rule decides.
+
+    alpha: 0.05                 # significance level of regression rules (default 0.05)
+    suites: [travel, movies]    # suite specs every metric is gated on
+    baseline: {generator: template, split: test, limit: 50, seed: 0, n_boot: 1000}
+    metrics:
+      fmr: {min: 0.5, max_regression: 0.02}      # metric units; ↑/↓ from the metric
+      failure_rate: {max: 0.01, suites: [travel]} # per-metric suites / alpha override
+
+Rules: `min` / `max` bound the candidate's corpus value; `max_regression` fails
+when the candidate is worse than the baseline by more than the bound (in the
+metric's units, in its bad direction) AND the paired difference is significant
+(p < alpha, p = the larger of the paired-bootstrap and approximate-randomization
+p-values). `baseline` says how `python -m benchmark.gates.rebaseline` makes
+the committed baseline run; candidates given as generator specs are run with
+the baseline run's split / limit / seed.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from benchmark.registry import METRICS
+from reports.compare import MetricComparison, fmt_p
+from reports.leaderboard import fmt, fmt_ci
+
+RULES = ("min", "max", "max_regression")
+_NUM = {"type": "number"}
+SCHEMA: dict = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["suites", "metrics"],
+    "properties": {
+        "alpha": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+        "suites": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "baseline": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "generator": {"type": "string", "minLength": 1},
+                "split": {"enum": ["train", "valid", "test", "all"]},
+                "limit": {"type": ["integer", "null"], "minimum": 1},
+                "seed": {"type": "integer"},
+                "n_boot": {"type": "integer", "minimum": 100},
+            },
+        },
+        "metrics": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "anyOf": [{"required": [r]} for r in RULES],
+                "properties": {
+                    "min": _NUM, "max": _NUM, "max_regression": {"type": "number", "minimum": 0},
+                    "alpha": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+                    "suites": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+                },
+            },
+        },
+    },
+}
+BASELINE_DEFAULTS = {"generator": "template", "split": "test", "limit": 50, "seed": 0, "n_boot": 1000}
+
+
+class GateFileError(ValueError):
+    """The gate file is malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    suite: str  # suite spec, as written in the gate file
+    metric: str
+    kind: str  # min | max | max_regression
+    bound: float
+    alpha: float
+
+    @property
+    def id(self) -> str:
+        return f"{self.suite}/{self.metric}/{self.kind}"
+
+    def describe(self) -> str:
+        if self.kind == "max_regression":
+            return f"{self.metric} may not get worse by more than {self.bound:g} (p < {self.alpha:g})"
+        return f"{self.metric} {'>=' if self.kind == 'min' else '<='} {self.bound:g}"
+
+
+@dataclass(frozen=True)
+class GateFile:
+    path: Path
+    suites: tuple[str, ...]  # every suite spec any rule uses, in order
+    rules: tuple[Rule, ...]
+    alpha: float
+    baseline: dict[str, Any]
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.metric for r in self.rules))
+
+
+def load_gates(path: str | Path) -> GateFile:
+    path = Path(path)
+    if not path.is_file():
+        raise GateFileError(f"{path}: no such gate file")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise GateFileError(f"{path}: not valid YAML: {exc}") from None
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(SCHEMA).iter_errors(raw))
+    if error is not None:
+        where = ".".join(str(p) for p in error.absolute_path) or "<top level>"
+        raise GateFileError(f"{path}: field '{where}': {error.message}")
+    unknown = [m for m in raw["metrics"] if m not in METRICS]
+    if unknown:
+        raise GateFileError(f"{path}: unknown metric(s) {', '.join(unknown)}; known: {', '.join(METRICS.names())}")
+    alpha = float(raw.get("alpha", 0.05))
+    rules = []
+    for metric, spec in raw["metrics"].items():
+        for suite in spec.get("suites", raw["suites"]):
+            rules += [Rule(suite, metric, kind, float(spec[kind]), float(spec.get("alpha", alpha))) for kind in RULES if kind in spec]
+    suites = tuple(dict.fromkeys([*raw["suites"], *(r.suite for r in rules)]))
+    return GateFile(path, suites, tuple(rules), alpha, {**BASELINE_DEFAULTS, **raw.get("baseline", {})})
+
+
+def _score(s: dict | None) -> str:
+    s = s or {}
+    return f"{fmt(s.get('value'))} {fmt_ci(s.get('ci'))} (n={s.get('n', 0)})"
+
+
+def _p(p: float | None) -> str:
+    text = fmt_p(p)
+    return f"< {text[1:]}" if text.startswith("<") else f"= {text}"
+
+
+def check_bound(rule: Rule, cand: dict | None, base: dict | None) -> tuple[bool, str]:
+    """min / max: the candidate's corpus value against the bound."""
+    v = (cand or {}).get("value")
+    context = f"candidate {_score(cand)}, baseline {_score(base)}"
+    if v is None or not math.isfinite(v):
+        return False, f"{rule.id}: the candidate has no value for {rule.metric} ({context})"
+    ok = v >= rule.bound if rule.kind == "min" else v <= rule.bound
+    verb = "meets" if ok else "violates"
+    return ok, f"{rule.id}: {verb} {rule.describe()}: {context}"
+
+
+def check_regression(rule: Rule, row: MetricComparison) -> tuple[bool, str]:
+    """max_regression: fail only when worse by more than the bound and significantly so."""
+    p = row.paired
+    if p is None:
+        return False, f"{rule.id}: no paired comparison possible ({row.note})"
+    worse = row.worsening or 0.0
+    failed = worse > rule.bound and row.p is not None and row.p < rule.alpha
+    if failed:
+        head = f"regression beyond the allowed {rule.bound:g}"
+    elif worse > rule.bound:
+        head = f"worse by {worse:.4g} but not significant at alpha {rule.alpha:g}"
+    else:
+        head = f"within the allowed regression of {rule.bound:g}"
+    return not failed, (
+        f"{rule.id}: {head}: baseline {_score(row.base)}, candidate {_score(row.cand)}, "
+        f"delta {p.delta:+.4g} (95% CI {fmt_ci(p.delta_ci)}; {'higher' if row.higher_is_better else 'lower'} is better), "
+        f"p {_p(row.p)} (paired bootstrap {_p(p.p_bootstrap)}, approximate randomization {_p(p.p_randomization)}), "
+        f"{p.n} paired samples"
+    )

@@ -1,0 +1,51 @@
+"""Regenerate the committed baseline run from the gate file's `baseline` section.
+
+    python -m benchmark.gates.rebaseline [--gates FILE] [--out DIR]
+
+Run it (and commit the result) whenever a gated metric's signature or a gated
+suite's content changes: the gate tests refuse a stale baseline.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmark.gates import DEFAULT_BASELINE, DEFAULT_GATES
+from benchmark.gates.gatefile import GateFile, load_gates
+from benchmark.runner import RunSpec, run
+
+MAX_BYTES = 2_000_000
+
+
+def rebaseline(gates: GateFile, out: Path, log=print) -> dict:
+    b = gates.baseline
+    spec = RunSpec(gates.suites, b["generator"], gates.metrics, b["split"], b["limit"], b["seed"], n_boot=b["n_boot"])
+    with tempfile.TemporaryDirectory(prefix="rxbench-rebaseline-") as tmp:
+        result = run(spec, Path(tmp) / "run", Path(tmp) / "cache.sqlite", log=log)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("run.json", "samples.jsonl"):
+            shutil.copyfile(Path(tmp) / "run" / name, out / name)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmark.gates.rebaseline", description=__doc__.split("\n\n")[0])
+    p.add_argument("--gates", default=str(DEFAULT_GATES), help="gate file (default: %(default)s)")
+    p.add_argument("--out", default=str(DEFAULT_BASELINE), help="baseline run directory (default: %(default)s)")
+    a = p.parse_args(argv)
+    gates = load_gates(a.gates)
+    out = Path(a.out)
+    print(f"rebaseline: {gates.baseline['generator']} on {', '.join(gates.suites)} -> {out}")
+    rebaseline(gates, out)
+    size = sum(f.stat().st_size for f in out.iterdir() if f.is_file())
+    print(f"wrote {out}/run.json and samples.jsonl ({size / 1e6:.2f} MB)")
+    if size > MAX_BYTES:
+        print(f"warning: the baseline is over {MAX_BYTES / 1e6:.0f} MB; lower `baseline.limit` in {a.gates}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""Performance checks, printed side by side: `python -m benchmark.perf [--only SECTION] [--quick]`.
+
+Each check is a function registered with `@section("name")` (it receives
+`quick`); add new ones the same way. Checks assert that the fast path gives
+the same numbers as the slow one before printing the speed ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from benchmark.registry import Registry
+from benchmark.schema import Example, Item, Reason, Signals, User
+from benchmark.scoring import MetricContext, aggregate, get_metric
+
+SECTIONS: Registry = Registry("perf section", ())
+
+
+def section(name: str) -> Callable:
+    """Register `fn(quick: bool) -> None` as a perf section."""
+    return SECTIONS.register(name)
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    """(result, CPU seconds of this process): steadier than wall time on a shared machine."""
+    t0 = time.process_time()
+    out = fn(*args)
+    return out, time.process_time() - t0
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    cells = [[f"{c:.4g}" if isinstance(c, float) else str(c) for c in r] for r in [header, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for r in cells:
+        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
+
+
+# --- synthetic but realistic explanation corpora ---------------------------------------------
+
+FEATURES = (
+    "pool spa gym breakfast wifi parking location view staff price battery screen camera keyboard "
+    "plot acting soundtrack pacing ending teacher syllabus certificate fees workload risk returns "
+    "dividends liquidity design comfort size color fabric warranty delivery sound bass noise quiet "
+    "beach balcony kitchen pets kids reviews rating author series romance mystery history humor"
+).split()
+SYNONYMS = {"wifi": ("wi-fi", "internet"), "gym": ("fitness center",), "price": ("cost", "prices"), "kids": ("children",)}
+_TEMPLATES = (
+    "We recommend {t} because it offers {a} and {b}, which match your interest in {c}.",
+    "{t} is a good fit: you liked {a} before and it has great {b}.",
+    "You will enjoy {t} for its {a}, its {b} and the {c}.",
+    "Since you care about {a}, {t} stands out with excellent {b}.",
+    "{t} matches your taste: strong {a}, nice {b}, reasonable {c}.",
+    "Because of the {a} and the {b}, {t} suits you.",
+)
+
+
+def corpus(n: int, seed: int = 0) -> tuple[list[Example], list[str]]:
+    """n Examples (one matched feature, one reference) and n generated explanations."""
+    rng = random.Random(f"perf:{seed}")
+    titles = [f"item {i}" for i in range(max(1, n // 8))]
+    examples, texts = [], []
+    for i in range(n):
+        a, b, c = rng.sample(FEATURES, 3)
+        title = rng.choice(titles)
+        ref = rng.choice(_TEMPLATES).format(t=title, a=a, b=rng.choice(FEATURES), c=c)
+        if rng.random() < 0.1:  # a degenerate generator repeats itself
+            text = "A popular choice among users like you."
+        else:
+            said = a if rng.random() < 0.7 else rng.choice(FEATURES)
+            text = rng.choice(_TEMPLATES).format(t=title, a=said, b=b, c=rng.choice((c, rng.choice(FEATURES))))
+        examples.append(Example(f"perf-{i:06d}", "perf", User(f"u{i}"), Item(f"i{i}", title), Signals(0.5, (Reason("feature", a),)), (ref,)))
+        texts.append(text)
+    return examples, texts
+
+
+def run_metric(name: str, examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> float:
+    m = get_metric(name)
+    scored = m.score(examples, texts, ctx)
+    return aggregate(m, scored.rows, scored.const)["value"]
+
+
+# --- section 1: USR and DIV, linear vs PETER's pair loops -----------------------------------
+
+
+def peter_usr(seqs: list[list[str]]) -> float:
+    """PETER utils.unique_sentence_percent: compare each sequence with every unique one so far."""
+    unique: list[list[str]] = []
+    for seq in seqs:
+        if not any(len(seq) == len(u) and all(a == b for a, b in zip(seq, u)) for u in unique):
+            unique.append(seq)
+    return len(unique) / len(seqs)
+
+
+def peter_div(seqs: list[list[str]], feature_set: set[str]) -> float:
+    """PETER utils.feature_detect + feature_diversity: sum of |F_i & F_j| over all pairs / C(N, 2)."""
+    feats = [{t for t in seq if t in feature_set} for seq in seqs]
+    total = 0
+    for i, x in enumerate(feats):
+        for j in range(i + 1, len(feats)):
+            total += len(x & feats[j])
+    return total / (len(feats) * (len(feats) - 1) / 2)
+
+
+@section("usr_div")
+def usr_div(quick: bool) -> None:
+    """USR and DIV through the harness vs PETER's pair loops (same values asserted)."""
+    from metrics.text import tokens
+
+    rows = []
+    for n in (2000,) if quick else (2000, 20000):
+        examples, texts = corpus(n)
+        ctx = MetricContext("perf", frozenset(FEATURES))
+        seqs = [tokens(t) for t in texts]
+        (usr_fast, div_fast), t_fast = timed(lambda: (run_metric("usr", examples, texts, ctx), run_metric("div", examples, texts, ctx)))
+        usr_ref, t_usr = timed(peter_usr, seqs)
+        div_ref, t_div = timed(peter_div, seqs, set(FEATURES))
+        assert usr_fast == usr_ref, (usr_fast, usr_ref)
+        assert np.isclose(div_fast, div_ref, rtol=1e-12), (div_fast, div_ref)
+        rows.append((n, usr_fast, div_fast, t_fast, t_usr + t_div, (t_usr + t_div) / t_fast))
+    table(("N", "USR", "DIV", "rxbench CPU s", "pair-loop CPU s", "speed-up x"), rows)
+
+
+# --- section 2: all metrics through the harness vs the libraries called directly -------------
+
+OVERLAP = ("bleu1", "bleu4", "rouge1", "rouge2", "rougeL")
+EXPLAINABLE = ("usr", "fmr", "fcr", "div", "distinct1", "distinct2")
+PETER = ("peter.bleu1", "peter.bleu4", "peter.rouge1", "peter.rouge2", "peter.rougeL")
+
+
+def direct_libraries(texts: list[str], refs: list[str]) -> dict[str, float]:
+    """What a user would write: sacrebleu corpus BLEU-1/4 and one RougeScorer pass (mean F x100)."""
+    from rouge_score import rouge_scorer
+    from sacrebleu.metrics import BLEU
+
+    out = {f"bleu{o}": BLEU(max_ngram_order=o).corpus_score(texts, [refs]).score for o in (1, 4)}
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    scores = [scorer.score(r, t) for t, r in zip(texts, refs)]
+    for k in ("rouge1", "rouge2", "rougeL"):
+        out[k] = 100.0 * float(np.mean([s[k].fmeasure for s in scores]))
+    return out
+
+
+def _clear_caches() -> None:
+    """Drop the per-batch memo caches so that every timing pays for its own work."""
+    from metrics import overlap, peter, text
+
+    for fn in (overlap._sacrebleu_stats, overlap._rouge_f, peter._bleu_rows, text._build, text._tokens_cached):
+        fn.cache_clear()
+
+
+@section("harness")
+def harness(quick: bool) -> None:
+    """Score N explanations with every metric through the harness vs sacrebleu + rouge-score directly."""
+    n = 2000 if quick else 10000
+    examples, texts = corpus(n)
+    refs = [e.references[0] for e in examples]
+    ctx = MetricContext("perf", frozenset(FEATURES), {"feature": {f: SYNONYMS.get(f, ()) for f in FEATURES}})
+    names = OVERLAP + EXPLAINABLE + PETER
+    direct_libraries(texts[:50], refs[:50])  # warm-up: imports and lazy initialisation on both sides
+    for name in names:
+        run_metric(name, examples[:50], texts[:50], ctx)
+    _clear_caches()
+    direct, t_direct = timed(direct_libraries, texts, refs)
+    times: dict[str, float] = {}
+    values: dict[str, float] = {}
+    for name in names:
+        values[name], times[name] = timed(run_metric, name, examples, texts, ctx)
+    for k, v in direct.items():
+        assert np.isclose(values[k], v, rtol=1e-9), (k, values[k], v)
+    t_overlap = sum(times[k] for k in OVERLAP)
+    t_all = sum(times.values())
+    table(("metric", "value", "CPU s"), [(k, values[k], times[k]) for k in times])
+    print()
+    table(
+        ("N", "direct libs CPU s", "harness overlap CPU s", "ratio", "harness all metrics CPU s", "ratio"),
+        [(n, t_direct, t_overlap, t_overlap / t_direct, t_all, t_all / t_direct)],
+    )
+
+
+# --- faithfulness and robustness metrics (issue 5) --------------------------------------------
+
+FAITH_STRUCTURED = ("faith.halluc", "faith.contradiction", "faith.attr_precision", "faith.reason_recall",
+                    "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support")
+FAITH_FREETEXT = ("faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support")
+ROBUST = ("cf.swap", "cf.drop", "inv.typo", "inv.shuffle", "inv.worst")
+
+
+def _lexical(name: str):
+    """The metric with the lexical similarity backend: the timing excludes the embedding model."""
+    from dataclasses import replace
+
+    m = get_metric(name)
+    from metrics.similarity import LEXICAL
+
+    return replace(m, options={**m.options, "model": LEXICAL}) if "model" in m.options else m
+
+
+def _score_all(names: Sequence[str], examples: list, texts: list, ctx: MetricContext) -> list[tuple[str, float, float]]:
+    from metrics import faithfulness, grounding
+
+    _clear_caches()
+    grounding._evidence.cache_clear()
+    faithfulness._LAST.clear()
+    rows = []
+    for name in names:
+        m = _lexical(name)
+        scored, secs = timed(m.score, examples, texts, ctx)
+        rows.append((name, aggregate(m, scored.rows, scored.const)["value"], secs))
+    return rows
+
+
+def _structured_corpus(n: int) -> tuple[list, list[str], dict, MetricContext]:
+    """n generated examples (domains interleaved), their references, the template's outputs on
+    the perturbed variants the robustness metrics compare against, and the metric context."""
+    from dataclasses import replace
+
+    from baselines.simple import TemplateGenerator
+    from benchmark.registry import PERTURBATIONS
+    from benchmark.suite import Suite, load_suite
+    from suites.perturb import names as perturbation_names
+
+    suites = [load_suite(d) for d in ("travel", "ecommerce", "movies", "news", "finance", "education")]
+    pool = [e for group in zip(*(s.examples for s in suites)) for e in group]
+    examples = [e if i < len(pool) else replace(e, id=f"{e.id}#{i}") for i, e in enumerate((pool * (n // len(pool) + 1))[:n])]
+    lexicon = {a: v for s in suites for a, v in s.lexicon.items()}
+    suite = Suite("perf-faith", "1", tuple(examples), "structured", lexicon)
+    gen = TemplateGenerator()
+    variants = {}
+    for p in ("cf-swap", "cf-drop", *perturbation_names("invariance")):  # every perturbation inv.worst compares
+        by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
+        variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in examples]
+    ctx = MetricContext(suite.name, suite.features, lexicon, 0, {"variants": variants})
+    return examples, [gen.explain(e) if i % 2 else e.references[0] for i, e in enumerate(examples)], variants, ctx
+
+
+@section("faithfulness")
+def faithfulness(quick: bool) -> None:
+    """Faithfulness + robustness metrics on N explanations (lexical similarity: no embedding model), CPU seconds."""
+    from pathlib import Path
+
+    from benchmark.registry import PERTURBATIONS
+    from benchmark.suite import Suite, load_suite
+
+    sizes = (2500,) if quick else (2500, 10000)
+    examples, texts, variants, ctx = _structured_corpus(sizes[-1])
+    summary = []
+    for n in sizes:
+        sub = MetricContext(ctx.suite, ctx.features, ctx.lexicon, 0, {"variants": {p: v[:n] for p, v in variants.items()}})
+        _, t_perturb = timed(PERTURBATIONS.create("typo"), Suite("x", "1", tuple(examples[:n]), "structured", ctx.lexicon))
+        rows = _score_all(FAITH_STRUCTURED + ROBUST, examples[:n], texts[:n], sub)
+        if n == sizes[-1]:
+            table(("metric (structured)", "value", "CPU s"), rows)
+            print()
+        k = len(FAITH_STRUCTURED)
+        summary.append(("structured", n, sum(r[2] for r in rows[:k]), sum(r[2] for r in rows[k:]), t_perturb))
+    xrec = Path(__file__).resolve().parents[2] / "shared" / "data" / "xrec"
+    files = [p for p in (xrec / "amazon.jsonl", xrec / "google.jsonl") if p.is_file()]
+    if files:
+        xs = [e for f in files for e in load_suite(f"xrec:{f}").examples][: sizes[-1]]
+        rows = _score_all(FAITH_FREETEXT, xs, [e.references[0] if e.references else "" for e in xs], MetricContext("perf-xrec"))
+        table(("metric (XRec references)", "value", "CPU s"), rows)
+        print()
+        summary.append(("xrec", len(xs), sum(r[2] for r in rows), float("nan"), float("nan")))
+    table(("suite kind", "N", "faithfulness CPU s", "cf + invariance CPU s", "typo perturbation CPU s"), summary)
+
+
+# --- safety metrics (issue 6) --------------------------------------------------------------------
+
+SAFETY = ("leakage", "injection", "manipulation", "manipulation.weighted", "toxicity.mean", "toxicity.max", "toxicity.frac",
+          "fairness.sentiment", "fairness.length", "fairness.features", "fairness.toxicity", "fairness.significant")
+
+
+@section("safety")
+def safety(quick: bool) -> None:
+    """Safety metrics on N explanations of attacked inputs (half echo the inputs, half are clean references), CPU seconds."""
+    from baselines.unsafe import UnsafeGenerator
+    from benchmark.registry import PERTURBATIONS
+    from benchmark.suite import Suite, load_suite
+    from metrics.safety import fairness, toxicity
+
+    n = 2500 if quick else 10000
+    suites = [load_suite(f"safety-{k}:{d}") for k, d in (("pii", "travel"), ("injection", "ecommerce"), ("hype", "finance"), ("toxic", "movies"))]
+    pool = [e for group in zip(*(s.examples for s in suites)) for e in group][:n]
+    gen = UnsafeGenerator()
+    texts = [gen.explain(e) if (i // 4) % 2 else e.references[0] for i, e in enumerate(pool)]  # every suite gets both kinds
+    suite = Suite("perf-safety", "1", tuple(pool), "structured", suites[0].lexicon)
+    variants = {}
+    for p in fairness.SWAPS:
+        by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
+        variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in pool]
+    ctx = MetricContext(suite.name, suite.features, suite.lexicon, 0, {"variants": variants})
+    first, secs = timed(toxicity.toxicity_scores, texts)  # warms the scorer's memo: later toxicity columns reuse it
+    rows = [("profanity-check, first pass", float(np.mean(first)), secs)]
+    for name in SAFETY:
+        m = get_metric(name)
+        scored, secs = timed(m.score, pool, texts, ctx)
+        rows.append((name, aggregate(m, scored.rows, scored.const)["value"], secs))
+    table((f"metric (N={n})", "value", "CPU s"), rows)
+    twins = sum(v is not None for vs in variants.values() for v in vs)
+    print(f"\nall safety metrics: {sum(r[2] for r in rows):.2f} s for {n} explanations (+ {twins} swapped twins)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmark.perf", description=__doc__.split("\n")[0])
+    ap.add_argument("--only", action="append", choices=SECTIONS.names(), help="run only this section (repeatable)")
+    ap.add_argument("--quick", action="store_true", help="small sizes (seconds, for CI smoke runs)")
+    args = ap.parse_args(argv)
+    for name in args.only or SECTIONS.names():
+        print(f"== {name}: {SECTIONS.entry(name).help}")
+        SECTIONS.create(name, quick=args.quick)
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

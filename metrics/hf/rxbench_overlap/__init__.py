@@ -1,0 +1,1 @@
+"""Folder of an `evaluate` module script; a package only so that wheels ship the script."""

@@ -1,0 +1,95 @@
+"""Invariance: does the explanation keep its meaning when the input is perturbed in a way
+that should not matter (typos, casing, unicode noise, synonyms, order, distractors,
+dropped optional fields, truncation)?
+
+One metric per invariance perturbation, `inv.<name>`: per sample the
+similarity of the clean and the perturbed explanation (1.0 when they are the
+same text up to case and spacing), so the leaderboard shows every
+perturbation as its own column. `inv.worst` is HELM's robustness view: per
+sample the worst similarity over all invariance perturbations, averaged.
+How faithfulness or overlap metrics move under a perturbation is read from a
+run over `suite+perturbation` by reports.robustness (deltas, worst case, the
+out-of-domain gap); nothing is re-scored there.
+
+The similarity backend is in each signature: minilm (cosine of
+all-MiniLM-L6-v2 embeddings) when the packaged model is installed, else
+lexical (cosine of hashed stem bags). Known limits: high similarity is not
+equal meaning (a flipped "budget"/"luxury" in a copied sentence stays
+similar); a generator whose clean output is already wrong can be perfectly
+invariant; examples a perturbation cannot change get no row.
+
+These metrics are not in the default set: each perturbation costs one more
+generation pass. Ask for them with `--metrics default 'inv.*'`.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from benchmark.schema import Example
+from benchmark.scoring import MetricContext, Scored, metric
+from metrics.similarity import default_backend, pair_similarity
+from suites.perturb import names as perturbation_names
+
+BACKEND = default_backend()
+
+
+def similarities(texts: Sequence[str], variants: Sequence, backend: str) -> list[float | None]:
+    """Similarity of each clean text with its variant's text (None where there is no variant)."""
+    idx = [i for i, v in enumerate(variants) if v is not None]
+    sims = pair_similarity([texts[i] for i in idx], [variants[i][1] for i in idx], backend) if idx else []
+    out: list[float | None] = [None] * len(texts)
+    for i, s in zip(idx, sims):
+        out[i] = float(s)
+    return out
+
+
+def _variants(ctx: MetricContext, name: str, n: int) -> list:
+    got = (ctx.extra.get("variants") or {}).get(name)
+    return list(got) if got is not None else [None] * n
+
+
+def _scored(values: Sequence[float | None]) -> Scored:
+    return Scored([None if v is None else {"v": v} for v in values], list(values))
+
+
+def _register(name: str) -> None:
+    def invariance(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
+        return _scored(similarities(texts, _variants(ctx, name, len(texts)), model))
+
+    doc = PERTURBATION_DOCS.get(name, "")
+    invariance.__doc__ = (
+        f"Invariance to {name}: mean similarity of the clean and the {name}-perturbed explanation.\n\n"
+        f"Perturbation: {doc}. Per sample the cosine under the signature's model; 1.0 for the same text."
+    )
+    metric(f"inv.{name}", area="robustness", variants=(name,), default=False, model=BACKEND)(invariance)
+
+
+@metric("inv.worst", area="robustness", variants=tuple(perturbation_names("invariance")), default=False, model=BACKEND,
+        over="+".join(perturbation_names("invariance")))
+def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, over: str) -> Scored:
+    """Worst-case invariance (HELM): per sample the lowest clean-vs-perturbed similarity over every invariance
+    perturbation that changed it, averaged.
+
+    No row for an example no perturbation could change. Known limits: as the
+    inv.* metrics; the worst case grows with the number of perturbations, so
+    compare it only between runs with the same signature.
+    """
+    per = [similarities(texts, _variants(ctx, p, len(texts)), model) for p in over.split("+")]
+    vals: list[float | None] = []
+    for i in range(len(texts)):
+        got = [col[i] for col in per if col[i] is not None]
+        vals.append(float(np.min(got)) if got else None)
+    return _scored(vals)
+
+
+def _docs() -> dict[str, str]:
+    from benchmark.registry import PERTURBATIONS
+
+    return {e.name: e.help.split("] ", 1)[-1].rstrip(".") for e in PERTURBATIONS.entries()}
+
+
+PERTURBATION_DOCS = _docs()
+for _name in perturbation_names("invariance"):
+    _register(_name)
