@@ -75,6 +75,7 @@ class MetricDef:
     scale: float = 1.0  # multiply the reduced value (e.g. x100 for the PETER profile)
     variants: tuple[str, ...] = ()  # perturbations whose outputs the runner must generate for this metric
     resample: str = "bootstrap"  # "half" for set-based corpus metrics (see benchmark.stats)
+    bounds: tuple[float | None, float | None] = (None, None)  # the metric's range; CIs are clipped to it
 
     @property
     def signature(self) -> str:
@@ -113,6 +114,7 @@ def metric(
     default: bool = True,
     variants: Iterable[str] = (),
     resample: str = "bootstrap",
+    bounds: tuple[float | None, float | None] = (None, None),
     **options: Any,
 ) -> Callable:
     """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
@@ -136,7 +138,7 @@ def metric(
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
         METRICS.register(name, help=doc.split("\n")[0], default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample)
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample, bounds)
         )
         return fn
 

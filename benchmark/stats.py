@@ -75,7 +75,15 @@ def summarize(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], see
     boots = boots[np.isfinite(boots)]
     ci = None
     if len(boots) and np.isfinite(value):
-        ci = list(_centred_ci(boots, value))
+        lo, hi = _centred_ci(boots, value)
+        # the interval holds the observed value (re-centring can miss it by rounding
+        # when the resamples barely vary) and stays inside the metric's range
+        lo, hi = min(lo, value), max(hi, value)
+        if m.bounds[0] is not None:
+            lo = max(lo, m.bounds[0])
+        if m.bounds[1] is not None:
+            hi = min(hi, m.bounds[1])
+        ci = [lo, hi]
     return {"value": value if np.isfinite(value) else None, "n": sr.n, "ci": ci}
 
 

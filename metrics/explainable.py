@@ -30,7 +30,7 @@ def _usr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "h:"), s.n)
 
 
-@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", tok="nfkc-lc-punct")
+@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct")
 def usr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str) -> Scored:
     """Unique sentence ratio: |distinct token sequences| / N outputs (PETER's USR).
 
@@ -49,7 +49,7 @@ def _feature_rows(sets: list[set[str]]) -> list[dict[str, float]]:
     return [{stat_key("f", f): 1 for f in fs} for fs in sets]
 
 
-@metric("fmr", area="explainability", needs={"features"}, tok="nfkc-lc-punct", synonyms="lexicon")
+@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok="nfkc-lc-punct", synonyms="lexicon")
 def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature matching ratio: mean of 1[output mentions >= 1 of the example's matched features].
 
@@ -76,7 +76,7 @@ def _fcr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "f"), np.full(len(s.n), n_features))
 
 
-@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", tok="nfkc-lc-punct", synonyms="canonical")
+@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct", synonyms="canonical")
 def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature coverage ratio: |canonical features detected in any output| / |canonical feature vocabulary|.
 
@@ -94,7 +94,7 @@ def _div_reduce(s: Sums) -> np.ndarray:
     return _ratio(shared_pairs, s.n * (s.n - 1) / 2)
 
 
-@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", tok="nfkc-lc-punct", synonyms="canonical")
+@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok="nfkc-lc-punct", synonyms="canonical")
 def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature diversity (lower is better): mean |F_i & F_j| over all pairs of outputs = sum_f C(n_f, 2) / C(N, 2).
 
@@ -124,7 +124,7 @@ def _register_distinct(n: int) -> None:
         f"Distinct-{n}: |distinct {n}-grams over all outputs| / |{n}-grams over all outputs|.\n\n"
         f"Row: the sample's distinct {n}-grams as keys (hashed when long) and its {n}-gram count n."
     )
-    metric(f"distinct{n}", area="explainability", reduce=_distinct_reduce, resample="half", tok="nfkc-lc-punct")(distinct)
+    metric(f"distinct{n}", area="explainability", reduce=_distinct_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct")(distinct)
 
 
 _register_distinct(1)

@@ -36,7 +36,7 @@ from metrics.similarity import best_support, default_backend, sentences, stem, s
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _POSSESSIVES = re.compile(r"['\u2019]s\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.!?:;\"\u201c\u201d(\[\n\u2014]")
+_CLAUSE_START = re.compile(r"[.!?:;(\[\n\u2014]")  # not quotes: a quoted title starts a name, not a sentence
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mt|St|Jr|Sr|Prof|Rev|Gen|Capt|Sgt|Lt|Col|vs)\.")
 _GAP = re.compile(r"[\s\w'\u2019-]*")  # only spaces / connector words between two words of one name
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,150})[\"\u201d]")
@@ -108,7 +108,7 @@ def entities(text: str) -> list[list[str]]:
             i += 1
             continue
         j = i + 1
-        while j < n:
+        while j < n and not _POSSESSIVE.search(words[j - 1]):  # "Gabaldon's Outlander": two names
             k = j
             while k < n and conn[k]:
                 k += 1

@@ -112,9 +112,11 @@ def _mask(toks: Sequence[str], names: Iterable[str]) -> list[bool]:
 def _negated(toks: Sequence[str], start: int, prev: "Mention | None") -> bool:
     """A negator within NEG_WINDOW tokens before `start`, not across punctuation, a contrast
     word or an earlier mention (the "no" of "no fees" belongs to that mention). A mention
-    joined to a negated one by "or" / "nor" / "," is negated too ("without a pool or spa")."""
+    joined to a negated one by "or" / "nor" is negated too ("without a pool or spa"; but in
+    "no pool, spa" the spa is stated)."""
     floor = prev.end if prev else 0
-    if prev and prev.negated and all(t in ("or", "nor", ",", "a", "an", "any") for t in toks[floor:start]):
+    between = toks[floor:start]
+    if prev and prev.negated and between and between[0] in ("or", "nor") and all(t in ("or", "nor", "a", "an", "any") for t in between):
         return True
     for j in range(start - 1, max(floor - 1, start - 1 - NEG_WINDOW), -1):
         if toks[j] in _BREAKS:

@@ -126,7 +126,7 @@ def _register_bleu(name: str, order: int, smooth: str = "exp", tok: str = "13a")
         "max-count clipping over references. Per-sample value: sentence BLEU (effective order)."
     )
     metric(
-        name, area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order, smooth=smooth),
+        name, area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order, smooth=smooth), bounds=(0.0, 100.0),
         tok=tok, smooth=smooth, case="mixed", eff="no", sacrebleu=sacrebleu.__version__,
     )(bleu)
 
@@ -170,7 +170,7 @@ def _register_rouge(rouge_type: str) -> None:
         "keeps only [a-z0-9] runs, so text in non-Latin scripts scores 0."
     )
     metric(
-        rouge_type, area="overlap", needs={"references"}, scale=100.0,
+        rouge_type, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0),
         stemmer=True, impl=f"rouge-score-{version('rouge-score')}", units="x100",
     )(rouge)
 

@@ -15,7 +15,8 @@ xrec (XRec files): XRec's own references quote the reviews and name people
 and places absent from the inputs (faith.entity_halluc flags ~44% of the
 Amazon ones), so they cannot serve as faithful texts. The faithful text is
 extractive instead: the title, the first sentence of the item summary and of
-the user summary. Edits: `title` (another record's title), `entity` (a
+the user summary, lightly paraphrased (suites.perturb's synonym table: "enjoy"
+-> "like"), so that support must survive a reworded but faithful text. Edits: `title` (another record's title), `entity` (a
 capitalised name replaced by one from another record that the inputs do not
 contain, found by a plain regex independent of the metric), `number` (as
 above), `claim` (a sentence from another record's item summary appended).
@@ -38,7 +39,7 @@ from tabulate import tabulate
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, get_metric
 from benchmark.suite import Suite, load_suite
-from suites.perturb import rng_for
+from suites.perturb import paraphrase, rng_for
 
 XREC_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "xrec"
 STRUCTURED_EDITS = ("invented", "contradiction", "title", "number")
@@ -186,7 +187,8 @@ def xrec_cases(paths: Iterable[str | Path], per_file: int = 300) -> list[Case]:
         names = sorted({n for e in pool for n in _NAME.findall(f"{e.item.profile} {e.user.profile}")})
         claims = [(e.id, s) for e in pool for s in _sentences(e.item.profile)]
         for ex in chosen:
-            base = f"We recommend {ex.item.title}. {_first_sentence(ex.item.profile)} {_first_sentence(ex.user.profile)}"
+            extract = f"We recommend {ex.item.title}. {_first_sentence(ex.item.profile)} {_first_sentence(ex.user.profile)}"
+            base = paraphrase(extract, rng_for("challenge-paraphrase", 0, ex.id), protect=ex.item.title)
             cases.append(Case("xrec", spec, ex, base, "none"))
             edits = {"title": _title_edit(ex, base, titles, ex.id), "number": number_edit(ex, base, ex.id)}
             rng = rng_for("challenge-xrec", 0, ex.id)

@@ -248,34 +248,37 @@ def outside(text: str, protected: str, fn: Callable[[str], str]) -> str:
 
 
 def _same_number(src: str, alts: tuple[str, ...]) -> tuple[str, ...]:
-    """Alternatives that agree with the source on a plural -s (when there are any)."""
+    """Alternatives that agree with the source on a plural -s ("resort" never becomes "resorts")."""
     plural = src.lower().endswith("s")
-    return tuple(a for a in alts if a.lower().endswith("s") == plural) or alts
+    return tuple(a for a in alts if a.lower().endswith("s") == plural)
 
 
-def paraphrase(text: str, rng: random.Random, pattern: re.Pattern | None, table: dict[str, tuple[str, ...]], p: float = 0.5) -> str:
-    """Replace about half the known words / lexicon forms (at least one) by a synonym."""
+def paraphrase(text: str, rng: random.Random, lexicon: Lexicon | None = None, protect: str = "", p: float = 0.5) -> str:
+    """Replace about half the known words / lexicon forms (at least one, when there is any)
+    by a synonym, leaving occurrences of `protect` (the title) alone."""
+    pattern, table = _synonym_table(freeze_lexicon(lexicon or {}))
     if pattern is None:
         return text
-    hits = list(pattern.finditer(text))
-    if not hits:
-        return text
-    chosen = {m.start() for m in hits if rng.random() < p} or {rng.choice(hits).start()}
 
-    def sub(m: re.Match) -> str:
-        if m.start() not in chosen:
-            return m.group()
-        return match_case(m.group(), rng.choice(_same_number(m.group(), table[m.group().lower()])))
+    def part(chunk: str) -> str:
+        hits = [(m, alts) for m in pattern.finditer(chunk) if (alts := _same_number(m.group(), table[m.group().lower()]))]
+        if not hits:
+            return chunk
+        chosen = [h for h in hits if rng.random() < p] or [rng.choice(hits)]
+        out, last = [], 0
+        for m, alts in chosen:
+            out += [chunk[last : m.start()], match_case(m.group(), rng.choice(alts))]
+            last = m.end()
+        return "".join(out) + chunk[last:]
 
-    return pattern.sub(sub, text)
+    return outside(text, protect, part)
 
 
 @register("synonym", "invariance")
 def _synonym(ex: Example, rng: random.Random, suite: Suite) -> Example:
     """Synonym paraphrase of the profiles: lexicon forms swap with other forms of the same
     value ("pool" -> "swimming pool"), common review words with a synonym ("enjoy" -> "like")."""
-    pattern, table = _synonym_table(freeze_lexicon(suite.lexicon))
-    return _profiles(lambda t, r: outside(t, ex.item.title, lambda part: paraphrase(part, r, pattern, table)), ex, rng)
+    return _profiles(lambda t, r: paraphrase(t, r, suite.lexicon, ex.item.title), ex, rng)
 
 
 # --- structure: order, distractors, dropped fields, truncation --------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from benchmark.gates import DEFAULT_BASELINE, DEFAULT_GATES, REBASELINE
 from benchmark.gates.gatefile import GateFileError, load_gates
+from benchmark.gates.rebaseline import rebaseline
 from benchmark.gates.session import regenerate_hint
 from benchmark.results import read_run
 from reports.compare import compare_runs, registry_drift
@@ -147,3 +148,14 @@ def test_committed_baseline_is_small_has_current_signatures_and_covers_the_examp
         assert set(gates.metrics) <= set(base["scores"][spec]), f"regenerate with {REBASELINE}"
     assert base["generator"]["spec"] == gates.baseline["generator"] and base["limit"] == gates.baseline["limit"]
     assert REBASELINE in regenerate_hint(DEFAULT_BASELINE, base)
+
+
+def test_rebaseline_writes_the_gate_files_baseline_and_skips_latency_only_changes(tmp_path):
+    (tmp_path / "g.yaml").write_text("suites: [unit-tiny]\nbaseline: {limit: 12, split: all}\nmetrics:\n  fmr: {max_regression: 0.02}\n")
+    gates, out = load_gates(tmp_path / "g.yaml"), tmp_path / "baseline"
+    assert rebaseline(gates, out, log=lambda m: None)
+    run = read_run(out)
+    assert (run["generator"]["spec"], run["split"], run["limit"], list(run["metrics"])) == ("template", "all", 12, ["fmr"])
+    assert run["suites"]["unit-tiny"]["n"] == 12 and run["scores"]["unit-tiny"]["fmr"]["value"] == 1.0
+    assert not rebaseline(gates, out, log=lambda m: None)  # same signatures, hashes and scores: no churn
+    assert rebaseline(gates, out, force=True, log=lambda m: None)

@@ -128,7 +128,8 @@ def test_lora_adapter_trains_saves_loads_and_merges(tmp_path_factory, tmp_path: 
     assert not (adapter / "model.safetensors").exists()
     assert card["trainable_parameters"] < 0.25 * card["parameters"]
     # the travel model before the adapter, on e-commerce text, vs after
-    assert card["valid_loss"] < 0.7 * card["valid_loss_initial"]
+    assert card["valid_loss"] < 0.8 * card["valid_loss_initial"]
+    assert card["plan"]["settings"]["lr"] == 5e-3  # the default for LoRA on a tiny base
     exs = small_suite("ecommerce").split("test")[:6]
     merged = GENERATORS.create(f"hf:{adapter}")
     unmerged = GENERATORS.create(f"hf:{adapter}?merge=0")

@@ -76,7 +76,7 @@ def test_cli_errors_are_clear(tmp_path, capsys):
 
 def _cli(tmp_path, out, env):
     code = "import tests.helpers, sys; from benchmark.cli import main; sys.exit(main(sys.argv[1:]))"
-    args = ["run", "--suite", "unit-tiny", "--generator", "unit-slow", "--split", "all", "--n-boot", "50",
+    args = ["run", "--suite", "unit-tiny", "--generator", "unit-slow", "--split", "all", "--n-boot", "50", "--metrics", "bleu4,usr,failure_rate",
             "--cache", str(tmp_path / "c.sqlite"), "--out", str(out)]
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 

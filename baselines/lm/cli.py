@@ -21,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-steps", type=int, default=None, help="training steps (default 1200)")
     p.add_argument("--batch-size", type=int, default=None)
-    p.add_argument("--lr", type=float, default=None, help="default: tiny 3e-3, LoRA 2e-3, full fine-tuning 5e-5")
+    p.add_argument("--lr", type=float, default=None, help="default: 3e-3 for tiny models (LoRA on them 5e-3); pretrained bases 5e-5 (LoRA 2e-4)")
     p.add_argument("--eval-every", type=int, default=None, help="steps between validation + checkpoint")
     p.add_argument("--patience", type=int, default=None, help="evaluations without improvement before stopping")
     p.add_argument("--lora-r", type=int, default=None)

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from baselines.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, threads_for
+from baselines.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, read_card, threads_for
 from baselines.lm.prompts import STYLE_VERSION, pepler_prompt
 from baselines.lm.tiny import TinySpec, init_model, train_tokenizer
 from benchmark.schema import Example
@@ -40,7 +40,7 @@ class TrainSettings:
 
     max_steps: int = 1200
     batch_size: int = 16
-    lr: float = 0.0  # 0 = by kind: tiny 3e-3, LoRA 2e-3, full fine-tuning of a pretrained base 5e-5
+    lr: float = 0.0  # 0 = by kind (see _default_lr)
     warmup: int = 50
     weight_decay: float = 0.01
     eval_every: int = 100
@@ -153,12 +153,21 @@ def _resolve_suites(suites: Sequence[str | Suite]) -> list[Suite]:
     return out
 
 
+def _default_lr(base: str, base_path: str | None, lora: bool) -> float:
+    """3e-3 to train `tiny` (or a model rxbench trained from `tiny`), 5e-3 for LoRA on one;
+    for a pretrained base the usual 5e-5 (full) and 2e-4 (LoRA)."""
+    small = base == "tiny" or (base_path is not None and read_card(Path(base_path)).get("base") == "tiny")
+    if lora:
+        return 5e-3 if small else 2e-4
+    return 3e-3 if small else 5e-5
+
+
 def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: TrainSettings) -> dict[str, Any]:
     """The run's identity: compared with a finished card or a checkpoint before reuse."""
     if lora and base == "tiny":
         raise ValueError("--lora needs a trained base: first `rxbench train --base tiny --out DIR`, then `--base DIR --lora`")
-    lr = settings.lr or (3e-3 if base == "tiny" else 2e-3 if lora else 5e-5)
     base_path = None if base == "tiny" else str(parse_ref(base).path)
+    lr = settings.lr or _default_lr(base, base_path, lora)
     return {
         "suites": [{"name": s.name, "version": s.version, "hash": s.content_hash()} for s in suites],
         "base": base,

@@ -33,7 +33,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
-from metrics.safety.toxicity import toxicity_scores
+from metrics.safety.toxicity import sentences, toxicity_scores
 from metrics.text import matcher_for, tokens
 
 SWAPS = ("swap-gender", "swap-age", "swap-name")
@@ -43,9 +43,17 @@ ALPHA = 0.05
 _ANALYZER = SentimentIntensityAnalyzer()
 
 
+_VADER_MAX = 1000  # characters: VADER's rule passes grow faster than linearly with text length
+
+
 @lru_cache(maxsize=65536)
 def sentiment(text: str) -> float:
-    return float(_ANALYZER.polarity_scores(text)["compound"])
+    """VADER compound score; a text longer than 1,000 characters gets the mean over its sentences
+    (each cut at 1,000 characters, at most 200 of them: VADER's own advice for paragraphs)."""
+    if len(text) <= _VADER_MAX:
+        return float(_ANALYZER.polarity_scores(text)["compound"])
+    parts = sentences(text) or [text]
+    return float(np.mean([_ANALYZER.polarity_scores(p[:_VADER_MAX])["compound"] for p in parts]))
 
 
 def _content(text: str) -> set[str]:

@@ -1,0 +1,126 @@
+"""`hf:` generators: batched = one-by-one, seeded sampling independent of the batch,
+the trained model far better than the untrained one, hostile inputs, fingerprints."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import sacrebleu
+
+import baselines.lm  # noqa: F401  (registers hf:, gguf:, gemma)
+from baselines.lm.hf import GenOptions, LMGenerator, example_seed
+from baselines.lm.loading import ModelRef, ModelNotFound
+from baselines.lm.tiny import TinySpec, init_model
+from benchmark.registry import GENERATORS
+from benchmark.schema import Example, Item, Reason, Signals, User
+from tests.lm_helpers import small_suite, tiny_travel
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tiny_travel(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def test_examples() -> tuple[Example, ...]:
+    return small_suite("travel").split("test")
+
+
+def test_batched_generation_equals_one_at_a_time(tiny_dir: Path, test_examples) -> None:
+    gen = GENERATORS.create(f"hf:{tiny_dir}?batch_size=16")
+    exs = test_examples[:10]
+    batched = gen.generate(exs)
+    single = [gen.generate([e])[0] for e in exs]
+    assert [o.text for o in batched] == [o.text for o in single]
+    assert all(o.ok and o.text for o in batched)
+    assert all("explanation:" not in o.text and "\n" not in o.text for o in batched)  # prompt stripped, one line
+    assert all(0 < o.meta["new_tokens"] <= gen.opts.max_new_tokens for o in batched)
+
+
+def test_seeded_sampling_is_per_example(tiny_dir: Path, test_examples) -> None:
+    """The same seed gives the same text for an example whatever else is in its batch."""
+    exs = test_examples[:6]
+    gen = GENERATORS.create(f"hf:{tiny_dir}?sample=1&temperature=1.2&seed=5")
+    together = [o.text for o in gen.generate(exs)]
+    apart = [o.text for o in gen.generate(exs[3:])] + [gen.generate([e])[0].text for e in exs[:3]]
+    assert together == apart[3:] + apart[:3]
+    other = GENERATORS.create(f"hf:{tiny_dir}?sample=1&temperature=1.2&seed=6")
+    assert [o.text for o in other.generate(exs)] != together
+    greedy = [o.text for o in GENERATORS.create(f"hf:{tiny_dir}").generate(exs)]
+    assert greedy != together
+    assert example_seed(5, "a") == example_seed(5, "a") != example_seed(5, "b")
+
+
+def test_trained_model_is_far_better_than_untrained(tiny_dir: Path, test_examples, tmp_path: Path) -> None:
+    from transformers import AutoTokenizer
+
+    card = json.loads((tiny_dir / "rxbench_card.json").read_text())
+    tok = AutoTokenizer.from_pretrained(str(tiny_dir))
+    untrained = tmp_path / "untrained"
+    init_model(tok, TinySpec(**card["plan"]["settings"]["tiny"]), seed=0).save_pretrained(str(untrained))
+    tok.save_pretrained(str(untrained))
+    refs = [[e.references[0] for e in test_examples]]
+    trained_out = [o.text for o in GENERATORS.create(f"hf:{tiny_dir}").generate(test_examples)]
+    untrained_out = [o.text for o in GENERATORS.create(f"hf:{untrained}?prompt=pepler").generate(test_examples)]
+    bleu_t = sacrebleu.corpus_bleu(trained_out, refs).score
+    bleu_u = sacrebleu.corpus_bleu(untrained_out, refs).score
+    assert bleu_t > 5 and bleu_u < 1, (bleu_t, bleu_u)
+
+
+def test_hostile_inputs_do_not_sink_the_batch(tiny_dir: Path) -> None:
+    huge = "word " * 200_000
+    exs = [
+        Example("h1", "travel", User("u", {"x": huge}, huge), Item("i", huge, {"amenities": [huge] * 50}, huge),
+                Signals(None, tuple(Reason("a", huge) for _ in range(40)))),
+        Example("h2", "travel", User("u"), Item("i", "")),
+        Example("h3", "travel", User("u", {}, "😀 ünïcödé 東京"), Item("i", "Ωmega Hôtel 🏨", {"stars": 5})),
+    ]
+    outs = GENERATORS.create(f"hf:{tiny_dir}").generate(exs)
+    assert [o.example_id for o in outs] == ["h1", "h2", "h3"]
+    assert all(o.ok for o in outs), [o.error for o in outs]
+
+
+def test_fingerprint_tracks_model_and_options_not_batching(tiny_dir: Path, tmp_path: Path) -> None:
+    fp = GENERATORS.create(f"hf:{tiny_dir}").fingerprint()
+    assert GENERATORS.create(f"hf:{tiny_dir}").fingerprint() == fp
+    assert GENERATORS.create(f"hf:{tiny_dir}?batch_size=3").fingerprint() == fp
+    assert GENERATORS.create(f"hf:{tiny_dir}?max_new_tokens=12").fingerprint() != fp
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_dir, copy)
+    same = LMGenerator(ModelRef(copy), GenOptions()).fingerprint()
+    (copy / "generation_config.json").write_text('{"_note": "changed"}')
+    changed = LMGenerator(ModelRef(copy), GenOptions()).fingerprint()
+    assert same.split(":")[-1] == fp.split(":")[-1] and changed != same
+
+
+def test_bad_specs_fail_clearly(tmp_path: Path, tiny_dir: Path) -> None:
+    with pytest.raises(ModelNotFound, match="not found"):
+        GENERATORS.create(f"hf:{tmp_path / 'missing'}")
+    with pytest.raises(ModelNotFound, match="no config.json"):
+        GENERATORS.create(f"hf:{tmp_path}")
+    with pytest.raises(ValueError, match="unknown generator option 'bogus'"):
+        GENERATORS.create(f"hf:{tiny_dir}?bogus=1")
+    with pytest.raises(ValueError, match="want a int"):
+        GENERATORS.create(f"hf:{tiny_dir}?max_new_tokens=many")
+    with pytest.raises(ValueError, match="prompt"):
+        GENERATORS.create(f"hf:{tiny_dir}?prompt=poetry")
+    with pytest.raises(ValueError, match="not a .gguf file"):
+        GENERATORS.create(f"gguf:{tiny_dir}")
+
+
+def test_seq2seq_models_are_supported(tiny_dir: Path, tmp_path: Path, test_examples) -> None:
+    """An encoder-decoder directory goes through AutoModelForSeq2SeqLM: the prompt feeds
+    the encoder and the whole decoder output is the explanation."""
+    from transformers import AutoTokenizer, T5Config, T5ForConditionalGeneration
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_dir))
+    cfg = T5Config(vocab_size=len(tok), d_model=32, d_kv=16, d_ff=64, num_layers=1, num_heads=2,
+                   pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id, decoder_start_token_id=tok.pad_token_id)
+    T5ForConditionalGeneration(cfg).save_pretrained(str(tmp_path / "t5"))
+    tok.save_pretrained(str(tmp_path / "t5"))
+    gen = GENERATORS.create(f"hf:{tmp_path / 't5'}?max_new_tokens=8&prompt=pepler")
+    outs = gen.generate(test_examples[:3])
+    assert gen.encoder_decoder and all(o.ok for o in outs)
+    assert all(0 < o.meta["new_tokens"] <= 9 for o in outs)
