@@ -304,6 +304,89 @@ def safety(quick: bool) -> None:
     print(f"\nall safety metrics: {sum(r[2] for r in rows):.2f} s for {n} explanations (+ {twins} swapped twins)")
 
 
+# --- language-model generators and model-based metrics (issue 4) ------------------------------
+
+
+def _tokens_per_s(gen: Any, examples: Sequence[Example], batch: int) -> tuple[float, float]:
+    """(generated tokens per wall second, seconds) for `examples` in batches of `batch`."""
+    t0 = time.perf_counter()
+    outs = [o for i in range(0, len(examples), batch) for o in gen.generate(examples[i : i + batch])]
+    secs = time.perf_counter() - t0
+    assert all(o.ok for o in outs), [o.error for o in outs if not o.ok][:3]
+    return sum(o.meta["new_tokens"] for o in outs) / secs, secs
+
+
+@section("lm_generation")
+def lm_generation(quick: bool) -> None:
+    """Generation tokens/s (wall) at batch 1 vs 16: the tiny model (trained once into the model cache), and Gemma 270M when installed."""
+    from baselines.lm import gemma
+    from baselines.lm.hf import GEMMA_DEFAULTS, GenOptions, LMGenerator
+    from baselines.lm.loading import ModelRef, model_cache_dir
+    from baselines.lm.train import train_model
+    from benchmark.suite import load_suite
+
+    suite = load_suite("travel")
+    model = train_model(["travel"], "tiny", model_cache_dir() / "perf-tiny-travel", max_steps=600, progress=False)
+    rows = []
+    tiny = LMGenerator(ModelRef(model), GenOptions(max_new_tokens=48))
+    exs = suite.split("test")[: 32 if quick else 64]
+    tiny.generate(exs[:2])  # load + warm up
+    for b in (1, 16):
+        tps, secs = _tokens_per_s(tiny, exs, b)
+        rows.append(("tiny (0.5M)", b, len(exs), tps, secs))
+    if gemma.available():
+        g = LMGenerator(ModelRef(gemma.gguf_path()), GEMMA_DEFAULTS, name="gemma-3-270m")
+        gx = exs[: 8 if quick else 16]
+        g.generate(gx[:1])
+        for b in (1, 8, 16):
+            tps, secs = _tokens_per_s(g, gx, b)
+            rows.append(("gemma-3-270m", b, len(gx), tps, secs))
+    else:
+        print(f"(Gemma not installed: {gemma.INSTALL_HINT})")
+    table(("model", "batch", "examples", "tokens/s", "wall s"), rows)
+    for name in dict.fromkeys(r[0] for r in rows):
+        r = [x for x in rows if x[0] == name]
+        print(f"{name}: batch {r[-1][1]} is {r[-1][3] / r[0][3]:.1f}x the tokens/s of batch 1")
+
+
+@section("http_generator")
+def http_generator(quick: bool) -> None:
+    """openai: generator against a local OpenAI-compatible server (50 ms per answer): throughput at concurrency 1 vs 16."""
+    from baselines.lm.openai_http import HTTPOptions, OpenAIGenerator
+    from baselines.lm.openai_server import ChatServer, echo_item
+    from benchmark.suite import load_suite
+
+    exs = load_suite("travel").split("test")[: 48 if quick else 160]
+    rows = []
+    with ChatServer(echo_item, delay_s=0.05) as srv:
+        for c in (1, 16):
+            gen = OpenAIGenerator(srv.base_url, "local", HTTPOptions(concurrency=c, max_retries=0))
+            gen.generate(exs[:2])  # client import and connection set-up
+            t0 = time.perf_counter()
+            outs = [o for i in range(0, len(exs), gen.batch_size) for o in gen.generate(exs[i : i + gen.batch_size])]
+            secs = time.perf_counter() - t0
+            gen.close()
+            assert all(o.ok for o in outs)
+            rows.append((c, len(exs), len(exs) / secs, secs))
+    table(("concurrency", "requests", "requests/s", "wall s"), rows)
+    print(f"concurrency 16 is {rows[1][2] / rows[0][2]:.1f}x concurrency 1")
+
+
+@section("bertscore")
+def bertscore(quick: bool) -> None:
+    """BERTScore (MiniLM-L6, unrescaled) pairs/s, and embedding similarity texts/s, CPU seconds after the model is loaded."""
+    from metrics import embed as emb
+    from metrics.semantic import bert_scores
+
+    examples, texts = corpus(300 if quick else 2000, seed=3)
+    refs = [list(e.references) for e in examples]
+    bert_scores(texts[:4], refs[:4])  # load the model
+    _, secs = timed(bert_scores, texts, refs)
+    emb._MEMO.clear()
+    _, esecs = timed(emb.embed, texts)
+    table(("what", "n", "per CPU s", "CPU s"), [("BERTScore pairs", len(texts), len(texts) / secs, secs), ("embedded texts", len(texts), len(texts) / esecs, esecs)])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmark.perf", description=__doc__.split("\n")[0])
     ap.add_argument("--only", action="append", choices=SECTIONS.names(), help="run only this section (repeatable)")

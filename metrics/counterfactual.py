@@ -10,7 +10,8 @@ with negation and title masking (metrics.mentions.states).
 
 Both scores require the clean explanation to state the value that changes:
 a generator that never names its reasons, or ignores its inputs, scores 0,
-not a vacuous 1.
+not a vacuous 1. Not in the default metric set (each costs one more
+generation pass): ask for `cf.*`.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _scored(flags: Sequence[bool | None]) -> Scored:
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("cf.swap", area="faithfulness", needs={"features"}, variants=("cf-swap",), lexicon="suite")
+@metric("cf.swap", area="faithfulness", needs={"features"}, variants=("cf-swap",), default=False, lexicon="suite")
 def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
     """Counterfactual swap sensitivity: after one matched attribute of the item takes another value, share of
     explanations that drop the old value and state the new one (sufficiency).
@@ -56,7 +57,7 @@ def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContex
     return _scored(flags)
 
 
-@metric("cf.drop", area="faithfulness", needs={"features"}, variants=("cf-drop",), lexicon="suite")
+@metric("cf.drop", area="faithfulness", needs={"features"}, variants=("cf-drop",), default=False, lexicon="suite")
 def cf_drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
     """Counterfactual drop sensitivity: after one matched feature leaves the recommender's signals, share of
     explanations that stated it and no longer do (necessity).

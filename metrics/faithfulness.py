@@ -22,7 +22,6 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
 from metrics.mentions import Claims, Lexicon, analyse, lexicon_for, states
 
-
 _LAST: list = []  # [lexicon, examples, texts, claims] of the last batch (the same objects, compared by identity)
 
 

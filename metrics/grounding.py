@@ -265,12 +265,15 @@ def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ct
     return Scored([None if v is None else {"v": v} for v in vals], vals)
 
 
-@metric("faith.embed_support", area="faithfulness", model=default_backend())
+@metric("faith.embed_support", area="faithfulness", default=False, model=default_backend())
 def embed_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
     """Embedding support: for each explanation sentence its best cosine to an input sentence, averaged per explanation.
 
-    The model is in the signature: minilm (all-MiniLM-L6-v2, packaged) or
-    lexical (hashed stem bags) when the model is not installed. Known limits:
+    At most the first 64 sentences of an explanation and 256 of the inputs are compared.
+
+    The model is in the signature: all-MiniLM-L6-v2 (packaged) or lexical
+    (hashed stem bags) when the model is not installed. Not in the default
+    set (it runs the embedding model): ask for it by name. Known limits:
     cosine similarity is topical, not logical: a negated or swapped detail
     ("budget" for "luxury") in an otherwise copied sentence keeps a high
     score; the value depends on the embedding model.

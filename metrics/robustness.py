@@ -11,9 +11,9 @@ How faithfulness or overlap metrics move under a perturbation is read from a
 run over `suite+perturbation` by reports.robustness (deltas, worst case, the
 out-of-domain gap); nothing is re-scored there.
 
-The similarity backend is in each signature: minilm (cosine of
-all-MiniLM-L6-v2 embeddings) when the packaged model is installed, else
-lexical (cosine of hashed stem bags). Known limits: high similarity is not
+The similarity backend is in each signature: all-MiniLM-L6-v2 (cosine of
+its embeddings) when the packaged model is installed, else lexical (cosine
+of hashed stem bags). Known limits: high similarity is not
 equal meaning (a flipped "budget"/"luxury" in a copied sentence stays
 similar); a generator whose clean output is already wrong can be perfectly
 invariant; examples a perturbation cannot change get no row.

@@ -97,10 +97,16 @@ def pair_similarity(a: Sequence[str], b: Sequence[str], backend: str) -> np.ndar
     return np.where(same, 1.0, sims)
 
 
+MAX_CLAIMS, MAX_EVIDENCE = 64, 256  # per sample: bounds the pair count on hostile, huge inputs
+
+
 def best_support(claims: Sequence[Sequence[str]], evidence: Sequence[Sequence[str]], backend: str) -> list[list[float]]:
-    """For each sample, for each claim sentence, its best cosine to one of that sample's
-    evidence sentences. One encoding pass over the distinct sentences of the batch, then
-    all (claim, evidence) pairs of the batch as one vectorised row-dot and a segmented max."""
+    """For each sample, for each claim sentence (the first MAX_CLAIMS), its best cosine to one of
+    that sample's evidence sentences (the first MAX_EVIDENCE). One encoding pass over the distinct
+    sentences of the batch, then all (claim, evidence) pairs as one vectorised row-dot and a
+    segmented max."""
+    claims = [list(cs)[:MAX_CLAIMS] for cs in claims]
+    evidence = [list(es)[:MAX_EVIDENCE] for es in evidence]
     uniq = list(dict.fromkeys(s for group in (*claims, *evidence) for s in group))
     if not uniq:
         return [[] for _ in claims]

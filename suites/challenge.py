@@ -5,21 +5,27 @@ Faithful explanations next to minimally edited unfaithful ones:
 structured (generated domains, test split): the faithful text is the suite's
 reference, which states only true attributes by construction. Edits, each
 labelled by the generator's own ground truth (`suites.generated.classify_mention`),
-not by the metrics under test: `invented` (one stated value replaced by a value
-neither the item nor the user has), `contradiction` (one stated value replaced
-by a value that conflicts with the item's own), `title` (the item's name
-replaced by another item's), `number` (one sentence with a number absent from
-the inputs appended).
+not by the metrics under test: `invented` (one stated value replaced by a
+value neither the item nor the user has), `contradiction` (one stated value
+replaced by a value that conflicts with the item's own), `title` (the item's
+name replaced by another item's, everywhere), `number` (one sentence with a
+number absent from the inputs appended).
 
 xrec (XRec files): XRec's own references quote the reviews and name people
 and places absent from the inputs (faith.entity_halluc flags ~44% of the
 Amazon ones), so they cannot serve as faithful texts. The faithful text is
 extractive instead: the title, the first sentence of the item summary and of
-the user summary, lightly paraphrased (suites.perturb's synonym table: "enjoy"
--> "like"), so that support must survive a reworded but faithful text. Edits: `title` (another record's title), `entity` (a
-capitalised name replaced by one from another record that the inputs do not
-contain, found by a plain regex independent of the metric), `number` (as
-above), `claim` (a sentence from another record's item summary appended).
+the user summary, lightly paraphrased (suites.perturb's synonym table:
+"enjoy" -> "like"), so that support must survive a reworded faithful text.
+Edits: `title` (another record's title, everywhere), `entity` (a capitalised
+name replaced by one from another record that the inputs do not contain,
+found by a plain regex independent of the metric), `number` (as above),
+`claim` (a sentence from another record's item summary appended).
+
+Known bias: the XRec faithful texts are extractive, so the support metrics
+see more of their words in the inputs than they would in a free-written
+explanation; the AUROC there measures detecting the edit, not judging
+free prose.
 
 `python -m suites.challenge` prints each metric's AUROC at separating the
 faithful texts from each kind of edit (1.0 = perfect, 0.5 = chance).
@@ -76,10 +82,10 @@ class Case:
         return int(self.edit != "none")
 
 
-def _sub_once(text: str, old: str, new: str) -> str | None:
-    """Replace the first whole-word, case-insensitive occurrence of `old`; None if absent."""
+def _sub_once(text: str, old: str, new: str, count: int = 1) -> str | None:
+    """Replace the first (count=0: every) whole-word, case-insensitive occurrence of `old`; None if absent."""
     pat = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.IGNORECASE)
-    out, n = pat.subn(lambda m: new, text, count=1)
+    out, n = pat.subn(lambda m: new, text, count=count)
     return out if n else None
 
 
@@ -102,7 +108,7 @@ def _title_edit(ex: Example, text: str, titles: Sequence[str], key: str) -> str 
     rng = rng_for("challenge-title", 0, key)
     inputs = ex.input_text().lower()
     others = [t for t in titles if t.lower() not in inputs and ex.item.title.lower() not in t.lower()]
-    return _sub_once(text, ex.item.title, rng.choice(others)) if others and ex.item.title.strip() else None
+    return _sub_once(text, ex.item.title, rng.choice(others), count=0) if others and ex.item.title.strip() else None
 
 
 # --- structured ------------------------------------------------------------------------------

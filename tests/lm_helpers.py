@@ -13,8 +13,8 @@ from baselines.lm.tiny import TinySpec
 from baselines.lm.train import TrainSettings, train_model
 from benchmark.suite import Suite, load_suite
 
-# ~60k parameters: fast enough for tests, big enough to learn a domain's phrasing
-SMALL_TINY = TinySpec(vocab_size=600, n_embd=48, n_layer=2, n_head=2, n_positions=192)
+# ~160k parameters: fast enough for tests, big enough to learn a domain's phrasing
+SMALL_TINY = TinySpec(vocab_size=800, n_embd=64, n_layer=2, n_head=2, n_positions=192)
 SMALL = TrainSettings(max_steps=240, batch_size=8, eval_every=40, patience=3, max_valid=48, max_len=176, tiny=SMALL_TINY)
 
 

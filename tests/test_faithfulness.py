@@ -145,7 +145,8 @@ def sanity_runs(tmp_path_factory) -> dict[str, dict]:
     out = tmp_path_factory.mktemp("sanity")
     runs = {}
     for g in ("template", "sanity-constant", "sanity-invent"):
-        spec = RunSpec(("travel", "finance"), g, ("faith.*", "cf.*"), "test", 40)
+        metrics = ("faith.halluc", "faith.attr_precision", "faith.reason_recall", "faith.entity_halluc", "faith.number_halluc")
+        spec = RunSpec(("travel", "finance"), g, metrics, "test", 40)
         runs[g] = run(spec, out / g, out / "cache.sqlite", log=lambda m: None)["scores"]
     return runs
 
@@ -169,3 +170,25 @@ def test_sample_log_has_per_sample_faithfulness(tmp_path):
     assert len(samples) == 5 and all(s["scores"]["faith.halluc"] == 1.0 for s in samples)
     assert all(s["stats"]["faith.attr_precision"]["m"] >= 1 for s in samples)
     assert Path(tmp_path / "r" / "run.json").is_file()
+
+
+HOSTILE = ["", "   ", "Ünïcödé ✓ 推荐 — שלום \u200b e\u0301 👍🏽 « Le Château » $4,50 1,2,3.4.5", "No. No. Not. Without.",
+           "Pool " * 40_000, '"' * 500 + "A" * 10_000, "I I I. 1 2 3. Dr. Mr. St."]
+
+
+@pytest.mark.parametrize("name", ["faith.halluc", "faith.contradiction", "faith.attr_precision", "faith.reason_recall",
+                                  "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support"])
+def test_hostile_texts_and_examples(name):
+    m = get_metric(name)
+    m = replace(m, options={**m.options, "model": LEXICAL}) if "model" in m.options else m
+    bare = Example("x", "d", User("u"), Item("i", ""))
+    # valid under the schema, but not the types the lexicon attributes usually have
+    odd = replace(HOTEL, item=replace(HOTEL.item, attributes={"tier": ["luxury", "x"], "amenities": "pool", "pets": 3.5, "wifi": "yes"}),
+                  user=replace(HOTEL.user, attributes={"x": ["1", ""], "y": True}, history=("", "Pool")))
+    for ex in (HOTEL, bare, odd, BOOK):
+        scored = m.score([ex] * len(HOSTILE), HOSTILE, CTX)
+        assert len(scored.rows) == len(HOSTILE)
+        assert all(r is None or all(math.isfinite(v) for v in r.values()) for r in scored.rows)
+    # an empty explanation states nothing: no hallucination, nothing to support
+    empty = m.score([HOTEL], [""], CTX)
+    assert empty.rows[0] is None or empty.rows[0].get("v", 0.0) == 0.0 or name == "faith.reason_recall"

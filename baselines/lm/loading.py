@@ -142,6 +142,11 @@ def materialize_gguf(path: Path) -> Path:
     try:
         tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
         model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name, dtype=torch.float32)
+        quantizer = getattr(model, "hf_quantizer", None)
+        if quantizer is not None:  # transformers marks a GGUF load as "quantized" even when it dequantised every weight
+            if not all(p.dtype.is_floating_point for p in model.parameters()):
+                raise RuntimeError(f"{path}: transformers kept the GGUF weights packed; no dense copy to cache")
+            quantizer.remove_quantization_config(model)
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)
         (tmp / "rxbench_source.json").write_text(json.dumps({"gguf": str(path), "sha256": path_digest(path)}))

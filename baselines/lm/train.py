@@ -24,6 +24,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from baselines.lm.card import versions, write_card
 from baselines.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, read_card, threads_for
 from baselines.lm.prompts import STYLE_VERSION, pepler_prompt
 from baselines.lm.tiny import TinySpec, init_model, train_tokenizer
@@ -134,16 +135,6 @@ class _Order:
 
     def at(self, step: int) -> list[int]:
         return [int(self.perm(pos // self.n)[pos % self.n]) for pos in range(step * self.batch, (step + 1) * self.batch)]
-
-
-def _versions() -> dict[str, str]:
-    import peft
-    import torch
-    import transformers
-
-    from benchmark import __version__
-
-    return {"rxbench": __version__, "torch": torch.__version__, "transformers": transformers.__version__, "peft": peft.__version__}
 
 
 def _resolve_suites(suites: Sequence[str | Suite]) -> list[Suite]:
@@ -373,30 +364,10 @@ def _finish(out: Path, model: Any, tok: Any, state: dict, plan: dict, lora: bool
         "train_seconds": round(state["train_s"], 2),
         "parameters": n_params,
         "trainable_parameters": n_trainable,
-        "versions": _versions(),
+        "versions": versions(),
     }
-    (out / CARD).write_text(json.dumps(card, indent=2, sort_keys=True), encoding="utf-8")
-    (out / "README.md").write_text(model_card_markdown(card), encoding="utf-8")
+    write_card(out, card)
     shutil.rmtree(out / CKPT, ignore_errors=True)
-
-
-def model_card_markdown(card: dict) -> str:
-    data = ", ".join(f"{s['name']} (v{s['version']}, {s['hash']})" for s in card["data"]["suites"])
-    kind = "LoRA adapter" if card["lora"] else "full fine-tuning"
-    st = card["plan"]["settings"]
-    return "\n".join([
-        "# rxbench explanation generator",
-        "",
-        f"- base: `{card['base']}` ({kind}); prompt style `{card['plan']['prompt_version']}`",
-        f"- data: {data}; {card['data']['train_pairs']} train / {card['data']['valid_pairs']} valid pairs",
-        f"- steps: {card['steps']} (best at {card['best_step']}, stopped by {card['stop_reason']}); "
-        f"batch {st['batch_size']}, lr {st['lr']}, warm-up {st['warmup']}, seed {card['plan']['seed']}",
-        f"- valid loss (nats/token on explanation tokens): {card['valid_loss']:.4f} (untrained: {card['valid_loss_initial']:.4f})",
-        f"- parameters: {card['parameters']:,} ({card['trainable_parameters']:,} trainable)",
-        "",
-        "Load it with `rxbench run --generator hf:<this directory>`.",
-        "",
-    ])
 
 
 def merge_adapter(adapter: str | Path, out: str | Path) -> Path:
@@ -409,6 +380,6 @@ def merge_adapter(adapter: str | Path, out: str | Path) -> Path:
     model.save_pretrained(str(out))
     load_tokenizer(ref).save_pretrained(str(out))
     card = json.loads((adapter / CARD).read_text(encoding="utf-8")) if (adapter / CARD).is_file() else {}
-    card.update(merged_from=str(adapter.resolve()), lora=False)
+    card.update(merged_from=str(adapter.resolve()), lora=False, complete=False)  # not a finished `train` output
     (out / CARD).write_text(json.dumps(card, indent=2, sort_keys=True), encoding="utf-8")
     return out
