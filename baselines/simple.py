@@ -95,6 +95,7 @@ class XRecOutputGenerator(SimpleGenerator):
     """The explanation the published XRec model generated (`xrec_output` of XRec-shaped files)."""
 
     name = "xrec-output"
+    precomputed = True
 
     def supports(self, suite: Suite) -> bool:
         return any("xrec_output" in e.meta for e in suite.examples)
@@ -113,6 +114,7 @@ class FileGenerator(SimpleGenerator):
     """Precomputed outputs from a JSONL file of {"id", "text"} lines."""
 
     name = "file"
+    precomputed = True
 
     def __init__(self, path: str):
         self.path = Path(path)

@@ -27,7 +27,9 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
     for i, g in enumerate(cfg.generators, 1):
         out = cfg.out / "runs" / _slug(g.label)
         print(f"[run {i}/{len(cfg.generators)}] {g.label} ({g.spec})")
-        spec = RunSpec(cfg.suites, g.spec, cfg.metrics, cfg.split, cfg.limit, cfg.seed, label=g.label)
+        suites = tuple(s for s in cfg.suites if g.suites is None or s.split("+")[0] in g.suites or s in g.suites)
+        limit = g.limit if g.limit is not None else cfg.limit
+        spec = RunSpec(suites, g.spec, g.metrics or cfg.metrics, cfg.split, limit, cfg.seed, label=g.label)
         run(spec, out, cache)
         dirs.append(out)
     headline = cfg.headline or HEADLINE

@@ -13,6 +13,7 @@ leaderboard run, optionally with models to fine-tune first.
     generators:
       - template
       - {label: tiny-ft, spec: "hf:{models}/tiny-ft"}   # {models} = OUT/models
+      - {label: gemma, spec: gemma, limit: 10, suites: [travel]}  # per-row overrides
     metrics: [default]
     headline: [bleu4, rougeL, fmr, usr]                # printed at the end
 """
@@ -29,8 +30,14 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class GeneratorEntry:
+    """One leaderboard row; `limit`, `suites` and `metrics` override the config's
+    for this generator (e.g. a slow LLM scored on fewer examples)."""
+
     spec: str
     label: str
+    limit: int | None = None
+    suites: tuple[str, ...] | None = None
+    metrics: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,8 +84,14 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
             g = {"spec": g}
         if not isinstance(g, dict) or "spec" not in g:
             raise ConfigError(f"{path}: generators[{i}]: expected a spec string or {{spec, label}}")
+        unknown_g = set(g) - {"spec", "label", "limit", "suites", "metrics"}
+        if unknown_g:
+            raise ConfigError(f"{path}: generators[{i}]: unknown key(s) {sorted(unknown_g)}")
         spec = str(g["spec"]).replace("{models}", str(models))
-        gens.append(GeneratorEntry(spec, str(g.get("label", g["spec"]))))
+        gens.append(GeneratorEntry(
+            spec, str(g.get("label", g["spec"])), g.get("limit"),
+            tuple(g["suites"]) if "suites" in g else None, tuple(g["metrics"]) if "metrics" in g else None,
+        ))
     suites = list(raw["suites"]) + [s for s in raw.get("optional_suites", []) if _optional_present(s)] + list(extra_suites)
     train = tuple({**t, "out": str(models / t["name"])} for t in raw.get("train", []))
     return BenchConfig(

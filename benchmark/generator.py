@@ -12,6 +12,8 @@ from benchmark.suite import Suite
 class Generator(Protocol):
     name: str
     batch_size: int
+    # optional `precomputed = True`: outputs are fixed (read from a file), so the runner
+    # does not score metrics that compare against perturbed inputs
 
     def prepare(self, suite: Suite) -> None:
         """See the whole suite before generating for it (e.g. index its train split)."""
@@ -35,6 +37,7 @@ class SimpleGenerator:
 
     name = "simple"
     batch_size = 64
+    precomputed = False
 
     def prepare(self, suite: Suite) -> None:
         pass

@@ -228,10 +228,17 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
             t0 = time.perf_counter()
             outputs, cached = generate_cached(gen, examples, cache, f"{gen.name} on {suite.name}")
             wall = time.perf_counter() - t0
-            wanted = [m for m in metric_defs if all(NEEDS[n](suite) for n in m.needs)]
+            suite_metrics = metric_defs
+            if getattr(gen, "precomputed", False):
+                # fixed outputs cannot react to perturbed inputs: variant metrics would be vacuous
+                suite_metrics = [m for m in metric_defs if not m.variants]
+                skipped = sorted(m.name for m in metric_defs if m.variants)
+                if skipped:
+                    run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
+            wanted = [m for m in suite_metrics if all(NEEDS[n](suite) for n in m.needs)]
             names = list(dict.fromkeys(v for m in wanted for v in m.variants))
             variants = generate_variants(gen, suite, examples, names, spec.seed, cache) if names else {}
-            rows, values, consts, merrors = score_suite(suite, examples, outputs, metric_defs, spec.seed, variants)
+            rows, values, consts, merrors = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
             run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
             run_json["suites"][suite.name] = {

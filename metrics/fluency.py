@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import os
-from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -63,12 +62,11 @@ def lm_identity(spec: str) -> str:
     return f"{ref.label()}@{ref_digest(ref)[:12]}"
 
 
-@lru_cache(maxsize=2)
 def _load_lm(spec: str) -> tuple[Any, Any]:
-    from baselines.lm.loading import load_model, load_tokenizer
+    """(tokenizer, model), shared with a generator that loaded the same model."""
+    from baselines.lm.loading import shared
 
-    ref = _ref(spec)
-    return load_tokenizer(ref), load_model(ref)
+    return shared(_ref(spec))
 
 
 def _ids(tok: Any, text: str) -> list[int]:

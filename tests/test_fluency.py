@@ -101,7 +101,6 @@ def test_missing_gemma_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(gemma, "available", lambda: False)
     gemma.gguf_path.cache_clear()
-    fl._load_lm.cache_clear()
     monkeypatch.delenv(fl.LM_ENV, raising=False)
     m = get_metric("ppl")
     assert "not installed" in m.signature

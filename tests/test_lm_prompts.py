@@ -68,4 +68,6 @@ def test_clean_output() -> None:
     assert clean_output("") == ""
     # after a forced prefix the sentence must continue on the same line
     assert clean_output(" it is quiet.\nMore", "We recommend X because") == "We recommend X because it is quiet."
+    # ...and only its first sentence is kept (a pretrained LM rambles on)
+    assert clean_output(" it is 4.5 stars. The staff", "We recommend X because") == "We recommend X because it is 4.5 stars."
     assert clean_output("\nunrelated", "We recommend X because") == "We recommend X because"

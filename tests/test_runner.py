@@ -107,3 +107,13 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     ids = [s["id"] for s in read_samples(tmp_path / "resumed")]
     assert ids == [f"tiny-{i:03d}" for i in range(40)]
     assert all(s["text"] == f"Hotel {int(s['id'][5:])} offers a {s['text'].split(' a ')[-1]}" for s in read_samples(tmp_path / "resumed"))
+
+
+def test_precomputed_outputs_skip_variant_metrics(tmp_path):
+    outs = tmp_path / "outs.jsonl"
+    outs.write_text("".join(json.dumps({"id": f"tiny-{i:03d}", "text": f"Hotel {i} has a pool."}) + "\n" for i in range(40)))
+    out = run(spec(generator=f"file:{outs}", metrics=("fmr", "cf.drop")), tmp_path / "r", tmp_path / "c.sqlite", log=lambda m: None)
+    assert set(out["scores"]["unit-tiny"]) == {"fmr"}
+    assert "cf.drop" in out["skipped"]["unit-tiny: metrics"]
+    live = run(spec(metrics=("fmr", "cf.drop")), tmp_path / "t", tmp_path / "c.sqlite", log=lambda m: None)
+    assert live["scores"]["unit-tiny"]["cf.drop"]["n"] > 0

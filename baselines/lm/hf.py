@@ -17,7 +17,7 @@ from typing import Any, Sequence, TypeVar
 from urllib.parse import parse_qsl
 
 from baselines.lm import gemma
-from baselines.lm.loading import ModelRef, load_model, load_tokenizer, parse_ref, prompt_style, ref_digest, threads_for
+from baselines.lm.loading import ModelRef, parse_ref, prompt_style, ref_digest, shared, threads_for
 from baselines.lm.prompts import STYLE_VERSION, STYLES, Prompt, build_prompt, clean_output
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Explanation, sha256_json
@@ -114,7 +114,7 @@ class LMGenerator:
     def fingerprint(self) -> str:
         if self._digest is None:
             self._digest = ref_digest(self.ref)
-        cfg = {"model": self._digest, "prompt": STYLE_VERSION[self.style], **asdict(self.opts)}
+        cfg = {**asdict(self.opts), "model": self._digest, "prompt": STYLE_VERSION[self.style]}
         cfg.pop("batch_size")  # batching does not change greedy outputs, nor seeded samples
         return f"{self.name}:{sha256_json(cfg)[:16]}"
 
@@ -142,8 +142,7 @@ class LMGenerator:
 
     def _load(self) -> None:
         if self._model is None:
-            self._tok = load_tokenizer(self.ref)
-            self._model = load_model(self.ref, merge=self.opts.merge)
+            self._tok, self._model = shared(self.ref, self.opts.merge)
 
     @property
     def encoder_decoder(self) -> bool:
@@ -164,7 +163,8 @@ class LMGenerator:
         tok.truncation_side = "left"  # keep the end of an over-long prompt: it asks for the answer
         enc = tok([p.text for p in prompts], return_tensors="pt", padding=True, truncation=True, max_length=self._prompt_budget())
         config = GenerationConfig(
-            max_new_tokens=self.opts.max_new_tokens, do_sample=False, num_beams=1, stop_strings=["\n"],
+            max_new_tokens=self.opts.max_new_tokens, do_sample=False, num_beams=1,
+            stop_strings=sorted({s for p in prompts for s in p.stops}),
             pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id, bos_token_id=tok.bos_token_id,
         )
         processors = LogitsProcessorList()

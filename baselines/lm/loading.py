@@ -31,12 +31,9 @@ class ModelNotFound(FileNotFoundError):
 
 
 def model_cache_dir() -> Path:
-    """Where converted GGUF models and the assembled Gemma file live:
-    $RXBENCH_MODEL_CACHE, else $XDG_CACHE_HOME/rxbench/models, else ~/.cache/rxbench/models."""
-    if os.environ.get("RXBENCH_MODEL_CACHE"):
-        return Path(os.environ["RXBENCH_MODEL_CACHE"])
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "rxbench" / "models"
+    """Where converted GGUF models and the assembled Gemma file live: $RXBENCH_MODEL_CACHE,
+    else .rxbench/models beside the generation cache (never the home directory)."""
+    return Path(os.environ.get("RXBENCH_MODEL_CACHE") or ".rxbench/models")
 
 
 @dataclass(frozen=True)
@@ -191,6 +188,18 @@ def load_model(ref: ModelRef, *, merge: bool = True, trainable_adapter: bool = F
         if merge and not trainable_adapter:
             model = model.merge_and_unload()
     return model.eval()
+
+
+def shared(ref: ModelRef, merge: bool = True) -> tuple[Any, Any]:
+    """(tokenizer, model) loaded once per process for inference: a generator and the
+    fluency scorer naming the same model share one copy (Gemma: about 1 GB).
+    Never train a shared model; `rxbench train` loads its own."""
+    return _shared(ref, merge or ref.adapter is None)
+
+
+@lru_cache(maxsize=4)
+def _shared(ref: ModelRef, merge: bool) -> tuple[Any, Any]:
+    return load_tokenizer(ref), load_model(ref, merge=merge)
 
 
 def prompt_style(ref: ModelRef) -> str:

@@ -14,13 +14,14 @@ lists are capped), so that a hostile 1 MB profile cannot blow up a batch:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from benchmark.schema import Example
 
 STYLES = ("pepler", "zeroshot")
-STYLE_VERSION = {"pepler": "pepler-v2", "zeroshot": "zeroshot-v1"}
+STYLE_VERSION = {"pepler": "pepler-v2", "zeroshot": "zeroshot-v2"}
 
 MAX_FIELD = 240  # characters kept of any free-text field
 MAX_VALUE = 60  # characters kept of one attribute value
@@ -33,6 +34,12 @@ MAX_TITLE = 120
 class Prompt:
     text: str  # what the model is conditioned on
     prefix: str = ""  # forced start of the answer: part of the prompt AND of the explanation
+
+    @property
+    def stops(self) -> tuple[str, ...]:
+        """Where generation may stop early: the end of the line, and for a zero-shot
+        answer (of which one sentence is kept) the end of its first sentence."""
+        return ("\n", ". ") if self.prefix else ("\n",)
 
 
 def clip(text: Any, limit: int = MAX_FIELD) -> str:
@@ -66,24 +73,24 @@ def _reasons(ex: Example) -> str:
     return "; ".join(f"{clip(r.attribute.replace('_', ' '), 40)}: {clip(r.value, MAX_VALUE)}" for r in ex.signals.matched[:MAX_ATTRS])
 
 
-def _context(ex: Example) -> list[tuple[str, str]]:
+def _context(ex: Example, history: bool) -> list[tuple[str, str]]:
     """(label, text) pairs describing the recommendation; empty parts are dropped.
-    A profile is kept only when the side has no typed attributes (structured suites'
-    profiles restate the attributes; free-text suites have only profiles)."""
+    The user side appears only when the recommender gave no reasons: in structured
+    suites the reasons are exactly the user preferences the item meets, and the rest
+    of the user record (age group, gender) has no place in an explanation. A profile
+    stands in for typed attributes only when there are none (free-text suites)."""
     item = fmt_attrs(ex.item.attributes) or clip(ex.item.profile)
-    user = fmt_attrs(ex.user.attributes) or clip(ex.user.profile)
-    history = "; ".join(clip(h, MAX_VALUE) for h in ex.user.history[:MAX_HISTORY])
-    parts = [("item", f"{_title(ex)} | {item}" if item else _title(ex)), ("user", user), ("liked", history), ("reasons", _reasons(ex))]
+    reasons = _reasons(ex)
+    parts = [("item", f"{_title(ex)} | {item}" if item else _title(ex))]
+    parts.append(("reasons", reasons) if reasons else ("user", fmt_attrs(ex.user.attributes) or clip(ex.user.profile)))
+    if history:
+        parts.append(("liked", "; ".join(clip(h, MAX_VALUE) for h in ex.user.history[:MAX_HISTORY])))
     return [(k, v) for k, v in parts if v]
 
 
 def pepler_prompt(ex: Example) -> Prompt:
-    """Item, the recommender's reasons, and the user only when there are no reasons
-    (in structured suites the reasons are the user preferences the item meets; the
-    rest of the user side costs tokens and teaches a small model nothing)."""
-    parts = dict(_context(ex))
-    keys = ("item", "reasons") if "reasons" in parts else ("item", "user")
-    return Prompt("\n".join(f"{k}: {parts[k]}" for k in keys if k in parts) + "\nexplanation:")
+    """Keyed lines (item, reasons or user) and the cue; compact, for small trained models."""
+    return Prompt("\n".join(f"{k}: {v}" for k, v in _context(ex, history=False)) + "\nexplanation:")
 
 
 _LABELS = {"item": "The item", "user": "The user", "liked": "The user liked", "reasons": "Why the recommender chose it"}
@@ -91,7 +98,7 @@ INSTRUCTION = "Write one short sentence that explains to the user why this item 
 
 
 def zeroshot_prompt(ex: Example) -> Prompt:
-    lines = [f"{_LABELS[k]}: {v}." for k, v in _context(ex)]
+    lines = [f"{_LABELS[k]}: {v}." for k, v in _context(ex, history=True)]
     prefix = f"We recommend {_title(ex)} because"
     return Prompt("\n".join(lines) + f"\n{INSTRUCTION}\nExplanation: {prefix}", prefix)
 
@@ -106,19 +113,22 @@ def build_prompt(ex: Example, style: str) -> Prompt:
 
 def chat_messages(ex: Example) -> list[dict[str, str]]:
     """The zero-shot context as chat messages for an instruction-tuned served model."""
-    context = "\n".join(f"{_LABELS[k]}: {v}." for k, v in _context(ex))
+    context = "\n".join(f"{_LABELS[k]}: {v}." for k, v in _context(ex, history=True))
     return [
         {"role": "system", "content": "You explain recommendations to users in one or two short, factual sentences."},
         {"role": "user", "content": f"{context}\n{INSTRUCTION}"},
     ]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
 def clean_output(text: str, prefix: str = "") -> str:
-    """The explanation from a raw continuation. After a forced prefix the sentence must
-    go on on the same line (a continuation that starts a new line said nothing); without
-    one, the first non-empty line is the answer."""
+    """The explanation from a raw continuation. After a forced prefix (zero-shot) the
+    sentence must go on on the same line, and only that first sentence is kept: a
+    pretrained LM rambles on. Without one (trained models), the first non-empty line."""
     if prefix:
-        first = text.lstrip(" \t").split("\n", 1)[0].strip()
+        first = _SENTENCE_END.split(text.lstrip(" \t").split("\n", 1)[0], maxsplit=1)[0].strip()
         return f"{prefix} {first}" if first else prefix
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     return lines[0] if lines else ""
