@@ -1,2 +1,2 @@
 """Explanation generators; importing this package registers them."""
-from baselines import retrieval, simple, unsafe  # noqa: F401
+from baselines import lm, retrieval, simple, unsafe  # noqa: F401

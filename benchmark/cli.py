@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS)):
         sp = sub.add_parser(name, help=f"list registered {name}")
         sp.set_defaults(fn=lambda a, reg=reg: cmd_list(reg, a))
+    from baselines.lm.cli import add_parser as add_train
+
+    add_train(sub)
     sc = sub.add_parser("schema", help="print the JSON Schema of an Example record")
     sc.set_defaults(fn=cmd_schema)
     return p

@@ -104,7 +104,7 @@ def _register_bleu(order: int) -> None:
         "Rows: hypothesis length, shortest reference length, clipped matches m_n and possible\n"
         "matches t_n = max(len - n + 1, 0) per order."
     )
-    metric(f"peter.bleu{order}", area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order), scale=100.0, bounds=(0.0, 100.0), **PETER_OPTS)(bleu)
+    metric(f"peter.bleu{order}", area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order), scale=100.0, bounds=(0.0, 100.0), default=False, **PETER_OPTS)(bleu)
 
 
 def _ngram_set(toks: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -138,7 +138,7 @@ def _register_rouge(name: str, fn, label: str) -> None:
         return Scored(rows, [None if r is None else 100.0 * r["v"] for r in rows])
 
     rouge.__doc__ = f"PETER {label} (google/seq2seq rouge.py as PETER calls it), mean over samples, x100."
-    metric(name, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), **PETER_OPTS)(rouge)
+    metric(name, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), default=False, **PETER_OPTS)(rouge)
 
 
 _register_bleu(1)
