@@ -17,6 +17,8 @@ export XDG_CACHE_HOME       ?= $(CURDIR)/.rxbench/xdg-cache
 export TORCH_HOME           ?= $(CURDIR)/.rxbench/torch
 export MPLCONFIGDIR         ?= $(CURDIR)/.rxbench/mpl
 export TOKENIZERS_PARALLELISM ?= false
+# torch threads busy-wait by default, which slows everything when the cores are shared
+export OMP_WAIT_POLICY      ?= PASSIVE
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
 .PHONY: install demo test browser rebaseline perf clean

@@ -93,10 +93,15 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
             tuple(g["suites"]) if "suites" in g else None, tuple(g["metrics"]) if "metrics" in g else None,
         ))
     suites = list(raw["suites"]) + [s for s in raw.get("optional_suites", []) if _optional_present(s)] + list(extra_suites)
-    train = tuple({**t, "out": str(models / t["name"])} for t in raw.get("train", []))
+    train = []
+    for i, t in enumerate(raw.get("train", [])):
+        if not isinstance(t, dict) or "name" not in t or "suites" not in t:
+            raise ConfigError(f"{path}: train[{i}]: expected a mapping with name and suites")
+        base = str(t.get("base", "tiny")).replace("{models}", str(models))
+        train.append({**t, "base": base, "out": str(models / t["name"])})
     return BenchConfig(
         name=str(raw["name"]), out=out, suites=tuple(suites), generators=tuple(gens),
         metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
-        limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=train,
+        limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=tuple(train),
         headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
     )

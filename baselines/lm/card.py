@@ -28,11 +28,11 @@ def model_card_markdown(card: dict) -> str:
         f"- base: `{card['base']}` ({kind}); prompt style `{card['plan']['prompt_version']}`",
         f"- data: {data}; {card['data']['train_pairs']} train / {card['data']['valid_pairs']} valid pairs",
         f"- steps: {card['steps']} (best at {card['best_step']}, stopped by {card['stop_reason']}); "
-        f"batch {st['batch_size']}, lr {st['lr']}, warm-up {st['warmup']}, seed {card['plan']['seed']}",
+        f"batch {st['batch_size']}, lr {st['lr']}, warm-up {min(st['warmup'], st['max_steps'] // 2)}, seed {card['plan']['seed']}",
         f"- valid loss (nats/token on explanation tokens): {card['valid_loss']:.4f} (untrained: {card['valid_loss_initial']:.4f})",
         f"- parameters: {card['parameters']:,} ({card['trainable_parameters']:,} trainable)",
         "",
-        "Load it with `rxbench run --generator hf:<this directory>`.",
+        "Run it with `rxbench run --suite SUITE --generator hf:<this directory> --out RUN`.",
         "",
     ])
 

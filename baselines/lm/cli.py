@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, type=Path, help="output directory (model or adapter + model card)")
     p.add_argument("--lora", action="store_true", help="train a LoRA adapter on BASE instead of all weights")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--max-steps", type=int, default=None, help="training steps (default 1200)")
+    p.add_argument("--max-steps", type=int, default=None, help="training steps (default 600)")
     p.add_argument("--batch-size", type=int, default=None)
     p.add_argument("--lr", type=float, default=None, help="default: 3e-3 for tiny models (LoRA on them 5e-3); pretrained bases 5e-5 (LoRA 2e-4)")
     p.add_argument("--eval-every", type=int, default=None, help="steps between validation + checkpoint")

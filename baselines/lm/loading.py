@@ -171,7 +171,7 @@ def load_tokenizer(ref: ModelRef) -> Any:
     return tok
 
 
-def load_model(ref: ModelRef, *, merge: bool = True, trainable_adapter: bool = False) -> Any:
+def load_model(ref: ModelRef, *, merge: bool = True) -> Any:
     """The model in float32 on CPU, eval mode; a LoRA adapter is applied and, with
     `merge`, folded into the weights (same outputs, no adapter overhead per token)."""
     import torch
@@ -184,8 +184,9 @@ def load_model(ref: ModelRef, *, merge: bool = True, trainable_adapter: bool = F
     if ref.adapter:
         from peft import PeftModel
 
-        model = PeftModel.from_pretrained(model, str(ref.adapter), is_trainable=trainable_adapter)
-        if merge and not trainable_adapter:
+        model = PeftModel.from_pretrained(model, str(ref.adapter))
+        # LoRA-style adapters fold into the weights; prompt-learning ones (prefix tuning) cannot
+        if merge and not model.peft_config["default"].is_prompt_learning:
             model = model.merge_and_unload()
     return model.eval()
 
