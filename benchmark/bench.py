@@ -3,6 +3,7 @@ write the leaderboard and print it."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from benchmark.config import BenchConfig
@@ -30,7 +31,9 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         suites = tuple(s for s in cfg.suites if g.suites is None or s.split("+")[0] in g.suites or s in g.suites)
         limit = g.limit if g.limit is not None else cfg.limit
         spec = RunSpec(suites, g.spec, g.metrics or cfg.metrics, cfg.split, limit, cfg.seed, label=g.label)
+        t0 = time.perf_counter()
         run(spec, out, cache)
+        print(f"  ({time.perf_counter() - t0:.0f}s)")
         dirs.append(out)
     headline = cfg.headline or HEADLINE
     md = write_markdown(dirs, cfg.out)

@@ -91,14 +91,14 @@ def fmt_ci(ci: Sequence[float | None] | None, empty: str = "–") -> str:
     return f"[{fmt(ci[0])}, {fmt(ci[1])}]" if ci and None not in ci else empty
 
 
-def cell(score: dict | None, best: bool) -> str:
+def cell(score: dict | None, best: bool, mark: str = "**{}**") -> str:
     if not score or score.get("value") is None:
         return "–"
     text = fmt(score["value"])
     ci = score.get("ci")
     if ci:
         text += f" ±{fmt((ci[1] - ci[0]) / 2)}"
-    return f"**{text}**" if best else text
+    return mark.format(text) if best else text
 
 
 def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool) -> set[str]:
@@ -114,8 +114,10 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
     rows = board.rows(suite)
     best = {m: best_labels(rows, m, info["higher_is_better"]) for m, info in metrics.items()}
     headers = ["generator"] + [f"{m} {'↑' if i['higher_is_better'] else '↓'}" for m, i in metrics.items()]
-    name = md_text if fmt_ == "github" else str  # Markdown passes raw HTML through; a terminal does not
-    body = [[name(lbl)] + [cell(s.get(m), lbl in best[m]) for m in metrics] for lbl, s in rows]
+    markdown_ = fmt_ == "github"
+    name = md_text if markdown_ else str  # Markdown passes raw HTML through; a terminal does not
+    mark = "**{}**" if markdown_ else "{} *"
+    body = [[name(lbl)] + [cell(s.get(m), lbl in best[m], mark) for m in metrics] for lbl, s in rows]
     return tabulate(body, headers=headers, tablefmt=fmt_, disable_numparse=True)
 
 
@@ -142,7 +144,7 @@ def terminal_summary(board: Board, headline: Sequence[str]) -> str:
     parts = []
     for suite in board.suites():
         parts += [f"\n{suite}", suite_table(board, suite, "simple", headline)]
-    return "\n".join(parts).replace("**", "")
+    return "\n".join(parts) + "\n\n(* best in its column; ± half-width of the 95% CI)"
 
 
 def write_markdown(dirs: Sequence[str | Path], out: Path) -> Path:
