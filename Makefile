@@ -46,7 +46,8 @@ test: install browser
 browser:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; else \
 		echo "installing Debian chromium + chromium-driver for the browser tests"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; } || \
+		{ test -z "$$CI" && echo "could not install chromium (not root?): the browser tests will be skipped"; }; fi
 
 # Regenerate the committed gate baseline (benchmark/gates/baseline) after metric or suite changes.
 rebaseline: install
