@@ -149,6 +149,10 @@ def terminal_summary(board: Board, headline: Sequence[str]) -> str:
 
 def write_markdown(dirs: Sequence[str | Path], out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
+    from reports import robustness
+
     path = out / "leaderboard.md"
-    path.write_text(markdown(Board.load(dirs)), encoding="utf-8")
+    board = Board.load(dirs)
+    headline = [m for m in HEADLINE + ("faith.halluc", "faith.reason_recall") if m in board.metrics()]
+    path.write_text(markdown(board) + "\n" + robustness.markdown(board.dirs, only=headline), encoding="utf-8")
     return path
