@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 _TMP = Path(tempfile.mkdtemp(prefix="rxbench-tests-"))
-for var, sub in (("HF_HOME", "hf"), ("XDG_CACHE_HOME", "xdg"), ("TORCH_HOME", "torch"), ("MPLCONFIGDIR", "mpl"), ("HF_EVALUATE_CACHE", "evaluate")):
+for var, sub in (("HF_HOME", "hf"), ("XDG_CACHE_HOME", "xdg"), ("TORCH_HOME", "torch"), ("MPLCONFIGDIR", "mpl"), ("HF_EVALUATE_CACHE", "evaluate"), ("XDG_CONFIG_HOME", "xdg-config")):
     os.environ[var] = str(_TMP / sub)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
