@@ -122,7 +122,8 @@ def generate_cached(gen: Generator, examples: Sequence[Example], cache: Generati
             cache.put_many(fp, [(hashes[i], o) for i, o in zip(idx, outs)])
             outputs.update(zip(idx, outs))
             bar.update(len(idx))
-    cached = [i not in set(todo) for i in range(len(examples))]
+    fresh = set(todo)
+    cached = [i not in fresh for i in range(len(examples))]
     return [outputs[i] for i in range(len(examples))], cached
 
 
