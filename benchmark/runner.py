@@ -75,6 +75,11 @@ def resolve_metrics(names: Sequence[str]) -> list[MetricDef]:
     return defs
 
 
+def applicable(metrics: Sequence[MetricDef], suite: Suite) -> list[MetricDef]:
+    """The metrics whose needs (references, features, ...) the suite meets."""
+    return [m for m in metrics if all(NEEDS[n](suite) for n in m.needs)]
+
+
 def select(suite: Suite, spec: RunSpec) -> list[tuple[int, Example]]:
     """The (index, example) pairs this run covers: split, then limit, then shard."""
     chosen = list(enumerate(suite.split(spec.split)))
@@ -158,9 +163,7 @@ def score_suite(
     extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}}
     ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
     rows, values, consts, errors = {}, {}, {}, {}
-    for m in metrics:
-        if not all(NEEDS[n](suite) for n in m.needs):
-            continue
+    for m in applicable(metrics, suite):
         try:
             scored = m.score(examples, texts, ctx)
         except Exception as exc:  # a broken metric is recorded, the others still run
@@ -236,8 +239,7 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                 skipped = sorted(m.name for m in metric_defs if m.variants)
                 if skipped:
                     run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
-            wanted = [m for m in suite_metrics if all(NEEDS[n](suite) for n in m.needs)]
-            names = list(dict.fromkeys(v for m in wanted for v in m.variants))
+            names = list(dict.fromkeys(v for m in applicable(suite_metrics, suite) for v in m.variants))
             variants = generate_variants(gen, suite, examples, names, spec.seed, cache) if names else {}
             rows, values, consts, merrors = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
