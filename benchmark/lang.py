@@ -1,0 +1,31 @@
+"""Which language a text is in, as far as rxbench's tokenisers care.
+
+rxbench distinguishes Chinese ("zh": Han characters, tokenised by jieba words or characters)
+from everything else ("en": whitespace/punctuation word tokenisers). Mixed text such as
+"Python课程" counts as Chinese once Han characters make up a fair share of its letters,
+because an English tokeniser would drop or glue every Han character.
+"""
+from __future__ import annotations
+
+import re
+
+LANGS = ("en", "zh")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+ZH_SHARE = 0.3  # share of letters that are Han characters from which a text is Chinese
+
+
+def has_han(text: str) -> bool:
+    """True when the text holds at least one Han (CJK unified ideograph) character."""
+    return _HAN.search(text) is not None
+
+
+def han_share(text: str) -> float:
+    """Han characters / all letters (0.0 for a text without letters)."""
+    letters = len(_LETTER.findall(text))
+    return len(_HAN.findall(text)) / letters if letters else 0.0
+
+
+def detect_lang(text: str) -> str:
+    """"zh" when Han characters are at least ZH_SHARE of the letters, else "en"."""
+    return "zh" if han_share(text) >= ZH_SHARE else "en"
