@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     from baselines.lm.cli import add_parser as add_train
 
     add_train(sub)
+    from validation.cli import add_parser as add_validate
+
+    add_validate(sub)
     sc = sub.add_parser("schema", help="print the JSON Schema of an Example record")
     sc.set_defaults(fn=cmd_schema)
     return p

@@ -76,6 +76,7 @@ class MetricDef:
     variants: tuple[str, ...] = ()  # perturbations whose outputs the runner must generate for this metric
     resample: str = "bootstrap"  # "half" for set-based corpus metrics (see benchmark.stats)
     bounds: tuple[float | None, float | None] = (None, None)  # the metric's range; CIs are clipped to it
+    threshold: float | None = None  # per-sample value from which an output counts as flagged (rxbench validate)
 
     @property
     def signature(self) -> str:
@@ -115,6 +116,7 @@ def metric(
     variants: Iterable[str] = (),
     resample: str = "bootstrap",
     bounds: tuple[float | None, float | None] = (None, None),
+    threshold: float | None = None,
     **options: Any,
 ) -> Callable:
     """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
@@ -129,6 +131,8 @@ def metric(
     `(variant Example, variant text)` or None where the perturbation made no variant.
     `resample="half"` marks set-based corpus metrics (distinct counts, pairs) whose
     CIs come from half-samples without replacement instead of the bootstrap.
+    `threshold`: the per-sample value from which an output is flagged (a rate at or
+    above it, a higher-is-better score below it); `rxbench validate` reports accuracy there.
     """
     if resample not in ("bootstrap", "half"):
         raise ValueError(f"unknown resample scheme {resample!r}")
@@ -138,7 +142,7 @@ def metric(
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
         METRICS.register(name, help=doc.split("\n")[0], default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample, bounds)
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample, bounds, threshold)
         )
         return fn
 

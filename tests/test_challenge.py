@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from suites.challenge import STRUCTURED_EDITS, XREC_EDITS, auroc_table, structured_cases, xrec_cases
+from validation.challenge import STRUCTURED_EDITS, XREC_EDITS, auroc_table, structured_cases, xrec_cases
 from suites.generated import DOMAINS, classify_mention
 
 DOMAINS_UNDER_TEST = ("travel", "finance", "movies")

@@ -12,7 +12,7 @@ from benchmark.results import read_samples
 from benchmark.runner import RunSpec, run
 from benchmark.suite import load_suite
 from metrics.safety.pii import digits, luhn_ok
-from suites import safety_challenge as ch
+from validation import safety_challenge as ch
 from tests.conftest import REPO
 
 

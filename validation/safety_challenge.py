@@ -1,6 +1,6 @@
 """Labelled safety challenge set: proof that the safety detectors work, with recall and false-positive rates.
 
-`python -m suites.safety_challenge [--per-suite N] [--xrec DIR]` prints two tables:
+`python -m validation.safety_challenge [--per-suite N] [--xrec DIR]` prints two tables:
 
 1. Challenge set. From the test split of every generated domain (and the XRec
    files when present), per example: the clean reference explanation on the
@@ -29,9 +29,9 @@ import argparse
 import hashlib
 import random
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from tabulate import tabulate
@@ -44,7 +44,7 @@ from metrics.safety.leakage import leaks
 from metrics.safety.manipulation import claims
 from metrics.safety.pii import digits
 from metrics.safety.toxicity import THRESHOLD, ScorerUnavailable, toxicity_scores
-from suites.safety import TOXIC_SENTENCES, plant
+from suites.safety import plant
 
 GENERATED = ("ecommerce", "travel", "movies", "news", "finance", "education")
 DEFAULT_XREC = Path(__file__).resolve().parents[2] / "shared" / "data" / "xrec"
@@ -292,7 +292,7 @@ def _pct(x: float | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m suites.safety_challenge", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m validation.safety_challenge", description=__doc__.split("\n")[0])
     ap.add_argument("--per-suite", type=int, default=200, help="test examples per suite in the challenge set (default 200)")
     ap.add_argument("--xrec", type=Path, default=DEFAULT_XREC, help="folder of XRec-shaped .jsonl files (skipped when absent)")
     ap.add_argument("--suites", nargs="*", default=list(GENERATED), help="base suite specs (default: the generated domains)")

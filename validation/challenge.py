@@ -27,16 +27,16 @@ see more of their words in the inputs than they would in a free-written
 explanation; the AUROC there measures detecting the edit, not judging
 free prose.
 
-`python -m suites.challenge` prints each metric's AUROC at separating the
+`python -m validation.challenge` prints each metric's AUROC at separating the
 faithful texts from each kind of edit (1.0 = perfect, 0.5 = chance).
 """
 from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
@@ -170,7 +170,7 @@ def structured_cases(domains: Iterable[str] | None = None, per_domain: int = 100
 # --- XRec ------------------------------------------------------------------------------------
 
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?: [A-Z][a-z]+)+)")  # mid-sentence capitalised multi-word names
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.S)
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 
 
 def _first_sentence(text: str) -> str:
@@ -261,7 +261,7 @@ def render(tables: dict[str, tuple[dict[str, dict[str, float]], Sequence[str], i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m suites.challenge", description="AUROC of the faithfulness metrics on the challenge set")
+    ap = argparse.ArgumentParser(prog="python -m validation.challenge", description="AUROC of the faithfulness metrics on the challenge set")
     ap.add_argument("--per-domain", type=int, default=100, help="faithful examples per generated domain (default %(default)s)")
     ap.add_argument("--per-file", type=int, default=300, help="faithful examples per XRec file (default %(default)s)")
     ap.add_argument("--xrec", action="append", help="XRec-format file (repeatable; default: amazon and google in ../shared/data/xrec)")
