@@ -37,7 +37,7 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         dirs.append(out)
     headline = cfg.headline or HEADLINE
     md = write_markdown(dirs, cfg.out)
-    html = write_html(dirs, cfg.out, headline=headline)
+    html = write_html(dirs, cfg.out, headline=headline, validity=cfg.validity)
     board = Board.load(dirs)
     print(terminal_summary(board, headline))
     print(f"\nleaderboard: {md}\nHTML leaderboard: {html}\nruns: {cfg.out / 'runs'}")

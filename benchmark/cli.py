@@ -47,7 +47,8 @@ def cmd_report(a: argparse.Namespace) -> int:
     from reports.leaderboard import write_markdown
 
     md = write_markdown(a.runs, Path(a.out))
-    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, **({"headline": _csv(a.headline)} if a.headline else {}))
+    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, validity=a.validity,
+                      **({"headline": _csv(a.headline)} if a.headline else {}))
     print(f"wrote {md}\nwrote {html}")
     return 0
 
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--history", action="store_true", help="runs are versions of one model, oldest first: add trend plots")
     rp.add_argument("--max-samples", type=int, default=50, help="samples shown per generator and suite in the drill-down (default: %(default)s)")
     rp.add_argument("--headline", help="metrics preferred as an area's headline in the overview, comma-separated")
+    rp.add_argument("--validity", help="validity.json from `rxbench validate`: adds a 'How far to trust each column' section")
     rp.set_defaults(fn=cmd_report)
 
     c = sub.add_parser("compare", help="candidate vs baseline run: paired tests per suite and metric (compare.md + compare.html)")

@@ -16,6 +16,7 @@ leaderboard run, optionally with models to fine-tune first.
       - {label: gemma, spec: gemma, limit: 10, suites: [travel]}  # per-row overrides
     metrics: [default]
     headline: [bleu4, rougeL, fmr, usr]                # printed at the end
+    validity: out/validity/validity.json              # optional: `rxbench validate` report for the HTML
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ class BenchConfig:
     train: tuple[dict, ...] = ()
     headline: tuple[str, ...] = ()
     cache: Path | None = None
+    validity: Path | None = None  # a validity.json shown as "How far to trust each column"
 
 
 def _optional_present(spec: str) -> bool:
@@ -69,7 +71,7 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         raise ConfigError(f"{path}: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache"}
+    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache", "validity"}
     unknown = set(raw) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
@@ -104,4 +106,5 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
         limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=tuple(train),
         headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
+        validity=Path(raw["validity"]) if raw.get("validity") else None,
     )

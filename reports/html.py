@@ -23,6 +23,7 @@ from benchmark.results import read_samples
 from reports import plots
 from reports.compare import RunComparison, summary_rows
 from reports.leaderboard import HEADLINE, Board, area_rank, best_labels, fmt, fmt_ci
+from validation.report import ValidityReport, read_validity
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_TEXT = 1000  # characters of one sample's text shown in a drill-down cell
@@ -113,7 +114,23 @@ def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[
     return out
 
 
-def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE) -> dict:
+def trust_rows(metrics: dict[str, dict], rep: ValidityReport) -> list[dict]:
+    """Per leaderboard metric measured in the validity report: its best whole-set AUC and where it was measured."""
+    out = []
+    for name, info in metrics.items():
+        best = rep.best(name)
+        if best is None:
+            continue
+        measured = rep.metrics[name].signature
+        out.append({"metric": name, "auc": fmt(best.auc), "ci": fmt_ci(best.auc_ci, ""), "recall": fmt(best.recall_at_5fpr),
+                    "set": best.set, "n_pos": best.n_pos, "n_neg": best.n_neg, "coverage": fmt(best.coverage),
+                    "sets": sorted({m.set for m in rep.results if m.metric == name}),
+                    "stale": measured if measured != info.get("signature") else ""})
+    return out
+
+
+def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE,
+                        validity: ValidityReport | None = None) -> dict:
     metrics = board.metrics()
     areas = _areas(board)
     suites = board.suites()
@@ -153,17 +170,22 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
         "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,
         "metrics": [{"name": m, **i} for m, i in metrics.items()], "max_samples": max_samples,
+        "trust": trust_rows(metrics, validity) if validity else [],
     }
 
 
-def leaderboard_html(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE) -> str:
-    return render("leaderboard.html.j2", **leaderboard_context(board, history, max_samples, headline))
+def leaderboard_html(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE,
+                     validity: ValidityReport | None = None) -> str:
+    return render("leaderboard.html.j2", **leaderboard_context(board, history, max_samples, headline, validity))
 
 
-def write_html(dirs: Sequence[str | Path], out: Path, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE) -> Path:
+def write_html(dirs: Sequence[str | Path], out: Path, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE,
+               validity: str | Path | None = None) -> Path:
+    """`validity`: a validity.json (or its directory) from `rxbench validate`, shown as "How far to trust each column"."""
+    rep = read_validity(validity) if validity else None
     out.mkdir(parents=True, exist_ok=True)
     path = out / "leaderboard.html"
-    path.write_text(leaderboard_html(Board.load(dirs), history, max_samples, headline), encoding="utf-8")
+    path.write_text(leaderboard_html(Board.load(dirs), history, max_samples, headline, rep), encoding="utf-8")
     return path
 
 

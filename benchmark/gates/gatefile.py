@@ -3,9 +3,11 @@
     alpha: 0.05                 # significance level of regression rules (default 0.05)
     suites: [travel, movies]    # suite specs every metric is gated on
     baseline: {generator: template, split: test, limit: 50, seed: 0, n_boot: 1000}
+    validity: out/validity/validity.json  # `rxbench validate` report (relative to this file)
     metrics:
       fmr: {min: 0.5, max_regression: 0.02}      # metric units; ↑/↓ from the metric
       failure_rate: {max: 0.01, suites: [travel]} # per-metric suites / alpha override
+      toxicity.frac: {max: 0.001, min_validity: {auc: 0.8, set: davidson}}
 
 Rules: `min` / `max` bound the candidate's corpus value; `max_regression` fails
 when the candidate is worse than the baseline by more than the bound (in the
@@ -13,7 +15,10 @@ metric's units, in its bad direction) AND the paired difference is significant
 (p < alpha, p = the larger of the paired-bootstrap and approximate-randomization
 p-values). `baseline` says how `python -m benchmark.gates.rebaseline` makes
 the committed baseline run; candidates given as generator specs are run with
-the baseline run's split / limit / seed.
+the baseline run's split / limit / seed. `min_validity` requires the metric
+itself to be trustworthy: in the validity report, its measure (auc,
+recall_at_5fpr, accuracy, recall) on the named labelled set (and slice,
+default all) must reach the bound, measured on the metric's current signature.
 """
 from __future__ import annotations
 
@@ -26,11 +31,22 @@ import jsonschema
 import yaml
 
 from benchmark.registry import METRICS
+from benchmark.scoring import get_metric
 from reports.compare import MetricComparison, fmt_p
 from reports.leaderboard import fmt, fmt_ci
+from validation.report import read_validity
 
 RULES = ("min", "max", "max_regression")
+VALIDITY_MEASURES = ("auc", "recall_at_5fpr", "accuracy", "recall")
 _NUM = {"type": "number"}
+_MIN_VALIDITY = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["set"],
+    "minProperties": 2,
+    "properties": {"set": {"type": "string", "minLength": 1}, "slice": {"type": "string", "minLength": 1},
+                   **{m: {"type": "number", "minimum": 0, "maximum": 1} for m in VALIDITY_MEASURES}},
+}
 SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
@@ -38,6 +54,7 @@ SCHEMA: dict = {
     "properties": {
         "alpha": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
         "suites": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "validity": {"type": "string", "minLength": 1},
         "baseline": {
             "type": "object",
             "additionalProperties": False,
@@ -55,9 +72,9 @@ SCHEMA: dict = {
             "additionalProperties": {
                 "type": "object",
                 "additionalProperties": False,
-                "anyOf": [{"required": [r]} for r in RULES],
+                "anyOf": [{"required": [r]} for r in (*RULES, "min_validity")],
                 "properties": {
-                    "min": _NUM, "max": _NUM, "max_regression": {"type": "number", "minimum": 0},
+                    "min": _NUM, "max": _NUM, "max_regression": {"type": "number", "minimum": 0}, "min_validity": _MIN_VALIDITY,
                     "alpha": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
                     "suites": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
                 },
@@ -76,15 +93,20 @@ class GateFileError(ValueError):
 class Rule:
     suite: str  # suite spec, as written in the gate file
     metric: str
-    kind: str  # min | max | max_regression
+    kind: str  # min | max | max_regression | min_validity
     bound: float
     alpha: float
+    measure: str = ""  # min_validity: auc | recall_at_5fpr | accuracy | recall
+    slice: str = "all"  # min_validity: the labelled set's slice
 
     @property
     def id(self) -> str:
-        return f"{self.suite}/{self.metric}/{self.kind}"
+        return f"{self.suite}/{self.metric}/{self.kind}" + (f".{self.measure}" if self.measure else "")
 
     def describe(self) -> str:
+        if self.kind == "min_validity":
+            where = self.suite.removeprefix("validity:") + ("" if self.slice == "all" else f" slice {self.slice}")
+            return f"{self.metric} {self.measure} on {where} >= {self.bound:g}"
         if self.kind == "max_regression":
             return f"{self.metric} may not get worse by more than {self.bound:g} (p < {self.alpha:g})"
         return f"{self.metric} {'>=' if self.kind == 'min' else '<='} {self.bound:g}"
@@ -97,6 +119,7 @@ class GateFile:
     rules: tuple[Rule, ...]
     alpha: float
     baseline: dict[str, Any]
+    validity: Path | None = None  # the validity report min_validity rules read
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -123,8 +146,11 @@ def load_gates(path: str | Path) -> GateFile:
     for metric, spec in raw["metrics"].items():
         for suite in spec.get("suites", raw["suites"]):
             rules += [Rule(suite, metric, kind, float(spec[kind]), float(spec.get("alpha", alpha))) for kind in RULES if kind in spec]
-    suites = tuple(dict.fromkeys([*raw["suites"], *(r.suite for r in rules)]))
-    return GateFile(path, suites, tuple(rules), alpha, {**BASELINE_DEFAULTS, **raw.get("baseline", {})})
+        v = spec.get("min_validity", {})
+        rules += [Rule(f"validity:{v['set']}", metric, "min_validity", float(v[m]), alpha, m, v.get("slice", "all")) for m in VALIDITY_MEASURES if m in v]
+    suites = tuple(dict.fromkeys([*raw["suites"], *(r.suite for r in rules if r.kind != "min_validity")]))
+    validity = path.parent / raw["validity"] if "validity" in raw else None
+    return GateFile(path, suites, tuple(rules), alpha, {**BASELINE_DEFAULTS, **raw.get("baseline", {})}, validity)
 
 
 def _score(s: dict | None) -> str:
@@ -167,3 +193,26 @@ def check_regression(rule: Rule, row: MetricComparison) -> tuple[bool, str]:
         f"p {_p(row.p)} (paired bootstrap {_p(p.p_bootstrap)}, approximate randomization {_p(p.p_randomization)}), "
         f"{p.n} paired samples"
     )
+
+
+def check_validity(rule: Rule, report: Path | None) -> tuple[bool, str]:
+    """min_validity: the metric's measured validity (from `rxbench validate`) against the bound."""
+    set_name = rule.suite.removeprefix("validity:")
+    how = f"write it with `rxbench validate --set {set_name} --out DIR`"
+    if report is None:
+        return False, f"{rule.id}: no validity report: name one with `validity: PATH` in the gate file ({how})"
+    try:
+        rep = read_validity(report)
+    except (FileNotFoundError, ValueError) as exc:
+        return False, f"{rule.id}: {exc}"
+    found = rep.find(rule.metric, set_name, rule.slice)
+    value = getattr(found, rule.measure, None) if found else None
+    if value is None:
+        return False, f"{rule.id}: {report} has no {rule.measure} for {rule.metric} on {set_name} (slice {rule.slice}); {how}"
+    measured, current = rep.metrics[rule.metric].signature, get_metric(rule.metric).signature
+    if measured != current:
+        return False, f"{rule.id}: {report} measured {measured}, but the gated metric is now {current}; re-run rxbench validate"
+    ok = value >= rule.bound
+    ci = f" (95% CI {fmt_ci(found.auc_ci)})" if rule.measure == "auc" else ""
+    return ok, (f"{rule.id}: {'meets' if ok else 'violates'} {rule.describe()}: measured {value:.3f}{ci} "
+                f"on {found.n_pos} bad / {found.n_neg} good cases, coverage {found.coverage:.2f}")

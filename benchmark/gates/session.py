@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from benchmark.gates import DEFAULT_BASELINE, REBASELINE
-from benchmark.gates.gatefile import GateFile, Rule, check_bound, check_regression
+from benchmark.gates.gatefile import GateFile, Rule, check_bound, check_regression, check_validity
 from benchmark.results import read_run
 from reports.compare import NotComparable, RunComparison, compare_runs
 
@@ -61,6 +61,8 @@ class GateSession:
         return regenerate_hint(self.baseline_dir, self.base)
 
     def evaluate(self, rule: Rule) -> tuple[bool, str]:
+        if rule.kind == "min_validity":  # about the metric, not the runs
+            return check_validity(rule, self.gates.validity)
         if self.refusal:
             return False, f"{rule.id}: {self.refusal}"
         assert self.base is not None and self.cand is not None and self.comparison is not None
