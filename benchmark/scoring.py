@@ -133,16 +133,19 @@ def metric(
     CIs come from half-samples without replacement instead of the bootstrap.
     `threshold`: the per-sample value from which an output is flagged (a rate at or
     above it, a higher-is-better score below it); `rxbench validate` reports accuracy there.
+    Like any option it is passed to `fn` and recorded in the signature.
     """
     if resample not in ("bootstrap", "half"):
         raise ValueError(f"unknown resample scheme {resample!r}")
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
 
+    opts = options if threshold is None else {**options, "threshold": threshold}
+
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
         METRICS.register(name, help=doc.split("\n")[0], default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, options, scale, tuple(variants), resample, bounds, threshold)
+            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, opts, scale, tuple(variants), resample, bounds, threshold)
         )
         return fn
 
