@@ -21,7 +21,7 @@ export TOKENIZERS_PARALLELISM ?= false
 export OMP_WAIT_POLICY      ?= PASSIVE
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: install demo test browser rebaseline perf clean
+.PHONY: install demo test browser rebaseline perf validate clean
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ rebaseline: install
 
 perf: install
 	$(BIN)/python -m benchmark.perf
+
+# how far each faithfulness / safety metric can be trusted, on the labelled sets (../shared/data)
+validate: install
+	$(BIN)/rxbench validate --out out/validity
 
 clean:
 	rm -rf $(VENV) .rxbench out
