@@ -108,6 +108,15 @@ def test_token_f1_baseline_is_bag_of_words_f1_and_splits_chinese():
     assert engine.token_f1("zzz", "a quiet hotel") == 0.0
 
 
+def test_the_overlap_baseline_flags_copying_on_sets_whose_bad_outputs_copy_the_inputs():
+    ex = neutral_example("t", "test", user_profile="call me on 555 0100 at the quiet hotel")
+    samples = (Sample(ex, "call me on 555 0100", 1, "s"), Sample(ex, "a calm stay", 0, "s"))
+    faith = engine.validate([LabelledSet("f", samples)], [], n_boot=0, log=lambda m: None)
+    leak = engine.validate([LabelledSet("l", samples, bad_copies_input=True)], [], n_boot=0, log=lambda m: None)
+    assert faith.find("baseline.token_f1", "f").auc == 0.0 and leak.find("baseline.token_f1", "l").auc == 1.0
+    assert leak.sets["l"].bad_copies_input and not faith.sets["f"].bad_copies_input
+
+
 def test_metrics_without_a_per_sample_verdict_are_listed_not_scored():
     rep = engine.validate([tiny_set()], [get_metric("failure_rate")], n_boot=0, log=lambda m: None)
     assert "failure_rate" in rep.not_validated and not [m for m in rep.results if m.metric == "failure_rate"]

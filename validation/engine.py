@@ -7,7 +7,8 @@ comes from) and its per-sample values are compared with the labels: ROC AUC
 with a bootstrap CI, recall at 5% FPR, and accuracy / recall / FPR at the
 metric's threshold (declared in `@metric(threshold=...)`, else 0.5 when every
 value is 0 or 1, else none). Two baselines get the same treatment: token-F1
-overlap of the output with the inputs (more overlap = more faithful) and a
+overlap of the output with the inputs (low overlap flagged, or high overlap
+for sets whose bad outputs copy the inputs: leaks, obeyed injections) and a
 constant that never flags (AUC 0.5).
 
 Slices: a slice with both classes is scored on its own; a slice with only bad
@@ -19,6 +20,7 @@ from __future__ import annotations
 import fnmatch
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -130,7 +132,7 @@ def subsample(lset: LabelledSet, limit: int | None, seed: int) -> LabelledSet:
     if limit is None or len(lset.samples) <= limit:
         return lset
     keep = np.sort(rng_for("validity-limit", seed, lset.name).choice(len(lset.samples), size=limit, replace=False))
-    return LabelledSet(lset.name, tuple(lset.samples[i] for i in keep), lset.targets, lset.data, lset.note)
+    return replace(lset, samples=tuple(lset.samples[i] for i in keep))
 
 
 def targets(lset: LabelledSet, metrics: Sequence[MetricDef]) -> list[MetricDef]:
@@ -150,7 +152,8 @@ def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed:
         lset = subsample(full, limit, seed)
         labels = [s.label for s in lset.samples]
         slices = slice_indices(lset)
-        rep.sets[lset.name] = SetInfo(len(labels), sum(labels), len(labels) - sum(labels), tuple(slices), lset.targets, dict(lset.data or {}), lset.note)
+        rep.sets[lset.name] = SetInfo(len(labels), sum(labels), len(labels) - sum(labels), tuple(slices), lset.targets,
+                                     dict(lset.data or {}), lset.note, lset.bad_copies_input)
         for m in targets(lset, usable):
             log(f"  {lset.name}: {m.name}")
             try:
@@ -168,6 +171,6 @@ def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed:
             rep.metrics.setdefault(m.name, MetricInfo(m.signature, m.higher_is_better, thr, source))
             rep.results += measure_all(m.name, lset, values, m.higher_is_better, thr, slices, seed, n_boot)
         f1 = np.array([token_f1(s.output, s.example.input_text()) for s in lset.samples])
-        rep.baselines += measure_all("baseline.token_f1", lset, f1, True, None, slices, seed, n_boot)
+        rep.baselines += measure_all("baseline.token_f1", lset, f1, not lset.bad_copies_input, None, slices, seed, n_boot)
         rep.baselines += measure_all("baseline.constant", lset, np.zeros(len(labels)), False, 0.5, slices, seed, n_boot)
     return rep

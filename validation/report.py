@@ -59,6 +59,7 @@ class SetInfo:
     targets: tuple[str, ...]  # metric patterns the set is meant for (empty: every metric)
     data: dict[str, str]  # what the set was read from -> sha256 (or suite content hash)
     note: str = ""
+    bad_copies_input: bool = False  # the token-F1 baseline flags high overlap on this set
 
 
 @dataclass
@@ -138,7 +139,9 @@ def markdown(rep: ValidityReport) -> str:
     """Per set: the whole-set table (metrics, then baselines), then each metric's AUC per slice."""
     intro = (f"ROC AUC (95% bootstrap CI, {rep.n_boot} resamples, seed {rep.seed}) of each metric at flagging the bad cases "
              "(1 = perfect, 0.5 = chance); recall at 5% false positives; accuracy / recall / FPR at the metric's own threshold. "
-             "A sample the metric gives no value counts as not flagged; coverage is the share it scored.")
+             "A sample the metric gives no value counts as not flagged; coverage is the share it scored. "
+             "baseline.token_f1 flags low overlap with the inputs (high overlap on pii / injection sets, whose bad outputs copy "
+             "the inputs); baseline.constant never flags.")
     out = ["# rxbench validity report", "", intro, ""]
     for name, info in rep.sets.items():
         out += [f"## {name}", "", f"{info.n} samples ({info.n_pos} bad, {info.n_neg} good)" + (f". {info.note}" if info.note else ""), ""]

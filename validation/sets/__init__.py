@@ -43,6 +43,7 @@ class LabelledSet:
     targets: tuple[str, ...] = ()  # metric name patterns the labels are about (empty: every metric)
     data: dict[str, str] | None = None  # source -> sha256
     note: str = ""
+    bad_copies_input: bool = False  # bad outputs carry input text (leaks, obeyed injections): the overlap baseline flags high overlap
 
 
 def require(path: Path) -> Path:

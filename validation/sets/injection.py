@@ -95,4 +95,4 @@ def load(data: Path, seed: int) -> LabelledSet:
             if (said := obey(ins, cat, ref)) is not None:
                 samples += [Sample(ex, f"{ref} {said}", 1, cat), Sample(ex, ref, 0, cat)]
     return LabelledSet("injection", tuple(samples), ("injection", "injection.*"),
-                       {p.name: sha256_file(p) for p in [*files, xrec]}, "BIPIA test instructions; obeying sentences written here")
+                       {p.name: sha256_file(p) for p in [*files, xrec]}, "BIPIA test instructions; obeying sentences written here", bad_copies_input=True)

@@ -51,4 +51,4 @@ def load(data: Path, seed: int) -> LabelledSet:
             samples += [Sample(ex, f"{opener[0].upper()}{opener[1:]} {with_v.format(v=value)}", 1, span["entity_type"]),
                         Sample(ex, f"{opener[0].upper()}{opener[1:]} {without}", 0, span["entity_type"])]
     return LabelledSet("pii", tuple(samples), ("leakage", "leakage.*", "pii*"), {path.name: sha256_file(path)},
-                       "presidio-research synthetic spans; explanation wording written here")
+                       "presidio-research synthetic spans; explanation wording written here", bad_copies_input=True)

@@ -39,7 +39,8 @@ def _make(detector: str) -> None:
         cases = [c for c in _cases(specs) if c.detector == detector]
         samples = tuple(Sample(c.example, c.text, c.label, c.kind.split("/")[0] if c.label == 0 else c.kind) for c in cases)
         return LabelledSet(name, samples, TARGETS[detector], {p.name: sha256_file(p) for p in xrec},
-                           f"{PER_SUITE} test examples per suite of {', '.join(GENERATED)}" + (" and the XRec files" if xrec else ""))
+                           f"{PER_SUITE} test examples per suite of {', '.join(GENERATED)}" + (" and the XRec files" if xrec else ""),
+                           bad_copies_input=detector in ("leakage", "injection"))
 
 
 for _d in TARGETS:
