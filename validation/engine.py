@@ -142,21 +142,18 @@ def targets(lset: LabelledSet, metrics: Sequence[MetricDef]) -> list[MetricDef]:
 def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed: int = 0, n_boot: int = 1000,
              limit: int | None = None, skipped: dict[str, str] | None = None, log: Log = print) -> ValidityReport:
     rep = ValidityReport(seed=seed, n_boot=n_boot, limit=limit, skipped=dict(skipped or {}))
-    for m in metrics:
-        try:
-            check_per_sample(m)
-        except NotPerSample as exc:
-            rep.not_validated[m.name] = str(exc)
-    usable = [m for m in metrics if m.name not in rep.not_validated]
     for full in sets:
         lset = subsample(full, limit, seed)
         labels = [s.label for s in lset.samples]
         slices = slice_indices(lset)
         rep.sets[lset.name] = SetInfo(len(labels), sum(labels), len(labels) - sum(labels), tuple(slices), lset.targets,
                                      dict(lset.data or {}), lset.note, lset.bad_copies_input)
-        for m in targets(lset, usable):
+        for m in targets(lset, metrics):
+            if m.name in rep.not_validated:
+                continue
             log(f"  {lset.name}: {m.name}")
             try:
+                check_per_sample(m)
                 values = metric_values(m, lset, seed)
             except NotPerSample as exc:
                 rep.not_validated[m.name] = str(exc)
