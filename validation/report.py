@@ -135,6 +135,12 @@ def _ci(ci: tuple[float, float] | None) -> str:
     return "" if ci is None else f" [{ci[0]:.2f}, {ci[1]:.2f}]"
 
 
+def _slice_cell(m: Measure | None) -> str:
+    if m is None:
+        return "–"
+    return _f(m.auc) + ("" if m.threshold is None else f" (R {_f(m.recall)}, FPR {_f(m.fpr)})")
+
+
 def markdown(rep: ValidityReport) -> str:
     """Per set: the whole-set table (metrics, then baselines), then each metric's AUC per slice."""
     intro = (f"ROC AUC (95% bootstrap CI, {rep.n_boot} resamples, seed {rep.seed}) of each metric at flagging the bad cases "
@@ -154,8 +160,9 @@ def markdown(rep: ValidityReport) -> str:
         if slices:
             by = {(m.metric, m.slice): m for m in rep.results + rep.baselines if m.set == name}
             names = list(dict.fromkeys(m.metric for m in rows))
-            grid = [[n] + [_f(by[(n, s)].auc) if (n, s) in by else "–" for s in slices] for n in names]
-            out += ["AUC per slice (a slice with only bad or only good cases is scored against the other class of the whole set):", "",
+            grid = [[n] + [_slice_cell(by.get((n, s))) for s in slices] for n in names]
+            out += [("AUC per slice, with recall / FPR at the metric's threshold (a slice with only bad or only good cases "
+                     "is scored against the other class of the whole set):"), "",
                     tabulate(grid, headers=["metric", *slices], tablefmt="github", disable_numparse=True), ""]
     if rep.skipped:
         out += ["## Skipped sets", ""] + [f"- {k}: {v}" for k, v in rep.skipped.items()] + [""]
