@@ -93,6 +93,17 @@ def test_not_applicable_counts_as_not_flagged_and_shows_in_coverage():
     assert g.auc_ci is None  # n_boot 0: no CI
 
 
+def test_same_seed_same_report_and_limit_draws_a_seeded_subset():
+    m = table_metric("t.graded", {"bad1": 0.9, "bad2": 0.4, "good1": 0.6, "good2": 0.1})
+    def run(seed: int, limit: int | None = None) -> dict:
+        return engine.validate([tiny_set()], [m], seed=seed, n_boot=100, limit=limit, log=lambda m: None).to_dict()
+
+    assert run(0) == run(0) and run(3, limit=3) == run(3, limit=3)
+    sub = [engine.subsample(tiny_set(), 2, seed) for seed in range(6)]
+    assert all(len(s.samples) == 2 for s in sub) and sub[0] == engine.subsample(tiny_set(), 2, 0)
+    assert len({tuple(x.output for x in s.samples) for s in sub}) > 1
+
+
 def test_one_class_slices_borrow_the_other_class_of_the_set():
     m = table_metric("t.graded", {"bad1": 0.9, "bad2": 0.4, "good1": 0.6, "good2": 0.1})
     rep = engine.validate([tiny_set(("x", "y", "z", "z"))], [m], n_boot=0, log=lambda m: None)
