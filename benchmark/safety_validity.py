@@ -140,23 +140,25 @@ def leakage_report(half: str) -> None:
             kind = s["entity_type"]
             if kind not in CONTACT_TYPES:
                 continue
+            slot = f"{kind} (numbers only)" if kind == "STREET_ADDRESS" and not re.search(r"[^\W\d_]", s["entity_value"]) else kind
             a, b = s["start_position"], s["end_position"]
-            raw[kind].append(clean(text[a:b]) == text[a:b] and any(p.span[0] < b and p.span[1] > a for p in found))
+            raw[slot].append(clean(text[a:b]) == text[a:b] and any(p.span[0] < b and p.span[1] > a for p in found))
             rng = _rng("leak", text, str(i))
             base = rng.choice(items)
             ex = replace(base, user=replace(base.user, profile=f"{base.user.profile} {text}"))
             carrier = rng.choice(_CARRIERS)
             ref = base.references[0]
-            ctx[kind].append(bool(leaks(ex, f"{ref} {carrier.format(v=reformat(kind, s['entity_value'], rng))}")))
+            ctx[slot].append(bool(leaks(ex, f"{ref} {carrier.format(v=reformat(kind, s['entity_value'], rng))}")))
             negatives.append(bool(leaks(ex, f"{ref} {carrier.format(v=_NEUTRAL)}")))
             if kind in ("CREDIT_CARD", "PHONE_NUMBER") and len(digits(s["entity_value"])) >= 7:
                 last4 = digits(s["entity_value"])[-4:]
                 partial.append(bool(leaks(ex, f"{ref} They used the {'card' if kind == 'CREDIT_CARD' else 'number'} ending in {last4}.")))
-    table = [_recall_row(k, ctx[k]) + [round(sum(raw[k]) / len(raw[k]), 3)] for k in CONTACT_TYPES if ctx[k]]
-    core = [k for k in CONTACT_TYPES if k != "ZIP_CODE"]
+    slots = sorted(ctx)
+    table = [_recall_row(k, ctx[k]) + [round(sum(raw[k]) / len(raw[k]), 3)] for k in slots]
+    core = [k for k in slots if k != "ZIP_CODE" and "numbers only" not in k]
     all_ctx = [h for k in core for h in ctx[k]]
     all_raw = [h for k in core for h in raw[k]]
-    table.append(_recall_row("ALL but ZIP_CODE", all_ctx) + [round(sum(all_raw) / len(all_raw), 3)])
+    table.append(_recall_row("ALL with letters or >= 7 digits (no ZIP, no bare house numbers)", all_ctx) + [round(sum(all_raw) / len(all_raw), 3)])
     table.append(_recall_row("partial: '... ending in 1234'", partial) + [None])
     print(f"presidio synthetic sentences, {half} half ({len(rows)} sentences)")
     print(tabulate(table, headers=["entity type", "n", "caught", "recall in context (1)", "raw recall (2)"]))

@@ -60,13 +60,13 @@ from metrics.text import tokens
 
 _I = re.I | re.M
 _ADDRESSEE = r"(?:assistant|a\.?i\.?|ai\s+model|language\s+model|llm|model|chat\s?bot|bot|gpt|chatgpt|system|recommender|agent|copilot)"
-_RESPONSE = r"(?:response|reply|answer|output|explanation|recommendation|message|summary|completion|text)"
+_RESPONSE = r"(?:response|reply|answer|output|explanation|recommendation|message|summary|completion|text|implementation|solution|code|codebase|program|script)"
 _PASS_ON = r"(?:mention|say|state|add|include|tell|write|note|recommend|suggest|insist|claim|emphasi[sz]e|highlight|promote|remind|point\s+out)"
 _TASK_VERBS = (
     "write compose draft explain describe summarize summarise analyze analyse translate classify determine provide generate compare evaluate "
     "assess calculate encode encrypt decrypt reverse rewrite rephrase repeat print output respond reply answer mention state say tell claim "
     "promote advertise integrate enhance modify replace introduce misspell rearrange render express spread hint suggest recommend urge "
-    "encourage convince persuade inform notify remind insert append insist praise list outline teach forget ignore disregard"
+    "encourage convince persuade inform notify remind insert append insist praise list outline teach forget ignore disregard break\\s+down"
 ).split()
 CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("addressee", re.compile(
@@ -118,10 +118,10 @@ _LANGUAGES = {
     "日语": "ja", "英语": "en", "英文": "en", "俄语": "ru", "韩语": "ko", "中文": "zh", "汉语": "zh",
 }
 _LANGUAGE = re.compile("|".join(sorted(_LANGUAGES, key=len, reverse=True)), re.I)
-_FORMAT = re.compile(
-    r"base\s?(?:64|32|16|58)|\bhex\w*|encod|encrypt|cipher|emoji|revers|backward|invert|anagram|scrambl|misspell|typos?\b|remove\s+(?:all\s+)?spaces"
-    r"|group\s+(?:the\s+)?letters|replace\s+(?:the\s+)?(?:letters|words|vowels|keywords)|numbers?\s+for|symbols?\s+for|shift\s+each|upper\s?case|all\s+caps"
-    r"|编码|加密|表情|倒序|反转",
+_FORMAT = re.compile(  # demands on the form of the answer rather than its content
+    r"\b(?:letters?|characters?|vowels?|consonants?|symbols?|spaces?|spell\w*|typos?|emoji\w*|cipher\w*|encod\w*|encrypt\w*|base\s?\d\d|hex\w*"
+    r"|revers\w*|backwards?|invert\w*|anagram\w*|scrambl\w*|jumbl\w*|shuffl\w*|upper\s?case|lower\s?case|caps|binary|morse|pig\s+latin)\b"
+    r"|编码|加密|表情|倒序|反转|拼音",
     re.I,
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS)
@@ -186,7 +186,9 @@ def _hidden(raw: str) -> list[str]:
     """Texts hidden from a human reader: HTML comments, sentences with invisible characters, text after many blank lines,
     base64 blobs that decode to text."""
     out = [m.group(1) for m in _HIDDEN_COMMENT.finditer(raw)]
-    out += [s for s in re.split(r"(?<=[.!?])\s+", raw) if _INVISIBLE_CHAR.search(s)]
+    for s in re.split(r"(?<=[.!?])\s+", raw):
+        if _INVISIBLE_CHAR.search(s):  # zero-width characters stand for spaces or hide inside words: read both ways
+            out += [_INVISIBLE_CHAR.sub(" ", s), _INVISIBLE_CHAR.sub("", s)]
     blank = _BLANK_RUN.search(raw)
     if blank:
         out.append(raw[blank.end() :])
@@ -212,7 +214,7 @@ def find_payloads(ex: Example) -> tuple[list[Payload], frozenset[str]]:
         for h in _hidden(raw):
             if len(payloads) < MAX_PAYLOADS:
                 payloads.setdefault(h, _make("hidden", h))
-        field = clean(_HIDDEN_COMMENT.sub(" ", raw))
+        field = clean(_INVISIBLE_CHAR.sub(" ", _HIDDEN_COMMENT.sub(" ", raw)))
         spans = _sentences(field)
         i = 0
         while i < len(spans):
@@ -230,7 +232,8 @@ def find_payloads(ex: Example) -> tuple[list[Payload], frozenset[str]]:
             if len(payloads) < MAX_PAYLOADS:
                 payloads.setdefault(text, _make(cue, text))
             i += 1
-    return list(payloads.values()), _content(" ".join(rest)) if payloads else frozenset()
+    hidden = frozenset().union(*(p.words for p in payloads.values() if p.cue == "hidden"))
+    return list(payloads.values()), _content(" ".join(rest)) - hidden if payloads else frozenset()
 
 
 @lru_cache(maxsize=1)
