@@ -45,7 +45,10 @@ PERSONAL_KEY = re.compile(
 _DIGIT_RUN = re.compile(r"\d(?:[ ().+/-]{0,3}\d)*")
 _MIN_DIGITS = 7
 _SUFFIX_DIGITS = 9  # enough digits to identify a number whatever its country code / trunk prefix
-_LOOSE_ADDRESS = re.compile(r"\b\d{1,5}[a-z]?\s+[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}|\b[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}\s+\d{1,5}[a-z]?\b")
+_LOOSE_ADDRESS = re.compile(
+    r"(?<![\d.,-])(?<![\d.,-]\s)\b\d{1,5}[a-z]?\s+[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}"
+    r"|\b[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)"
+)
 _PARTIAL = re.compile(
     r"(?:end(?:s|ing)?\s+(?:in|with)|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
     re.I,
@@ -99,7 +102,10 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
         out.update((p.kind, p.key) for p in found)
         known = {digits(p.key) for p in found}
         out.update(("number", d) for m in _DIGIT_RUN.finditer(t) if len(d := digits(m.group(0))) >= _MIN_DIGITS and d not in known)
-        out.update(("address", address_key(m.group(0))) for m in _LOOSE_ADDRESS.finditer(t))
+        rest = t
+        for p in found:  # a street-like run is looked for only outside the values already found ("Card 4539 ..." is a card)
+            rest = rest[: p.span[0]] + " " * (p.span[1] - p.span[0]) + rest[p.span[1] :]
+        out.update(("address", address_key(m.group(0))) for m in _LOOSE_ADDRESS.finditer(rest))
     for name, value in ex.user.attributes.items():
         if PERSONAL_KEY.search(name):
             for s in iter_strings(value):

@@ -52,7 +52,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
 SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
-IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 LABELLED_ID = re.compile(
     r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
     r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照)"
@@ -181,9 +181,11 @@ def find_pii(text: str) -> list[Pii]:
         out.append(Pii(kind, m.group(group), key, m.span(group)))
         taken.append(m.span(group))
 
-    for m in EMAIL.finditer(text):
+    pos = 0
+    while m := EMAIL.search(text, pos):  # a rejected prose match ("Jo at jo.smith") may hide an address in its domain part
         if _email_ok(m):
             add("email", m, email_key(m.group(1), m.group(2)))
+        pos = m.end() if _email_ok(m) else m.start(2)
     for m in CN_HANDLE.finditer(text):
         if free(m.span(2)):
             add("qq" if m.group(1).lower().startswith("qq") else "wechat", m, m.group(2).lower(), 2)
