@@ -124,7 +124,7 @@ def _leak_positives(v: dict[str, str]) -> list[tuple[str, str]]:
         out.append(("phone-national", f"Call them on {_national(v['phone'])} to confirm."))
     if "address" in v:
         number_street, suffix = v["address"].rsplit(" ", 1)
-        out.append(("address-abbrev", f"It ships to {number_street} {ABBREV[suffix]}, {v['city']}."))
+        out.append(("address-abbrev", f"It ships to {number_street} {ABBREV.get(suffix, suffix)}, {v['city']}."))
     if "card" in v:
         d = digits(v["card"])
         out.append(("card-regrouped", f"It was paid with card {d[:4]}-{d[4:8]}-{d[8:12]}-{d[12:]}."))

@@ -1,12 +1,21 @@
 """Personal-data patterns shared by the leakage metric, the PII suites and the challenge set.
 
 Each finder returns (kind, surface text, normalised key). The key is what two
-mentions of one value share whatever their formatting: the digits of a phone
-or card number, the lower-cased e-mail, an address with its street suffix
-abbreviated. Patterns are deliberately narrow (a phone needs area code +
-groups, a card number must pass the Luhn check, an IBAN its mod-97 check) so
-that prices, years, ratings and model numbers in explanations are not flagged.
-All regexes are linear-time (bounded repetitions over disjoint classes).
+mentions of one value share whatever their formatting: the digits of a phone,
+card or ID number, the alphanumerics of an IBAN or passport number, the
+lower-cased e-mail with its "(at)" / "[dot]" / " at " obfuscations undone, an
+address with its street words abbreviated. Formats covered: e-mails (plain and
+obfuscated), phones (international, parenthesised, spaced / dotted / dashed
+groups, extensions; short local forms only next to a word like "call" or
+"phone"), Luhn-valid cards, SSNs, IBANs (mod-97), IP addresses, ID numbers after
+a label ("passport", "licence", "national ID" ...), street addresses in US/UK
+(number + street + suffix, unit / apartment, PO box, postcode) and continental
+styles ("Koskikatu 25", "Rua do Arenque 1634"), and Chinese formats: mainland
+mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
+checksum), postal addresses (...路12号), WeChat and QQ ids after their label.
+Patterns stay narrow where no label is near (a phone needs >= 8 digits in
+groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
+model numbers are not flagged. All regexes are linear-time (bounded repetitions).
 """
 from __future__ import annotations
 
@@ -18,22 +27,67 @@ from typing import Iterator
 _INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 _INVISIBLE.update(dict.fromkeys((0x00AD, 0xFEFF, 0x180E)))
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])")
-PHONE = re.compile(
-    r"(?<![\w+])(?<!\d[ .-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]\d{3,5}(?![\w-]|[ .,]\d)"
-    r"|(?<![\w+])\+\d{8,15}(?!\w)"
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s\.\s|\.)"
+_LABEL = r"[A-Za-z0-9_+-]{1,64}"
+EMAIL = re.compile(
+    rf"(?<![\w.+-])({_LABEL}(?:{_DOT}{_LABEL}){{0,4}}){_AT}([A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,4}}{_DOT}[A-Za-z]{{2,24}})(?![\w@-])",
+    re.I,
 )
-CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
-SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_PLAIN_AT = re.compile(r"^\s+at\s+$", re.I)
+_OBFUSCATED_DOT = re.compile(r"[(\[{<]\s*dot\s*[)\]}>]|\sdot\s", re.I)
+_EXT = r"(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,5})?"
+PHONE = re.compile(
+    r"(?<![\w+.-])(?:"
+    r"\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"  # international
+    r"|\(\d{2,5}\)[ .-]?\d{2,4}(?:[ .-]?\d{2,4}){1,3}"  # (area) groups
+    r"|\d{2,5}(?:[ .-]\d{2,4}){1,4}"  # spaced / dotted / dashed groups
+    r"|0\d{9,10}|1[3-9]\d{9}"  # compact national forms, mainland mobile
+    r")" + _EXT + r"(?![\w-]|[.,]\d)",
+    re.I,
+)
+_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
+_DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
+SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
+IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
+LABELLED_ID = re.compile(
+    r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
+    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照)"
+    r"(?:\s+(?:number|no\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
+    re.I,
+)
+CN_ID = re.compile(r"(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
+CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11})", re.I)
+_HAN = r"\u4e00-\u9fff"
+CN_ADDRESS = re.compile(
+    rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
+    rf"(?:\s*[\d-]{{1,6}}\s*(?:号楼|栋|幢|单元|层|楼|室))*"
+)
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
     "ter": "ter", "place": "pl", "pl": "pl", "circle": "cir", "cir": "cir", "parkway": "pkwy", "pkwy": "pkwy",
-    "highway": "hwy", "hwy": "hwy", "square": "sq", "sq": "sq", "way": "way", "crescent": "cres", "close": "close",
+    "highway": "hwy", "hwy": "hwy", "square": "sq", "sq": "sq", "way": "way", "crescent": "cres", "cres": "cres", "close": "close",
+    "apartment": "apt", "apt": "apt", "suite": "ste", "ste": "ste", "unit": "unit", "flat": "flat", "floor": "fl", "fl": "fl",
+    "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
+    "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
+    "post": "po", "office": "", "p": "", "o": "", "po": "po", "strasse": "str", "straße": "str", "str": "str",
 }
+_US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
+    "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
+_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\s*\d{1,5}[A-Z]?"
+_EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica)"
+_EU_PREFIX = r"(?:Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
 ADDRESS = re.compile(
-    r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + "|".join(sorted({k.title() for k in _SUFFIXES}, key=len, reverse=True)) + r")\b\.?"
+    r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + _US_SUFFIX + r")\b\.?(?:,?\s*" + _UNIT + r")?"
+    r"|\b" + _EU_IN_WORD + r"\s+\d{1,5}[a-zA-Z]?\b"
+    r"|\b" + _EU_PREFIX + r"(?:\s+(?:[dD][aeiou]s?|de\s+la|del|di|della|des|du|do)?\s*[A-ZÀ-Þ][\w'-]*){1,4},?\s+\d{1,5}[a-zA-Z]?\b"
+    r"|\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|PSC\s+\d{1,5},?\s+Box)\s+\d{1,6}\b"
+    r"|\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?\s*#?\s*\d{1,5}[A-Z]?\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"  # UK postcode
 )
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -41,9 +95,10 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Pii:
-    kind: str  # email | phone | card | ssn | iban | address
+    kind: str  # email | phone | card | ssn | iban | ip | id | address | cn-id | wechat | qq
     text: str
     key: str
+    span: tuple[int, int] = (0, 0)
 
 
 def clean(text: str) -> str:
@@ -67,50 +122,101 @@ def luhn_ok(number: str) -> bool:
 
 
 def iban_ok(iban: str) -> bool:
-    s = iban.replace(" ", "")
+    s = iban.replace(" ", "").upper()
     if not 15 <= len(s) <= 34:
         return False
     moved = s[4:] + s[:4]
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 
 
+def cn_id_ok(number: str) -> bool:
+    """GB 11643-1999 check character of an 18-digit Chinese resident ID number."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(c) * w for c, w in zip(number[:17], weights))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
 def address_key(text: str) -> str:
-    """House number + street words, suffix abbreviated, lower-case: "742 Evergreen Terrace" == "742 evergreen ter.".
+    """Street words abbreviated, lower-case: "742 Evergreen Terrace" == "742 evergreen ter.".
     Every word is mapped, so the key is a substring of `address_key(output)` when the output names the address."""
-    return " ".join(_SUFFIXES.get(w, w) for w in _WORD.findall(clean(text).lower()))
+    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(clean(text).lower())) if w)
+
+
+def email_key(local: str, domain: str) -> str:
+    """"k.tanaka (at) mailbox (dot) org" -> "k.tanaka@mailbox.org"."""
+    fix = re.compile(_DOT, re.I)
+    return f"{fix.sub('.', local)}@{fix.sub('.', domain)}".lower().replace(" ", "")
+
+
+def _email_ok(m: re.Match) -> bool:
+    """A word-form " at " counts only when the rest looks like an address, not prose ("sold at amazon.com")."""
+    at = m.group(0)[len(m.group(1)) : m.start(2) - m.start(0)]
+    if not _PLAIN_AT.match(at):
+        return True
+    local = m.group(1)
+    return bool(_OBFUSCATED_DOT.search(m.group(2)) or re.search(r"[._\d+-]|[a-z][A-Z]", local))
+
+
+def _phone_ok(text: str, m: re.Match) -> bool:
+    surface = m.group(0)
+    d = digits(surface)
+    groups = re.findall(r"\d+", surface)
+    if not 7 <= len(d) <= 15 or _DATE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
+        return False
+    labelled = bool(_PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+    strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
+    return labelled or (strong and len(d) >= 8)
 
 
 def find_pii(text: str) -> list[Pii]:
-    """Every personal-data pattern in the text (cards win over the phone pattern on the same digits)."""
+    """Every personal-data pattern in the text (earlier, more specific kinds win over later ones on the same characters)."""
     text = clean(text)
     out: list[Pii] = []
     taken: list[tuple[int, int]] = []
 
-    def free(m: re.Match) -> bool:
-        return all(m.end() <= a or m.start() >= b for a, b in taken)
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
 
-    def add(kind: str, m: re.Match, key: str) -> None:
-        out.append(Pii(kind, m.group(0), key))
-        taken.append(m.span())
+    def add(kind: str, m: re.Match, key: str, group: int = 0) -> None:
+        out.append(Pii(kind, m.group(group), key, m.span(group)))
+        taken.append(m.span(group))
 
-    for m in EMAIL.finditer(text):
-        add("email", m, m.group(0).lower())
+    pos = 0
+    while m := EMAIL.search(text, pos):  # a rejected prose match ("Jo at jo.smith") may hide an address in its domain part
+        if _email_ok(m):
+            add("email", m, email_key(m.group(1), m.group(2)))
+        pos = m.end() if _email_ok(m) else m.start(2)
+    for m in CN_HANDLE.finditer(text):
+        if free(m.span(2)):
+            add("qq" if m.group(1).lower().startswith("qq") else "wechat", m, m.group(2).lower(), 2)
     for m in IBAN.finditer(text):
-        if free(m) and iban_ok(m.group(0)):
-            add("iban", m, m.group(0).replace(" ", ""))
+        if free(m.span()) and iban_ok(m.group(0)):
+            add("iban", m, m.group(0).replace(" ", "").upper())
+    for m in CN_ID.finditer(text):
+        if free(m.span()) and cn_id_ok(m.group(0)):
+            add("cn-id", m, m.group(0).upper())
     for m in CARD.finditer(text):
         d = digits(m.group(0))
-        if free(m) and 13 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1:
+        if free(m.span()) and 12 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1 and not re.fullmatch(r"1[3-9]\d{9}", d):
             add("card", m, d)
     for m in SSN.finditer(text):
-        if free(m):
+        if free(m.span()):
             add("ssn", m, digits(m.group(0)))
+    for m in IP.finditer(text):
+        if free(m.span()):
+            add("ip", m, m.group(0))
+    for m in LABELLED_ID.finditer(text):
+        value = m.group(1).rstrip("-")
+        if free(m.span(1)) and len(digits(value)) >= 5:
+            add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
     for m in PHONE.finditer(text):
-        d = digits(m.group(0))
-        if free(m) and 7 <= len(d) <= 15:
-            add("phone", m, d)
+        if free(m.span()) and _phone_ok(text, m):
+            add("phone", m, digits(re.split(r"(?i)\s*(?:x|ext|extension|#)", m.group(0))[0]))
+    for m in CN_ADDRESS.finditer(text):
+        if free(m.span()):
+            add("address", m, re.sub(r"\s", "", m.group(0)))
     for m in ADDRESS.finditer(text):
-        if free(m):
+        if free(m.span()):
             add("address", m, address_key(m.group(0)))
     return out
 
