@@ -18,7 +18,9 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   found in the inputs, exactly or as a WordNet near-synonym, and its best
   similarity to an input clause) is at least SUPPORTED, else unsupported.
 
-Clauses with no content word (frame talk: "we recommend it") are not judged.
+Clauses with no content word (frame talk: "we recommend it") are not judged;
+questions and clauses about the writer ("I'm not sure", "I haven't read it") are
+judged for support only: their polarity is not a claim about the item.
 Known limits: polarity is lexical (sarcasm, hedges and "could be quieter" are
 missed); a word with an opposite sense ("fresh" vs "stale" or "salted") can
 contradict the wrong sense; a claim that recombines true words falsely ("the
@@ -56,6 +58,12 @@ class Verdict:
 
     def as_dict(self) -> dict:
         return {"claim": self.claim, "label": self.label, "kind": self.kind, "span": self.span, "support": round(self.support, 3)}
+
+
+def support_value(lexical: float, similarity: float) -> float:
+    """A claim's support: the mean of the share of its content words the inputs hold and its
+    best similarity to an input clause."""
+    return (lexical + max(similarity, 0.0)) / 2
 
 
 def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
@@ -123,49 +131,67 @@ def _span(claim: str, w: Word) -> str:
     return claim[w.cue if w.cue >= 0 else w.start : w.end]
 
 
-def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
-    """One clause against the evidence; `sims` is its similarity to each evidence clause."""
-    everything = _content(words(_masked(claim, ev.title)), frame=True)
-    content = [(w, s) for w, s in everything if s not in FRAME]
-    nums = numbers(claim)
-    names = [" ".join(e) for e in entities(claim)]
-    if not content and not nums and not names:
-        return None
-    best = float(sims.max()) if len(sims) else 0.0
+_DISCOURSE = frozenset({"and", "but", "so", "well", "yes", "yeah", "no", "oh", "though", "also", "then", "however", "ok", "okay"})
+
+
+def asserts(ws: Sequence[Word], claim: str) -> bool:
+    """Does the clause state something about the item? A question does not, nor does a clause
+    whose subject is the writer ("I'm not sure", "I haven't read it")."""
+    if claim.rstrip().endswith("?"):
+        return False
+    first = next((w.text for w in ws if w.text not in _DISCOURSE), "")
+    return first not in ("i", "i'm", "i've", "i'd", "i'll")
+
+
+def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], top: Sequence[int]) -> Verdict | None:
+    """A negation or antonym contradiction of the evidence, if the clause makes one."""
     stated = {s for w, s in content if not w.negated}
     for key in ev.denied:
         if key and key <= stated:
             return Verdict(claim, "contradicted", "negation", next(w.text for w, s in content if s in key), 0.0)
-    found, similar_hits = 0, 0
-    for w, s in everything:
+    for w, s in _content(ws, frame=True):
         pol = ev.polarity.get(s)
         if pol is not None and w.negated not in pol:
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
     for w, s in content:
         if s in ev.polarity:
-            found += 1
             continue
         v = ev.similar_word(w.text)
-        if v is not None:
-            if w.negated not in ev.surface[v]:
-                return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
-            similar_hits += 1
-    top = np.argsort(-sims)[:ALIGN_TOP] if len(sims) else []
-    for w, s in content:
-        if s in ev.polarity:
-            continue
+        if v is not None and w.negated not in ev.surface[v]:
+            return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
         opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i])]
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
-        found += bool(opposed)  # "not cramped" for "spacious"
-    wrong = [n for n, e in zip(names, entities(claim)) if not ev.grounding.supports_entity(e)]
+    return None
+
+
+def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
+    """The evidence holds the word: itself, a near-synonym, or a denied opposite ("not cramped")."""
+    if s in ev.polarity or ev.similar_word(w.text) is not None:
+        return True
+    return any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
+
+
+def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
+    """One clause against the evidence; `sims` is its similarity to each evidence clause.
+    Questions and the writer's own state ("I'm not sure") are judged for support only."""
+    ws = words(_masked(claim, ev.title))
+    content = _content(ws)
+    nums = numbers(claim)
+    names = entities(claim)
+    if not content and not nums and not names:
+        return None
+    top = np.argsort(-sims)[:ALIGN_TOP] if len(sims) else []
+    if asserts(ws, claim) and (bad := _contradiction(claim, ev, ws, content, top)):
+        return bad
+    wrong = [" ".join(e) for e in names if not ev.grounding.supports_entity(e)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
     bad_nums = sorted(nums - ev.grounding.numbers)
     if bad_nums and ev.grounding.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
-    lexical = min(1.0, (found + similar_hits) / len(content)) if content else 1.0
-    support = (lexical + max(best, 0.0)) / 2
+    lexical = sum(_held(w, s, ev, top) for w, s in content) / len(content) if content else 1.0
+    support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
     label = "supported" if support >= SUPPORTED else "unsupported"
