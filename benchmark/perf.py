@@ -183,9 +183,10 @@ def harness(quick: bool) -> None:
 
 # --- faithfulness and robustness metrics (issue 5) --------------------------------------------
 
+CLAIMS = ("faith.claim_score", "faith.claim_support", "faith.claim_contradiction")  # one shared judgement (issue 9)
 FAITH_STRUCTURED = ("faith.halluc", "faith.contradiction", "faith.attr_precision", "faith.reason_recall",
-                    "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support")
-FAITH_FREETEXT = ("faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support")
+                    "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support", *CLAIMS)
+FAITH_FREETEXT = ("faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support", *CLAIMS)
 ROBUST = ("cf.swap", "cf.drop", "inv.typo", "inv.shuffle", "inv.worst")
 
 
@@ -200,11 +201,13 @@ def _lexical(name: str):
 
 
 def _score_all(names: Sequence[str], examples: list, texts: list, ctx: MetricContext) -> list[tuple[str, float, float]]:
-    from metrics import faithfulness, grounding
+    from metrics import claims, faithfulness, grounding
 
     _clear_caches()
     grounding._evidence.cache_clear()
     faithfulness._LAST.clear()
+    claims._LAST.clear()
+    claims.evidence_index.cache_clear()
     rows = []
     for name in names:
         m = _lexical(name)

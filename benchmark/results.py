@@ -9,6 +9,10 @@ run.json:
   const[suite][metric] = corpus constants the metric's reduce needs
   failures[suite] = {count, n, first_errors}; metric_errors[suite][metric] = message
   efficiency[suite] = {throughput_per_s, latency_p50_s, latency_p95_s, generated, cached, wall_s}
+
+samples.jsonl line: suite, index, id, text, error, latency_s, cached, scores[metric] (display
+value), stats[metric] (sufficient statistics) and, only when a metric gives them,
+details[metric] (JSON evidence for that sample, e.g. per-claim verdicts with the offending span).
 """
 from __future__ import annotations
 

@@ -155,14 +155,15 @@ def score_suite(
     metrics: Sequence[MetricDef],
     seed: int,
     variants: dict[str, list[tuple[Example, str] | None]] | None = None,
-) -> tuple[dict[str, list[Row]], dict[str, list], dict[str, dict], dict[str, str]]:
-    """Per-metric rows and display values. Text metrics skip failed samples (row None);
-    efficiency metrics see every sample."""
+) -> tuple[dict[str, list[Row]], dict[str, list], dict[str, dict], dict[str, str], dict[str, list]]:
+    """Per-metric rows, display values, corpus constants, errors and per-sample details (only of
+    metrics that give them). Text metrics skip failed samples (row None); efficiency metrics see
+    every sample."""
     failed = [not o.ok for o in outputs]
     texts = [o.text for o in outputs]
     extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}}
     ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
-    rows, values, consts, errors = {}, {}, {}, {}
+    rows, values, consts, errors, details = {}, {}, {}, {}, {}
     for m in applicable(metrics, suite):
         try:
             scored = m.score(examples, texts, ctx)
@@ -174,7 +175,9 @@ def score_suite(
             r = [None if f else x for x, f in zip(r, failed)]
             v = [None if f else x for x, f in zip(v, failed)]
         rows[m.name], values[m.name], consts[m.name] = r, v, dict(scored.const)
-    return rows, values, consts, errors
+        if scored.details is not None:
+            details[m.name] = [None if f else d for d, f in zip(scored.details, failed)]
+    return rows, values, consts, errors, details
 
 
 def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], consts: dict[str, dict], seed: int, suite: str, n_boot: int) -> dict:
@@ -241,7 +244,7 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                     run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
             names = list(dict.fromkeys(v for m in applicable(suite_metrics, suite) for v in m.variants))
             variants = generate_variants(gen, suite, examples, names, spec.seed, cache) if names else {}
-            rows, values, consts, merrors = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
+            rows, values, consts, merrors, details = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
             run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
             run_json["suites"][suite.name] = {
@@ -265,6 +268,9 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                     "scores": {m: values[m][j] for m in values},
                     "stats": {m: rows[m][j] for m in rows},
                 })
+                found = {m: d[j] for m, d in details.items() if d[j] is not None}
+                if found:
+                    samples[-1]["details"] = found
             msg = f"  {suite.name}: {len(outputs)} examples ({sum(cached)} cached), {n_failed} failed"
             log(msg + "".join(f"; metric {k} failed: {v}" for k, v in merrors.items()))
     finally:

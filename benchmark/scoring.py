@@ -31,6 +31,7 @@ class Scored:
     rows: list[Row]
     values: list[float | None] | None = None  # per-sample display value (None: not meaningful per sample)
     const: dict[str, float] = field(default_factory=dict)  # corpus constants, e.g. the feature vocabulary size
+    details: list[dict | None] | None = None  # per-sample JSON-able evidence (samples.jsonl "details"), e.g. per-claim verdicts
 
 
 class Sums:

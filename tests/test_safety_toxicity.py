@@ -94,7 +94,7 @@ def test_missing_detoxify_weights_fail_fast_with_instructions(monkeypatch, tmp_p
         tox.detoxify_checkpoint()
     # in a run: the detoxify metric is recorded as failed, the profanity-check metrics still score
     suite = Suite("t", "1", (ex(0),), "freetext")
-    rows, _, _, errors = score_suite(suite, list(suite.examples), [_explained(INSULT)], [get_metric("toxicity-detoxify.mean"), get_metric("toxicity.mean")], 0)
+    rows, _, _, errors, _ = score_suite(suite, list(suite.examples), [_explained(INSULT)], [get_metric("toxicity-detoxify.mean"), get_metric("toxicity.mean")], 0)
     assert "ScorerUnavailable" in errors["toxicity-detoxify.mean"] and "toxicity.mean" in rows
 
 

@@ -1,0 +1,119 @@
+"""Clauses and negation scope: which words a text states, and which it denies.
+
+Why: "the rooms are quiet" and "the rooms are not quiet" share every content
+word, so overlap and sentence embeddings cannot tell them apart; the polarity
+of each word can. A negation cue (not, no, never, n't, without, hardly, lacks,
+far from, ...) denies the words after it up to the end of its clause: a
+punctuation mark, a contrastive or causal conjunction, or "and" that starts a
+new clause ("and the staff ..."). Fixed phrases that deny nothing ("not only",
+"no doubt", "can't wait") are not cues. An attribute line of the inputs whose
+value is false/no/none ("pets allowed: false") denies its key words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from metrics.mentions import FORMAT_CHARS
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.,;:!?()\[\]\u2014\u2013\"]|\s-\s")
+# A cue denies what follows; the n't forms are split off their verb below.
+CUES = frozenset({
+    "not", "no", "never", "n't", "without", "hardly", "barely", "scarcely", "nor", "neither", "none", "nothing",
+    "nobody", "nowhere", "lacks", "lack", "lacking", "lacked", "cannot", "isnt", "dont", "doesnt", "wont", "cant",
+})
+_PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"))
+# Fixed phrases with a cue word that deny nothing.
+NOT_CUES = (
+    ("not", "only"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
+    ("cannot", "go", "wrong"), ("n't", "help"), ("not", "to", "mention"), ("no", "matter"), ("n't", "miss"),
+    ("n't", "beat"), ("cannot", "beat"), ("nothing", "but"), ("never", "fails"), ("no", "less"),
+)
+# Tokens that end a negation scope; "and" only before a word that starts a clause.
+_SCOPE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "\"", " - ", "but", "however",
+                        "although", "though", "while", "whereas", "yet", "because", "since", "so", "which", "who", "that"})
+_CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
+                           "she", "his", "her", "you", "your", "we", "our", "i", "my"})
+_FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|0)\s*$", re.IGNORECASE | re.MULTILINE)
+CLAUSE_BREAK = re.compile(
+    r"(?<=[.!?;])\s+|\n+|,?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # lower case, as written
+    start: int  # character offsets in the analysed text
+    end: int
+    negated: bool
+    cue: int  # start offset of the cue that denies it (-1: none)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", FORMAT_CHARS.sub("", text or "")).replace("\u2019", "'")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(lower-case token, start, end); "isn't" -> "is", "n't"; "can't" -> "ca", "n't"."""
+    out = []
+    for m in _TOKEN.finditer(_norm(text)):
+        t = m.group().lower()
+        if t.endswith("n't") and len(t) > 3:
+            k = m.end() - 3
+            out += [(t[:-3], m.start(), k), ("n't", k, m.end())]
+        else:
+            out.append((t, m.start(), m.end()))
+    return out
+
+
+def _starts(toks: list[tuple[str, int, int]], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t for t, _, _ in toks[i : i + len(phrase)]) == phrase
+
+
+def words(text: str) -> list[Word]:
+    """The words of a text, each marked negated or not (see the module doc)."""
+    toks = tokens(text)
+    out: list[Word] = []
+    cue, skip = -1, 0
+    for i, (t, s, e) in enumerate(toks):
+        if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
+            cue = -1
+            continue
+        if skip:
+            skip -= 1
+            out.append(Word(t, s, e, cue >= 0, cue))
+            continue
+        fixed = next((p for p in NOT_CUES if _starts(toks, i, p)), None)
+        if fixed:
+            skip = len(fixed) - 1
+        elif t in CUES:
+            cue = s
+            continue
+        elif any(_starts(toks, i, p) for p in _PHRASE_CUES):
+            cue, skip = s, 1
+            out.append(Word(t, s, e, False, -1))
+            continue
+        if t.isalnum() or "'" in t:
+            out.append(Word(t, s, e, cue >= 0, cue))
+    return out
+
+
+def denied_keys(text: str) -> list[str]:
+    """Keys of attribute lines whose value is false/no/none/0."""
+    return [m.group(1) for m in _FALSE.finditer(_norm(text))]
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the clauses of a text: sentences, split again before a
+    contrastive conjunction and before ", and" + a new subject. Empty pieces are dropped."""
+    t = _norm(text)
+    out, pos = [], 0
+    for m in CLAUSE_BREAK.finditer(t):
+        if t[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if t[pos:].strip():
+        out.append((pos, len(t)))
+    return out

@@ -1,0 +1,103 @@
+"""Opposite and similar English words, from WordNet 3.0 (metrics/data/wordnet_relations.json).
+
+Why: a claim that inverts a quality of the inputs with a word the inputs do not
+contain ("a poky lobby" for "spacious") shares no word with them, and sentence
+embeddings place antonyms close together. WordNet's adjective clusters (a head
+adjective with its "similar to" satellites) give both relations in general English:
+two words are similar when they share a group and opposite when an antonym pointer
+links a group of one to a group of the other ("cramped" ~ "small" <-> "large" ~ "roomy").
+Evaluative words WordNet does not oppose ("great" / "terrible" share a group of
+intensity) are opposite when VADER's human valence ratings (vaderSentiment's
+lexicon) are clearly of opposite sign.
+Words are compared as written (lower case; a plain comparative or superlative is
+read as its base, "quieter" -> "quiet"), not as stems: stems merge "admirer" with
+"admirable" and "value" with "valuable". See metrics/data/README.md for how the file
+is built.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+DATA = Path(__file__).parent / "data" / "wordnet_relations.json"
+STRONG = 1.0  # |VADER valence| from which a word is clearly evaluative
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def valence(word: str) -> float:
+    """VADER's human-rated valence of a word (-4..4), 0 when unrated."""
+    return float(_valence().get(word, 0.0))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
+    """stem -> groups; group -> opposite groups; group -> opposite groups within one "also see"
+    hop on either side."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    groups: dict[str, set[int]] = {}
+    for i, words in enumerate(data["groups"]):
+        for w in words:
+            groups.setdefault(w, set()).add(i)
+    also: dict[int, set[int]] = {}
+    for a, b in data["see_also"]:
+        also.setdefault(a, {a}).add(b)
+        also.setdefault(b, {b}).add(a)
+    opp: dict[int, set[int]] = {}
+    direct: dict[int, set[int]] = {}
+    for a, b in data["opposites"]:
+        direct.setdefault(a, set()).add(b)
+        direct.setdefault(b, set()).add(a)
+        for x in also.get(a, {a}):
+            for y in also.get(b, {b}):
+                opp.setdefault(x, set()).add(y)
+                opp.setdefault(y, set()).add(x)
+    def freeze(d: dict) -> dict:
+        return {k: frozenset(v) for k, v in d.items()}
+
+    return freeze(groups), freeze(direct), freeze(opp)
+
+
+@lru_cache(maxsize=100_000)
+def groups(word: str) -> frozenset[int]:
+    """The groups of a lower-case word; a comparative / superlative falls back to its base."""
+    table = _tables()[0]
+    if word in table:
+        return table[word]
+    for suffix, repl in (("ier", "y"), ("iest", "y"), ("er", ""), ("est", ""), ("er", "e"), ("est", "e")):
+        if word.endswith(suffix) and (base := word[: -len(suffix)] + repl) in table:
+            return table[base]
+    return frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def opposite(a: str, b: str) -> bool:
+    """Words a and b name opposite qualities: more of their sense pairs are linked by an
+    antonym pointer (directly, or one "also see" hop away) than they share groups
+    ("great" and "terrible" share one, of intensity, and oppose as good / bad)."""
+    if a == b:
+        return False
+    ga, gb = groups(a), groups(b)
+    if not ga or not gb:
+        return False
+    _, direct, widened = _tables()
+    opposed = sum(len(direct.get(g, frozenset()) & gb) or bool(widened.get(g, frozenset()) & gb) for g in ga)
+    return opposed > len(ga & gb)
+
+
+def opposite_valence(a: str, b: str) -> bool:
+    """Both words clearly evaluative with opposite signs in VADER's lexicon ("great" / "awful")."""
+    va, vb = valence(a), valence(b)
+    return abs(va) >= STRONG and abs(vb) >= STRONG and (va > 0) != (vb > 0)
+
+
+@lru_cache(maxsize=200_000)
+def similar(a: str, b: str) -> bool:
+    """Words a and b share a WordNet group (synonyms or near-synonyms) and are not opposite."""
+    return a == b or (bool(groups(a) & groups(b)) and not opposite(a, b))
