@@ -18,7 +18,7 @@ Mentions inside the item title or a history title are names, not claims, and
 are ignored; a negated mention of a value the item lacks is true and ignored.
 Han text is matched character by character (`metrics.text.han_split`), so a
 Chinese surface form is found whatever jieba made of its context, and Chinese
-negation is a negating character (不 没 无 未 别) within the same look-back
+negation is a negating character (不 没 无 未) within the same look-back
 window, except in words that do not negate (不仅 不错 无论 ...).
 """
 from __future__ import annotations
@@ -35,8 +35,8 @@ from suites.perturb import freeze_lexicon
 
 Feature = tuple[str, str]  # (attribute, normalised canonical value)
 
-NEGATORS = frozenset({"no", "not", "without", "never", "lacks", "lacking", "nor", "neither", "none", "t"}) | frozenset("不没无未别")  # "t": isn't, doesn't
-NOT_NEGATING = frozenset({"不仅", "不但", "不只", "不论", "不管", "不错", "不少", "不断", "不同", "无论", "没错", "别的", "未来"})
+NEGATORS = frozenset({"no", "not", "without", "never", "lacks", "lacking", "nor", "neither", "none", "t"}) | frozenset("不没无未")  # "t": isn't, doesn't
+NOT_NEGATING = frozenset({"不仅", "不但", "不只", "不论", "不管", "不错", "不少", "不断", "不同", "无论", "没错", "未来"})
 _BREAKS = frozenset(".,;:!?()。、；：！？") | {"but", "although", "though", "while", "whereas", "yet", "但", "却", "而"}
 NEG_WINDOW = 4
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
