@@ -37,3 +37,27 @@ def test_references_are_chinese_varied_and_faithful() -> None:
 
 def test_english_suites_do_not_declare_a_language() -> None:
     assert load_suite("travel").examples[0].lang is None and "lang" not in load_suite("travel").examples[0].to_dict()
+
+
+def test_chinese_perturbations() -> None:
+    import random
+
+    from suites import perturb_zh
+
+    rng = random.Random(0)
+    assert perturb_zh.typo("在", rng) == "再" and perturb_zh.typo("abc", rng) == "abc"
+    text = "价格：平价，适合初学者。"
+    typo = perturb_zh.typo(text, random.Random(1))
+    assert typo != text and len(typo) == len(text)
+    assert all(a == b or b in perturb_zh.CONFUSABLE[a] for a, b in zip(text, typo))
+    assert perturb_zh.traditional("推荐这门课程，价格实惠") == "推薦這門課程，價格實惠"
+    assert perturb_zh.width_noise("Python课程，5周。", random.Random(3)) in ("Python课程,5周.", "Ｐｙｔｈｏｎ课程，５周。")
+    zh = load_suite("zh-education").with_examples(load_suite("zh-education").examples[:20])
+    from benchmark.registry import PERTURBATIONS
+
+    for name in ("typo", "unicode", "traditional", "shuffle", "distractor"):
+        out = PERTURBATIONS.create(name)(zh, seed=0)
+        assert len(out.examples) == 20, name
+        assert all(v.references == e.references and v.item.title == e.item.title for v, e in zip(out.examples, zh.examples)), name
+    assert "學科：" in PERTURBATIONS.create("traditional")(zh, seed=0).examples[0].item.profile
+    assert PERTURBATIONS.create("traditional")(load_suite("travel").with_examples(load_suite("travel").examples[:5]), seed=0).examples == ()
