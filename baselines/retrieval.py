@@ -16,7 +16,9 @@ class RetrievalGenerator(SimpleGenerator):
 
     The corpus is the suite's train split; a suite without training references
     (MovieLens, held-out domains) borrows the train split of the generated suite
-    of its domain when one is registered.
+    of its domain when one is registered. A Chinese corpus (most references in
+    Chinese) is vectorised on character 1-2-grams: scikit-learn's word pattern
+    would make each run of Han characters between punctuation one "word".
     """
 
     name = "retrieval"
@@ -44,12 +46,14 @@ class RetrievalGenerator(SimpleGenerator):
         self._corpus, self._source = self._corpus_for(suite)
         if not self._corpus:
             raise ValueError(f"retrieval: suite {suite.name!r} has no training explanations to retrieve")
-        self._vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+        self._chinese = sum(e.language == "zh" for e in self._corpus) * 2 > len(self._corpus)
+        self._vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, analyzer="char" if self._chinese else "word")
         self._matrix = self._vectorizer.fit_transform([e.input_text() for e in self._corpus])
         self._corpus_hash = sha256_json([e.content_hash() for e in self._corpus])
 
     def config(self) -> dict:
-        return {"version": 1, "source": self._source, "corpus": getattr(self, "_corpus_hash", "")}
+        chinese = {"analyzer": "char1-2"} if getattr(self, "_chinese", False) else {}
+        return {"version": 1, "source": self._source, "corpus": getattr(self, "_corpus_hash", ""), **chinese}
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
         t0 = time.perf_counter()

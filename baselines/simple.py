@@ -4,16 +4,21 @@ from __future__ import annotations
 import hashlib
 import random
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from benchmark.generator import SimpleGenerator
+from benchmark.lang import has_han
 from benchmark.registry import GENERATORS
-from benchmark.schema import Example, load_outputs
+from benchmark.schema import Example, load_outputs, sha256_json
 from benchmark.suite import Suite
 
 
 def _rng(*parts: str) -> random.Random:
     return random.Random(hashlib.sha256("|".join(parts).encode()).hexdigest())
+
+
+def _plain_lexicon(lexicon: Mapping[str, Mapping[str, Sequence[str]]]) -> dict:
+    return {a: {v: list(fs) for v, fs in vals.items()} for a, vals in lexicon.items()}
 
 
 def join_values(values: Sequence[str]) -> str:
@@ -23,16 +28,34 @@ def join_values(values: Sequence[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
+def chinese_form(lexicon: Mapping[str, Mapping[str, Sequence[str]]], attribute: str, value: str) -> str:
+    """The first Chinese surface form the suite lexicon gives a canonical value (the value itself when none)."""
+    return next((f for f in lexicon.get(attribute, {}).get(value, ()) if has_han(f)), value)
+
+
 @GENERATORS.register("template")
 class TemplateGenerator(SimpleGenerator):
-    """Fills one sentence from the recommender's matched features."""
+    """Fills one sentence from the recommender's matched features (a Chinese sentence, with the
+    lexicon's Chinese forms of the features, for a Chinese example)."""
 
     name = "template"
 
+    def __init__(self) -> None:
+        self._lexicon: Mapping[str, Mapping[str, Sequence[str]]] = {}
+
+    def prepare(self, suite: Suite) -> None:
+        self._lexicon = suite.lexicon
+
     def config(self) -> dict:
-        return {"version": 1}
+        chinese = any(has_han(f) for vals in self._lexicon.values() for forms in vals.values() for f in forms)
+        return {"version": 1, **({"zh_lexicon": sha256_json(_plain_lexicon(self._lexicon))} if chinese else {})}
 
     def explain(self, ex: Example) -> str:
+        if ex.language == "zh":
+            feats = [chinese_form(self._lexicon, r.attribute, r.value) for r in ex.signals.matched]
+            if feats:
+                return f"根据您的偏好，推荐{ex.item.title}，因为它具有{'、'.join(feats)}，符合您的喜好。"
+            return f"根据您的兴趣，推荐{ex.item.title}，它与您的个人资料相符。"
         values = [r.value for r in ex.signals.matched]
         if values:
             verb = "matches" if len(values) == 1 else "match"

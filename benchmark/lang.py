@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 LANGS = ("en", "zh")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"  # a regex character-class body
+_HAN = re.compile(f"[{HAN_CHARS}]")
 _LETTER = re.compile(r"[^\W\d_]")
 ZH_SHARE = 0.3  # share of letters that are Han characters from which a text is Chinese
 

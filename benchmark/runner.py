@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -250,6 +251,7 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
             run_json["suites"][suite.name] = {
                 "spec": suite_spec, "hash": suite.content_hash(), "version": suite.version, "kind": suite.kind,
                 "domain": examples[0].domain if examples else None, "n": len(examples),
+                "lang": dict(Counter(e.language for e in examples).most_common()),  # language -> examples, most common first
             }
             run_json["scores"][suite.name] = aggregate_suite(by_name, rows, consts, spec.seed, suite.name, spec.n_boot)
             run_json["const"][suite.name] = consts

@@ -14,6 +14,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import jsonschema
 
+from benchmark.lang import LANGS, detect_lang
+
 AttrValue = Any  # str | int | float | bool | list[str]
 
 ATTR_VALUE_SCHEMA: dict = {
@@ -78,6 +80,7 @@ EXAMPLE_SCHEMA: dict = {
         "references": {"type": "array", "items": {"type": "string"}},
         "tags": {"type": "object", "additionalProperties": {"type": "string"}},
         "meta": {"type": "object"},
+        "lang": {"enum": list(LANGS), "description": "language of the texts; detected from the references / item when absent"},
     },
 }
 
@@ -137,15 +140,25 @@ class Example:
     references: tuple[str, ...] = ()
     tags: Mapping[str, str] = field(default_factory=dict)
     meta: Mapping[str, Any] = field(default_factory=dict)
+    lang: str | None = None  # declared language ("en" | "zh"); see `language`
 
     @property
     def split(self) -> str:
         return self.tags.get("split", "test")
 
+    @property
+    def language(self) -> str:
+        """The declared language, else the one detected from the references (else item title
+        and profile): tokenisers that must pick one language per sample read this."""
+        if self.lang:
+            return self.lang
+        return detect_lang(" ".join(self.references) or f"{self.item.title} {self.item.profile}")
+
+
     def to_dict(self) -> dict:
         """The JSONL form (written out by hand: dataclasses.asdict deep-copies and is slow)."""
         u, it = self.user, self.item
-        return {
+        out = {
             "id": self.id,
             "domain": self.domain,
             "user": {"id": u.id, "attributes": _plain(u.attributes), "profile": u.profile, "history": list(u.history)},
@@ -155,6 +168,9 @@ class Example:
             "tags": dict(self.tags),
             "meta": _plain(self.meta),
         }
+        if self.lang:  # only when declared, so that the hashes of undeclared examples do not move
+            out["lang"] = self.lang
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Example":
@@ -169,6 +185,7 @@ class Example:
             references=tuple(d.get("references", ())),
             tags=dict(d.get("tags", {})),
             meta=dict(d.get("meta", {})),
+            lang=d.get("lang"),
         )
 
     def input_text(self) -> str:

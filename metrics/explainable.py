@@ -3,7 +3,9 @@
 All of them are set or count statistics, so each row holds the sample's
 distinct keys (token-sequence hash, detected canonical features, n-grams) and
 the reducers count columns: shards merge and bootstrap resamples reduce
-without any pair loop. Texts are seen through `metrics.text.tokens`.
+without any pair loop. Texts are seen through `metrics.text.tokens`: Chinese
+as jieba words (so Distinct-n counts word n-grams in both languages), and
+features are matched on Han characters (`metrics.text.han_split`).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import numpy as np
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
-from metrics.text import contains, digest, matcher_for, stat_key, tokens
+from metrics.text import TOKENIZER, contains, digest, han_split, match_key, matcher_for, stat_key, tokens
 
 
 def _columns_present(s: Sums, prefix: str) -> np.ndarray:
@@ -30,7 +32,7 @@ def _usr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "h:"), s.n)
 
 
-@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct")
+@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER)
 def usr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str) -> Scored:
     """Unique sentence ratio: |distinct token sequences| / N outputs (PETER's USR).
 
@@ -49,7 +51,7 @@ def _feature_rows(sets: list[set[str]]) -> list[dict[str, float]]:
     return [{stat_key("f", f): 1 for f in fs} for fs in sets]
 
 
-@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok="nfkc-lc-punct", synonyms="lexicon")
+@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="lexicon")
 def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature matching ratio: mean of 1[output mentions >= 1 of the example's matched features].
 
@@ -60,11 +62,11 @@ def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, t
     m = matcher_for(ctx)
     rows: list[dict[str, float] | None] = []
     for ex, text in zip(examples, texts):
-        wanted = [v for r in ex.signals.matched if (v := " ".join(tokens(r.value)))]
+        wanted = [v for r in ex.signals.matched if (v := match_key(r.value))]
         if not wanted:
             rows.append(None)
             continue
-        toks = tokens(text)
+        toks = han_split(tokens(text))
         canon = {c for v in wanted for c in m.canonical(v)}
         hit = bool(canon & m.detect(toks)) or any(v not in m.surface and contains(toks, v.split(" ")) for v in wanted)
         rows.append({"v": float(hit)})
@@ -76,7 +78,7 @@ def _fcr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "f"), np.full(len(s.n), n_features))
 
 
-@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct", synonyms="canonical")
+@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="canonical")
 def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature coverage ratio: |canonical features detected in any output| / |canonical feature vocabulary|.
 
@@ -94,7 +96,7 @@ def _div_reduce(s: Sums) -> np.ndarray:
     return _ratio(shared_pairs, s.n * (s.n - 1) / 2)
 
 
-@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok="nfkc-lc-punct", synonyms="canonical")
+@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok=TOKENIZER, synonyms="canonical")
 def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
     """Feature diversity (lower is better): mean |F_i & F_j| over all pairs of outputs = sum_f C(n_f, 2) / C(N, 2).
 
@@ -124,7 +126,7 @@ def _register_distinct(n: int) -> None:
         f"Distinct-{n}: |distinct {n}-grams over all outputs| / |{n}-grams over all outputs|.\n\n"
         f"Row: the sample's distinct {n}-grams as keys (hashed when long) and its {n}-gram count n."
     )
-    metric(f"distinct{n}", area="explainability", reduce=_distinct_reduce, resample="half", bounds=(0.0, 1.0), tok="nfkc-lc-punct")(distinct)
+    metric(f"distinct{n}", area="explainability", reduce=_distinct_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER)(distinct)
 
 
 _register_distinct(1)

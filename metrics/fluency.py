@@ -22,7 +22,7 @@ import numpy as np
 from benchmark.registry import METRICS
 from benchmark.schema import Example, sha256_json
 from benchmark.scoring import MetricContext, MetricDef, Reducer, Scored, Sums, mean_reducer, metric
-from metrics.text import tokens
+from metrics.text import TOKENIZER, han_split, tokens
 
 LM_ENV = "RXBENCH_FLUENCY_LM"
 BIN = 0.01  # nats of log-perplexity per histogram bin
@@ -170,11 +170,18 @@ _register_lm_metric("ppl_median", ppl_median, median_reducer)
 
 
 def _words(text: str) -> list[str]:
+    """Word tokens (punctuation dropped); Chinese as jieba words."""
     return [t for t in tokens(text) if t[0].isalnum() or t[0] == "_"]
 
 
-@metric("repetition", area="fluency", higher_is_better=False, n=3)
-def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, n: int) -> Scored:
+def _length(text: str) -> int:
+    """Words, except that Chinese counts characters (the usual unit of Chinese text length):
+    "推荐这门Python课程" is 6 Han characters + 1 word = 7."""
+    return len(han_split(_words(text)))
+
+
+@metric("repetition", area="fluency", higher_is_better=False, n=3, tok=TOKENIZER)
+def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, n: int, tok: str) -> Scored:
     """Repeated n-gram rate: per explanation 1 - distinct/total word n-grams (seq-rep-n of Welleck et al. 2020), mean over explanations with at least one n-gram."""
     rows: list[dict | None] = []
     for t in texts:
@@ -184,10 +191,10 @@ def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [r["v"] if r else None for r in rows])
 
 
-@metric("length", area="fluency")
-def length(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
-    """Mean explanation length in words (punctuation not counted). Descriptive: the arrow only marks the longest."""
-    lens = [len(_words(t)) for t in texts]
+@metric("length", area="fluency", unit="words+han-chars")
+def length(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
+    """Mean explanation length in words, Chinese in characters (punctuation not counted). Descriptive: the arrow only marks the longest."""
+    lens = [_length(t) for t in texts]
     return Scored([{"v": n} for n in lens], [float(n) for n in lens])
 
 
@@ -198,8 +205,8 @@ def std_reducer(s: Sums) -> np.ndarray:
         return np.where(s.n > 0, np.sqrt(np.maximum(s["v2"] / s.n - mean**2, 0.0)), np.nan)
 
 
-@metric("length_std", area="fluency", reduce=std_reducer)
-def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
-    """Standard deviation of the explanation length in words; 0 = every explanation equally long (a template's tell)."""
-    lens = [len(_words(t)) for t in texts]
+@metric("length_std", area="fluency", reduce=std_reducer, unit="words+han-chars")
+def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
+    """Standard deviation of the explanation length (as `length`); 0 = every explanation equally long (a template's tell)."""
+    lens = [_length(t) for t in texts]
     return Scored([{"v": n, "v2": n * n} for n in lens], [float(n) for n in lens])

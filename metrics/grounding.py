@@ -5,7 +5,10 @@ included). The evidence is everything the recommender knew,
 `Example.input_text()`: item title and profile, user profile and history,
 attributes and matched features. Matching is on Snowball stems of NFKC,
 lower-cased words, so "stories" is supported by "story" and "Moning's" by
-"Moning".
+"Moning". Chinese is matched on jieba words (`metrics.text.tokens`) minus
+Chinese stop words and explanation-frame words (推荐, 根据, 您 ...); a Latin
+name inside Chinese text ("Python课程") is an entity candidate wherever it
+stands, since Chinese has no sentence-initial capitals.
 
 - faith.entity_halluc: named entities (capitalised word runs that do not
   start a sentence, multi-word runs that do, quoted titles) absent from the
@@ -30,15 +33,18 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
+from benchmark.lang import HAN_CHARS, has_han
 from metrics.mentions import FORMAT_CHARS
 from metrics.similarity import best_support, default_backend, sentences, stem, stems
+from metrics.text import tokens
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_LATIN_WORD = re.compile(rf"[^\W_{HAN_CHARS}]+(?:['\u2019][^\W_{HAN_CHARS}]+)*")  # entity words: Han is not part of a name run
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _POSSESSIVES = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?:;(\[\n\u2014]")  # not quotes: a quoted title starts a name, not a sentence
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mt|St|Jr|Sr|Prof|Rev|Gen|Capt|Sgt|Lt|Col|vs)\.")
-_GAP = re.compile(r"[\s\w'\u2019-]*")  # only spaces / connector words between two words of one name
+_GAP = re.compile(rf"(?:[^\W{HAN_CHARS}]|[\s'\u2019-])*")  # only spaces / connector words between two words of one name
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,150})[\"\u201d]")
 CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "von", "van", "der", "den", "del", "da", "di", "for", "y"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -54,7 +60,10 @@ FRAME = frozenset(stem(w) for w in (
     "recommend recommendation suggest suggestion user users customer reader viewer enjoy like love appreciate "
     "prefer preference taste interest fan buy purchase choose choice pick match fit suit option profile "
     "especially particularly great good perfect make want look think feel seem find"
-).split())
+).split()) | frozenset(
+    "推荐 建议 根据 用户 您 你 喜欢 喜爱 偏好 兴趣 爱好 需求 口味 历史 记录 选择 挑选 适合 符合 匹配 满足 觉得 认为 相信 可能 应该 值得 看看 尝试 考虑 "
+    "希望 想要 关注 关心 青睐 为您 给您 正是 正好 非常适合 不错 很好 理想".split()
+)
 
 
 def _nfkc(text: str) -> str:
@@ -63,7 +72,8 @@ def _nfkc(text: str) -> str:
 
 def support_tokens(text: str) -> list[str]:
     """Every word (stop words kept, for contiguity) as a lower-cased stem, possessive 's dropped."""
-    words = _WORD.findall(_POSSESSIVES.sub("", _nfkc(text).lower()))
+    raw = _WORD.findall(_POSSESSIVES.sub("", _nfkc(text).lower()))
+    words = [w for r in raw for w in (tokens(r) if has_han(r) else (r,))]
     table = {w: stem(w) for w in set(words)}
     return [table[w] for w in words]
 
@@ -97,8 +107,8 @@ def numbers(text: str, words: bool = True, one: bool = False) -> set[str]:
 def entities(text: str) -> list[list[str]]:
     """Named-entity candidates, each a list of words in the original case (see module doc)."""
     t = _ABBREVIATION.sub(r"\1", _nfkc(text))  # "Dr. Seuss": that period does not end a sentence
-    out: list[list[str]] = [q for q in map(_WORD.findall, _QUOTED.findall(t)) if _title_like(q)]
-    spans = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(t)]
+    out: list[list[str]] = [q for q in map(_LATIN_WORD.findall, _QUOTED.findall(t)) if _title_like(q)]
+    spans = [(m.group(), m.start(), m.end()) for m in _LATIN_WORD.finditer(t)]
     words = [w for w, _, _ in spans]
     caps = [_is_cap(w) for w in words]
     conn = [not c and w.lower() in CONNECTORS for w, c in zip(words, caps)]
@@ -117,7 +127,8 @@ def entities(text: str) -> list[list[str]]:
             else:
                 break
         run = words[i:j]
-        start = i == 0 or _CLAUSE_START.search(t, spans[i - 1][2], spans[i][1]) is not None
+        before = t[spans[i - 1][2] if i else 0 : spans[i][1]]
+        start = (i == 0 or _CLAUSE_START.search(before) is not None) and not has_han(before)
         if start and (run[0].lower() in ENGLISH_STOP_WORDS or (len(run) > 1 and conn[i + 1])):
             run = run[1:]  # "The Outlander series", "Fans of Outlander": the first word is not part of the name
             while run and run[0].lower() in CONNECTORS:

@@ -16,6 +16,10 @@ A mention is classified against the example:
   invented      neither the item nor the user has it.
 Mentions inside the item title or a history title are names, not claims, and
 are ignored; a negated mention of a value the item lacks is true and ignored.
+Han text is matched character by character (`metrics.text.han_split`), so a
+Chinese surface form is found whatever jieba made of its context, and Chinese
+negation is a negating character (不 没 无 未) within the same look-back
+window, except in words that do not negate (不仅 不错 无论 ...).
 """
 from __future__ import annotations
 
@@ -26,13 +30,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext
-from metrics.text import tokens
+from metrics.text import han_split, tokens
 from suites.perturb import freeze_lexicon
 
 Feature = tuple[str, str]  # (attribute, normalised canonical value)
 
-NEGATORS = frozenset({"no", "not", "without", "never", "lacks", "lacking", "nor", "neither", "none", "t"})  # "t": isn't, doesn't
-_BREAKS = frozenset(".,;:!?()") | {"but", "although", "though", "while", "whereas", "yet"}
+NEGATORS = frozenset({"no", "not", "without", "never", "lacks", "lacking", "nor", "neither", "none", "t"}) | frozenset("不没无未")  # "t": isn't, doesn't
+NOT_NEGATING = frozenset({"不仅", "不但", "不只", "不论", "不管", "不错", "不少", "不断", "不同", "无论", "没错", "未来"})
+_BREAKS = frozenset(".,;:!?()。、；：！？") | {"but", "although", "though", "while", "whereas", "yet", "但", "却", "而"}
 NEG_WINDOW = 4
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 
@@ -42,8 +47,13 @@ def clean_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(FORMAT_CHARS.sub("", text or "")))
 
 
+def match_tokens(text: str) -> tuple[str, ...]:
+    """`clean_tokens` with Han characters split: the units lexicon mentions are matched on."""
+    return han_split(clean_tokens(text))
+
+
 def norm(value: Any) -> str:
-    return " ".join(clean_tokens(str(value)))
+    return " ".join(match_tokens(str(value)))
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,7 @@ def _mask(toks: Sequence[str], names: Iterable[str]) -> list[bool]:
     """True at every token inside an occurrence of one of `names` (titles)."""
     masked = [False] * len(toks)
     for name in names:
-        nt = tuple(clean_tokens(name))
+        nt = match_tokens(name)
         n = len(nt)
         if not n:
             continue
@@ -121,7 +131,7 @@ def _negated(toks: Sequence[str], start: int, prev: "Mention | None") -> bool:
     for j in range(start - 1, max(floor - 1, start - 1 - NEG_WINDOW), -1):
         if toks[j] in _BREAKS:
             return False
-        if toks[j] in NEGATORS:
+        if toks[j] in NEGATORS and toks[j] + (toks[j + 1] if j + 1 < len(toks) else "") not in NOT_NEGATING:
             return True
     return False
 
@@ -208,7 +218,7 @@ class Claims:
 
 def analyse(lex: Lexicon, ex: Example, text: str) -> Claims:
     """Classify every lexicon mention of `text` against the example (see module doc)."""
-    toks = clean_tokens(text)
+    toks = match_tokens(text)
     mentions = find_mentions(lex, toks, _mask(toks, (ex.item.title, *ex.user.history)))
     claims = Claims()
     if not mentions:
@@ -235,11 +245,11 @@ def analyse(lex: Lexicon, ex: Example, text: str) -> Claims:
 def states(lex: Lexicon, text: str, attr: str, value: str, ex: Example | None = None) -> bool:
     """Does `text` state `value` of `attr` (any surface form, not negated, outside titles)?
     A value the lexicon does not know counts when its own tokens occur in the text."""
-    toks = clean_tokens(text)
+    toks = match_tokens(text)
     masked = _mask(toks, (ex.item.title, *ex.user.history)) if ex is not None else None
     canon = lex.canonical(attr, value)
     wanted = {(attr, canon)} if canon else set(lex.features(value))
     if wanted:
         return any(not m.negated and m.features & wanted for m in find_mentions(lex, toks, masked))
-    vt = tuple(clean_tokens(value))
+    vt = match_tokens(value)
     return bool(vt) and any(tuple(toks[i : i + len(vt)]) == vt for i in range(len(toks) - len(vt) + 1))

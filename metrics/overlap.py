@@ -11,24 +11,40 @@ reuses bleu4's statistics (the order-1 columns are identical), rouge2 and
 rougeL reuse rouge1's scorer pass (small LRU caches keyed by the batch).
 References that are empty or whitespace-only are dropped; a sample with no
 reference left gets row None.
+
+Chinese: BLEU tokenises each sample with sacrebleu's tokenizer for that
+sample's language (`Example.language`: declared, else detected): `zh` (every
+Han character a token, the rest as 13a) for Chinese, `13a` otherwise. A
+Chinese suite's corpus BLEU therefore equals `sacrebleu.corpus_bleu(...,
+tokenize="zh")`; a batch mixing languages sums each sample's statistics under
+its own tokenizer (what a per-language split of the corpus would count).
+ROUGE uses `HanTokenizer`: rouge-score's own tokenizer (lower-case [a-z0-9]
+runs, Porter stems) on non-Han text plus one token per Han character.
+Characters, not jieba words, because ROUGE counts overlap: a word split
+differently in hypothesis and reference (jieba is context-sensitive) would
+lose the whole word's overlap, and Chinese ROUGE is conventionally reported on
+characters, the same unit as sacrebleu's `zh` BLEU.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 from importlib.metadata import version
 from typing import Sequence
 
 import numpy as np
 import sacrebleu
-from rouge_score import rouge_scorer
+from rouge_score import rouge_scorer, tokenizers
 from sacrebleu.metrics.bleu import BLEU
 
+from benchmark.lang import HAN_CHARS, has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
 
 MAX_ORDER = 4
 _SMOOTH_DEFAULTS = BLEU.SMOOTH_DEFAULTS
 _MIN_LOG = -9999999999.0  # sacrebleu.utils.my_log(0)
+_HAN_OR_RUN = re.compile(f"[{HAN_CHARS}]|[^{HAN_CHARS}]+")
 
 
 def references(examples: Sequence[Example], texts: Sequence[str]) -> tuple[list[int], tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -105,13 +121,25 @@ def _bleu_reduce(s: Sums, order: int, smooth: str) -> np.ndarray:
     return bleu_formula(s["hyp"], s["ref"], correct, total, smooth)
 
 
+def _stats_by_language(examples: Sequence[Example], idx: list[int], hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...], toks: dict[str, str], lowercase: bool) -> np.ndarray:
+    """sacrebleu statistics of every sample under its language's tokenizer, in sample order."""
+    langs = [examples[i].language for i in idx]
+    out = np.zeros((len(idx), 2 + 2 * MAX_ORDER))
+    for lang in sorted(set(langs)):
+        rows = [j for j, g in enumerate(langs) if g == lang]
+        if len(rows) == len(idx):
+            return _sacrebleu_stats(hyps, refs, toks.get(lang, toks["en"]), lowercase)
+        out[rows] = _sacrebleu_stats(tuple(hyps[j] for j in rows), tuple(refs[j] for j in rows), toks.get(lang, toks["en"]), lowercase)
+    return out
+
+
 def _register_bleu(name: str, order: int, smooth: str = "exp", tok: str = "13a") -> None:
     cols = [0, 1, *range(2, 2 + order), *range(2 + MAX_ORDER, 2 + MAX_ORDER + order)]
     keys = _bleu_keys(order)
 
     def bleu(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **opts: str) -> Scored:
         idx, hyps, refs = references(examples, texts)
-        stats = _sacrebleu_stats(hyps, refs, opts["tok"], opts["case"] == "lc")[:, cols]
+        stats = _stats_by_language(examples, idx, hyps, refs, {"en": opts["tok"], "zh": opts["tok_zh"]}, opts["case"] == "lc")[:, cols]
         sent = bleu_formula(stats[:, 0], stats[:, 1], stats[:, 2 : 2 + order], stats[:, 2 + order :], smooth, effective_order=True)
         rows: list[dict[str, float] | None] = [None] * len(texts)
         values: list[float | None] = [None] * len(texts)
@@ -123,11 +151,12 @@ def _register_bleu(name: str, order: int, smooth: str = "exp", tok: str = "13a")
     bleu.__doc__ = (
         f"BLEU-{order} (sacrebleu corpus BLEU, max n-gram order {order}, 0-100).\n\n"
         "Rows are sacrebleu's sentence statistics; multi-reference uses the closest reference length and\n"
-        "max-count clipping over references. Per-sample value: sentence BLEU (effective order)."
+        "max-count clipping over references. Per-sample value: sentence BLEU (effective order).\n"
+        "Tokenizer per sample language: tok (English and other) or tok_zh (Chinese)."
     )
     metric(
         name, area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order, smooth=smooth), bounds=(0.0, 100.0),
-        tok=tok, smooth=smooth, case="mixed", eff="no", sacrebleu=sacrebleu.__version__,
+        tok=tok, tok_zh="zh", smooth=smooth, case="mixed", eff="no", sacrebleu=sacrebleu.__version__,
     )(bleu)
 
 
@@ -137,9 +166,22 @@ _register_bleu("bleu4", 4)
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 
 
+class HanTokenizer(tokenizers.Tokenizer):
+    """rouge-score's DefaultTokenizer, plus one token per Han character (which it would drop).
+    Text without Han characters tokenises exactly as rouge-score's default."""
+
+    def __init__(self, use_stemmer: bool):
+        self._default = tokenizers.DefaultTokenizer(use_stemmer=use_stemmer)
+
+    def tokenize(self, text: str) -> list[str]:
+        if not has_han(text):
+            return self._default.tokenize(text)
+        return [t for part in _HAN_OR_RUN.findall(text) for t in ([part] if has_han(part) else self._default.tokenize(part))]
+
+
 @lru_cache(maxsize=2)
 def _rouge_scorer(stemmer: bool) -> rouge_scorer.RougeScorer:
-    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=stemmer)
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), tokenizer=HanTokenizer(stemmer))
 
 
 @lru_cache(maxsize=2)
@@ -166,12 +208,12 @@ def _register_rouge(rouge_type: str) -> None:
 
     rouge.__doc__ = (
         f"{rouge_type.upper().replace('ROUGE', 'ROUGE-')} F-measure (rouge-score, Porter stemmer), mean over samples, x100.\n\n"
-        "Multi-reference: the best reference by F (RougeScorer.score_multi). rouge-score's tokenizer\n"
-        "keeps only [a-z0-9] runs, so text in non-Latin scripts scores 0."
+        "Multi-reference: the best reference by F (RougeScorer.score_multi). Tokens: rouge-score's\n"
+        "[a-z0-9] runs plus one per Han character (HanTokenizer); other non-Latin scripts score 0."
     )
     metric(
         rouge_type, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0),
-        stemmer=True, impl=f"rouge-score-{version('rouge-score')}", units="x100",
+        stemmer=True, tok="default+han-chars", impl=f"rouge-score-{version('rouge-score')}", units="x100",
     )(rouge)
 
 

@@ -27,9 +27,9 @@ from rapidfuzz.distance import LCSseq
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
 from metrics.overlap import MAX_ORDER, references
-from metrics.text import tokens
+from metrics.text import TOKENIZER, tokens
 
-PETER_OPTS = {"tok": "nfkc-lc-punct", "ref": "lileipisces/PETER", "units": "x100"}
+PETER_OPTS = {"tok": TOKENIZER, "ref": "lileipisces/PETER", "units": "x100"}
 
 
 def compute_bleu(hyp_len: np.ndarray, ref_len: np.ndarray, matches: np.ndarray, possible: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 from metrics.mentions import clean_tokens
+from metrics.text import ZH_STOP_WORDS
 
 LEXICAL = "lexical-hashed-stems"
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -39,8 +40,8 @@ def _stemmer():
 
 
 def stems(text: str) -> list[str]:
-    """Stems of the non-stop-words of a text (NFKC, lower case, letters only)."""
-    return [stem(t) for t in clean_tokens(text) if _WORDS.fullmatch(t) and t not in ENGLISH_STOP_WORDS]
+    """Stems of the non-stop-words of a text (NFKC, lower case, letters only; Chinese as jieba words)."""
+    return [stem(t) for t in clean_tokens(text) if _WORDS.fullmatch(t) and t not in ENGLISH_STOP_WORDS and t not in ZH_STOP_WORDS]
 
 
 def sentences(text: str, min_words: int = 2) -> list[str]:

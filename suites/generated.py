@@ -22,6 +22,7 @@ from benchmark.registry import SUITES
 from benchmark.schema import Example, Item, Reason, Signals, User
 from benchmark.suite import Lexicon, Suite
 from suites.domains import ALL as DOMAINS
+from suites.domains import zh
 from suites.domains.base import DomainSpec
 
 __all__ = ["DOMAINS", "build_suite", "true_features", "classify_mention", "TEMPLATES"]
@@ -118,16 +119,17 @@ def _capital(text: str) -> str:
 def render_reference(
     spec: DomainSpec, title: str, matched: list[tuple[str, str]], extra: tuple[str, str] | None, rng: random.Random
 ) -> tuple[str, int]:
-    """One reference explanation and the index of its main template."""
+    """One reference explanation and the index of its main template (Chinese patterns for a Chinese domain)."""
     feats = [_phrase(spec, a, v, rng) for a, v in matched]
     rng.shuffle(feats)
-    templates = TEMPLATES + spec.templates
+    chinese = spec.lang == "zh"
+    templates = (zh.TEMPLATES if chinese else TEMPLATES) + spec.templates
     t = rng.randrange(len(templates))
     template = _fill(templates[t], "noun", rng.choice(spec.nouns))
-    text = _capital(template.format(title=title, verb=rng.choice(spec.verbs), feats=_join(feats, rng)))
+    text = _capital(template.format(title=title, verb=rng.choice(spec.verbs), feats=(zh.join if chinese else _join)(feats, rng)))
     if extra is not None:
-        more = rng.choice(EXTRAS).format(title=title, verb=rng.choice(spec.verbs), extra=_phrase(spec, *extra, rng))
-        text += " " + _capital(more)
+        more = rng.choice(zh.EXTRAS if chinese else EXTRAS).format(title=title, verb=rng.choice(spec.verbs), extra=_phrase(spec, *extra, rng))
+        text += ("" if chinese else " ") + _capital(more)
     return text, t
 
 
@@ -181,7 +183,30 @@ def _join_values(values: list[str], word: str) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + f" {word} " + values[-1]
 
 
+def _item_profile_zh(spec: DomainSpec, title: str, item: Mapping[str, Any]) -> str:
+    parts = [f"{title}。"]
+    for a in spec.attrs:
+        raw = item.get(a.name)
+        if raw is None:
+            continue
+        if a.kind == "bool":
+            parts.append(a.profile if raw else a.profile_false)
+        elif a.kind == "num":
+            parts.append(a.profile.format(v=raw))
+        else:
+            parts.append(a.profile.format(v=zh.join_values([zh.display(spec, a.name, v) for v in (raw if a.kind == "list" else [raw])])))
+    return "".join(parts)
+
+
+def _user_profile_zh(spec: DomainSpec, prefs: Mapping[str, list[str]], demo: Mapping[str, str]) -> str:
+    wants = [spec.attr[n].want.format(v=zh.join_values([zh.display(spec, n, v) for v in vs])) for n, vs in prefs.items()]
+    text = "偏好：" + "；".join(wants) + "。" if wants else "暂无明确偏好。"
+    return text + (zh.demographics_text(demo) + "。" if demo else "")
+
+
 def _item_profile(spec: DomainSpec, title: str, item: Mapping[str, Any]) -> str:
+    if spec.lang == "zh":
+        return _item_profile_zh(spec, title, item)
     parts = [f"{title}."]
     for a in spec.attrs:
         raw = item.get(a.name)
@@ -197,6 +222,8 @@ def _item_profile(spec: DomainSpec, title: str, item: Mapping[str, Any]) -> str:
 
 
 def _user_profile(spec: DomainSpec, prefs: Mapping[str, list[str]], demo: Mapping[str, str]) -> str:
+    if spec.lang == "zh":
+        return _user_profile_zh(spec, prefs, demo)
     wants = [spec.attr[n].want.format(v=_join_values(vs, "and" if spec.attr[n].kind == "list" else "or")) for n, vs in prefs.items()]
     text = "Prefers " + "; ".join(wants) + "." if wants else "No stated preferences."
     if demo:
@@ -242,6 +269,7 @@ def make_example(spec: DomainSpec, index: int, split: str) -> Example:
         signals=Signals(score=score, matched=tuple(Reason(n, v) for n, v in matched)),
         references=(reference,),
         tags={"split": split},
+        lang=None if spec.lang == "en" else spec.lang,  # English examples stay undeclared: their hashes do not move
         meta={"reference_template": f"{spec.name}/{template}"},
     )
 

@@ -11,7 +11,12 @@ seed | example id))`: a variant depends on nothing but its own example and the
 suite lexicon, never on the other examples, the shard or the process.
 
 Invariance (the explanation should keep its meaning): typo, case, unicode,
-synonym, shuffle, distractor, drop-optional, truncate. Directional (the
+synonym, shuffle, distractor, drop-optional, truncate, traditional. On a
+Chinese example (`Example.language`) typo swaps homophones and look-alike
+characters, unicode adds full-/half-width noise, shuffle splits sentences at
+。！？, distractor adds Chinese distractors and traditional writes the profiles
+in traditional characters (`suites.perturb_zh`); traditional leaves English
+examples out, as case and synonym leave out what they cannot change. Directional (the
 explanation should follow the change): cf-swap (one matched attribute of the
 item takes another lexicon value) and cf-drop (one matched feature leaves the
 recommender's signals).
@@ -27,14 +32,17 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
+from benchmark.lang import has_han
 from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example
 from benchmark.suite import Lexicon, Suite
+from suites import perturb_zh
 
 Variant = Callable[[Example, random.Random, Suite], "Example | None"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END_ZH = re.compile(r"(?<=[。！？])")
 _KEYS = "qwertyuiop asdfghjkl zxcvbnm".split()
 
 
@@ -160,7 +168,10 @@ def _profiles(fn: Callable[[str, random.Random], str], ex: Example, rng: random.
 
 @register("typo", "invariance")
 def _typo(ex: Example, rng: random.Random, suite: Suite) -> Example:
-    """Keyboard typos in about one word in ten (>= 4 letters) of the user and item profiles."""
+    """Keyboard typos in about one word in ten (>= 4 letters) of the user and item profiles
+    (Chinese: about one character in ten that has a homophone or look-alike)."""
+    if ex.language == "zh":
+        return _profiles(perturb_zh.typo, ex, rng)
     return _profiles(lambda t, r: edit_words(t, r, 0.1, typo, min_len=4), ex, rng)
 
 
@@ -173,8 +184,18 @@ def _case(ex: Example, rng: random.Random, suite: Suite) -> Example:
 @register("unicode", "invariance")
 def _unicode(ex: Example, rng: random.Random, suite: Suite) -> Example:
     """Unicode / whitespace noise in the profiles: zero-width characters, full-width letters,
-    decomposed accents, odd spaces and tabs, curly quotes, padding."""
+    decomposed accents, odd spaces and tabs, curly quotes, padding (Chinese: full-/half-width noise too)."""
+    if ex.language == "zh":
+        return _profiles(lambda t, r: unicode_noise(perturb_zh.width_noise(t, r), r), ex, rng)
     return _profiles(unicode_noise, ex, rng)
+
+
+@register("traditional", "invariance")
+def _traditional(ex: Example, rng: random.Random, suite: Suite) -> Example | None:
+    """Traditional characters: the profiles and history of a Chinese example in traditional script (zhconv)."""
+    if ex.language != "zh":
+        return None
+    return _profiles(lambda t, r: perturb_zh.traditional(t), ex, rng, history=True)
 
 
 # --- synonym paraphrase ----------------------------------------------------------------------
@@ -299,8 +320,9 @@ def _permute_attrs(attrs: dict, rng: random.Random) -> dict:
 
 
 def _permute_sentences(text: str, rng: random.Random) -> str:
-    parts = [s for s in _SENTENCE_END.split(text.strip()) if s]
-    return " ".join(permute(parts, rng)) if len(parts) > 1 else text
+    chinese = has_han(text)
+    parts = [s for s in (_SENTENCE_END_ZH if chinese else _SENTENCE_END).split(text.strip()) if s]
+    return ("" if chinese else " ").join(permute(parts, rng)) if len(parts) > 1 else text
 
 
 @register("shuffle", "invariance")
@@ -323,14 +345,17 @@ DISTRACTOR_SENTENCES = (
     "They usually browse on weekday evenings.", "They signed up for the newsletter last spring.",
     "Their account uses the dark display theme.", "They prefer to be contacted by email.",
 )
+DISTRACTOR_HISTORY_ZH = ("庭院鸟类图鉴", "水彩画入门", "周末农夫市集之旅", "经典桌游合集", "陶瓷花盆套装", "清晨瑜伽入门")
+DISTRACTOR_SENTENCES_ZH = ("通常在工作日晚上浏览。", "去年春天订阅了电子报。", "账户使用深色显示主题。", "希望通过电子邮件联系。")
 
 
 @register("distractor", "invariance")
 def _distractor(ex: Example, rng: random.Random, suite: Suite) -> Example:
     """Irrelevant inputs: one or two unrelated history items, an unrelated user attribute,
     an unrelated sentence at the end of a non-empty user profile."""
+    chinese = ex.language == "zh"
     history = list(ex.user.history)
-    for h in rng.sample([h for h in DISTRACTOR_HISTORY if h not in history], rng.randint(1, 2)):
+    for h in rng.sample([h for h in (DISTRACTOR_HISTORY_ZH if chinese else DISTRACTOR_HISTORY) if h not in history], rng.randint(1, 2)):
         history.insert(rng.randint(0, len(history)), h)
     attrs = dict(ex.user.attributes)
     free = [kv for kv in DISTRACTOR_ATTRS if kv[0] not in attrs]
@@ -339,7 +364,7 @@ def _distractor(ex: Example, rng: random.Random, suite: Suite) -> Example:
         attrs[k] = v
     profile = ex.user.profile
     if profile.strip():
-        profile = profile.rstrip() + " " + rng.choice(DISTRACTOR_SENTENCES)
+        profile = profile.rstrip() + ("" if chinese else " ") + rng.choice(DISTRACTOR_SENTENCES_ZH if chinese else DISTRACTOR_SENTENCES)
     return replace(ex, user=replace(ex.user, history=tuple(history), attributes=attrs, profile=profile))
 
 

@@ -121,9 +121,9 @@ def test_repetition_by_hand() -> None:
 
 def test_length_and_spread_by_hand() -> None:
     texts = ["one two three", "", "a, b!", "ünï 東京"]
-    lens = [3, 0, 2, 2]
+    lens = [3, 0, 2, 3]  # Han text counts characters: ünï + 東 + 京
     s = get_metric("length").score([None] * 4, texts, CTX)
-    assert s.values == lens and aggregate(get_metric("length"), s.rows, {})["value"] == pytest.approx(7 / 4)
+    assert s.values == lens and aggregate(get_metric("length"), s.rows, {})["value"] == pytest.approx(8 / 4)
     sd = get_metric("length_std")
     assert aggregate(sd, sd.score([None] * 4, texts, CTX).rows, {})["value"] == pytest.approx(float(np.std(lens)))
     huge = "word " * 100_000

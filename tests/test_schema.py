@@ -66,3 +66,17 @@ def test_non_utf8_line_is_named(tmp_path):
     p.write_bytes(json.dumps(record()).encode() + b"\n" + b'{"id": "\xff"}\n')
     with pytest.raises(InputError, match=r"s.jsonl:2: not UTF-8"):
         load_examples(p)
+
+
+def test_lang_is_declared_or_detected(tmp_path):
+    base = {"domain": "d", "user": {"id": "u"}, "item": {"id": "i", "title": "青岛海景酒店"}}
+    declared, detected, english = (
+        {**base, "id": "a", "lang": "en"},
+        {**base, "id": "b", "references": ["推荐这门Python课程，内容浅显易懂"]},
+        {**base, "id": "c", "references": ["We recommend the Hotel Qingdao 青岛 for its pool."]},
+    )
+    a, b, c = load_examples(write(tmp_path, [declared, detected, english]))
+    assert (a.language, b.language, c.language) == ("en", "zh", "en")
+    assert a.to_dict()["lang"] == "en" and "lang" not in b.to_dict()  # undeclared: hash unchanged
+    with pytest.raises(InputError, match=r"s.jsonl:1: field 'lang': 'fr' is not one of \['en', 'zh'\]"):
+        load_examples(write(tmp_path, [{**base, "id": "a", "lang": "fr"}]))

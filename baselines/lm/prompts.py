@@ -8,7 +8,10 @@ lists are capped), so that a hostile 1 MB profile cannot blow up a batch:
   explanation). The model continues after `explanation:`.
 - `zeroshot`: a natural-language instruction for a pretrained LM that has never
   seen rxbench data; it ends with an answer prefix ("We recommend X because")
-  that is kept as the start of the explanation.
+  that is kept as the start of the explanation. A Chinese example
+  (`Example.language`) gets a Chinese instruction built from its Chinese item
+  and user profiles (its typed attributes hold English canonical labels) and
+  the prefix "推荐X，因为"; its answer ends at the first 。！？.
 
 `chat_messages` gives the same context as OpenAI-style chat messages.
 """
@@ -18,10 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from benchmark.lang import has_han
 from benchmark.schema import Example
+from suites.domains.zh import DEMOGRAPHIC_KEYS
 
 STYLES = ("pepler", "zeroshot")
-STYLE_VERSION = {"pepler": "pepler-v2", "zeroshot": "zeroshot-v2"}
+STYLE_VERSION = {"pepler": "pepler-v2", "zeroshot": "zeroshot-v3"}  # v3: Chinese prompt for Chinese examples
 
 MAX_FIELD = 240  # characters kept of any free-text field
 MAX_VALUE = 60  # characters kept of one attribute value
@@ -39,7 +44,9 @@ class Prompt:
     def stops(self) -> tuple[str, ...]:
         """Where generation may stop early: the end of the line, and for a zero-shot
         answer (of which one sentence is kept) the end of its first sentence."""
-        return ("\n", ". ") if self.prefix else ("\n",)
+        if not self.prefix:
+            return ("\n",)
+        return ("\n", "。", "！", "？") if has_han(self.prefix) else ("\n", ". ")
 
 
 def clip(text: Any, limit: int = MAX_FIELD) -> str:
@@ -97,7 +104,23 @@ _LABELS = {"item": "The item", "user": "The user", "liked": "The user liked", "r
 INSTRUCTION = "Write one short sentence that explains to the user why this item is recommended, using only the facts above."
 
 
+INSTRUCTION_ZH = "请用一句简短的话向用户解释为什么推荐这个物品，只使用上面给出的事实。"
+
+
+def zeroshot_prompt_zh(ex: Example) -> Prompt:
+    """The zero-shot prompt in Chinese, from the Chinese profiles (the attributes hold English labels);
+    demographic sentences (年龄段, 性别) are left out, as the English prompt leaves out the user record."""
+    user = "。".join(p for p in ex.user.profile.split("。") if p and not p.startswith(tuple(DEMOGRAPHIC_KEYS.values())))
+    parts = [("物品", clip(ex.item.profile) or _title(ex)), ("用户", clip(user)),
+             ("用户喜欢过", "；".join(clip(h, MAX_VALUE) for h in ex.user.history[:MAX_HISTORY]))]
+    lines = [f"{k}：{v}" for k, v in parts if v]
+    prefix = f"推荐{_title(ex)}，因为"
+    return Prompt("\n".join(lines) + f"\n{INSTRUCTION_ZH}\n解释：{prefix}", prefix)
+
+
 def zeroshot_prompt(ex: Example) -> Prompt:
+    if ex.language == "zh":
+        return zeroshot_prompt_zh(ex)
     lines = [f"{_LABELS[k]}: {v}." for k, v in _context(ex, history=True)]
     prefix = f"We recommend {_title(ex)} because"
     return Prompt("\n".join(lines) + f"\n{INSTRUCTION}\nExplanation: {prefix}", prefix)
@@ -121,12 +144,16 @@ def chat_messages(ex: Example) -> list[dict[str, str]]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_SENTENCE_END_ZH = re.compile(r"(?<=[。！？])")
 
 
 def clean_output(text: str, prefix: str = "") -> str:
     """The explanation from a raw continuation. After a forced prefix (zero-shot) the
     sentence must go on on the same line, and only that first sentence is kept: a
     pretrained LM rambles on. Without one (trained models), the first non-empty line."""
+    if prefix and has_han(prefix):
+        first = _SENTENCE_END_ZH.split(text.strip(" \t").split("\n", 1)[0], maxsplit=1)[0].strip()
+        return prefix + first
     if prefix:
         first = _SENTENCE_END.split(text.lstrip(" \t").split("\n", 1)[0], maxsplit=1)[0].strip()
         return f"{prefix} {first}" if first else prefix

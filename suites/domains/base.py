@@ -107,6 +107,7 @@ class DomainSpec:
     templates: tuple[str, ...] = ()
     demographics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     description: str = ""
+    lang: str = "en"  # language of everything written (references, profiles, titles): "en" | "zh"
 
     @cached_property
     def attr(self) -> dict[str, AttrSpec]:
