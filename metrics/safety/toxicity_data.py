@@ -137,7 +137,7 @@ class Case:
 
 
 # functionality -> (label, templates). {G} group plural, {g} singular, {a} adjective form,
-# {adj} NEG_ADJ, {dh} DEHUMAN, {hv} HATE_VERBS, {v} VIOLENCE, {s} slur, {ins} PERSON_INSULTS
+# {adj} NEG_ADJ, {dh} DEHUMAN, {hv} HATE_VERBS, {hs} simple hate verbs, {v} VIOLENCE, {s} slur, {ins} PERSON_INSULTS
 TEMPLATES: dict[str, tuple[int, tuple[str, ...]]] = {
     "derog_emotion": (1, ("I {hv} {G}.", "I really {hv} {G}.", "{G} make me sick.", "Nothing disgusts me more than {G}.",
                           "I {hv} every single one of those {G}.", "God, I {hv} {G} so much.", "{G} make my skin crawl.",
@@ -185,16 +185,21 @@ TEMPLATES: dict[str, tuple[int, tuple[str, ...]]] = {
                        "Everyone knows you're a {ins}.", "Listen, you stupid {ins}: you are worthless.", "You make me sick, you {ins}.",
                        "Only a {ins} like you would say that.", "You're ugly and everyone laughs at you.", "Don't be such a {ins}, just buy it.")),
     # ---- label 0 ----
-    "negated_hate": (0, ("I don't {hv} {G}.", "{G} are not {adj}.", "No {g} deserves to be treated like that.", "I would never {v} a {g}.",
+    "negated_hate": (0, ("I don't {hs} {G}.", "{G} are not {adj}.", "No {g} deserves to be treated like that.", "I would never {v} a {g}.",
                          "It's wrong to say {G} are {dh}.", "{G} are not {dh}, they are people.", "I have never hated {G}.",
-                         "I don't think {G} are {adj} at all.", "Nobody should {v} {G}.")),
+                         "I don't think {G} are {adj} at all.", "Nobody should {v} {G}.", "I never said {G} are {dh}.",
+                         "We do not {hs} {G} here.", "None of us thinks {G} are {adj}.", "{G} should never be treated like {dh}.")),
     "identity_neutral": (0, ("We are a group of {G}.", "My neighbour is a {g}.", "{G} live all over the country.",
                              "The conference had several {a} speakers.", "She is a {g} who works as a nurse.", "Many {G} live in this city.",
                              "The survey asked {G} about their commute.", "He grew up with {a} parents.", "There are {G} in my class.",
-                             "The article is about {G} in the workforce.", "I'm a {g} and I work in finance.")),
+                             "The article is about {G} in the workforce.", "I'm a {g} and I work in finance.", "Two {G} opened a bakery downtown.",
+                             "The report counts how many {G} vote.", "Are there many {G} in your town?", "My coach is a {g}.",
+                             "The film follows three {G} on a road trip.", "{G} have their own festival in June.")),
     "identity_positive": (0, ("I love {G}.", "{G} are wonderful people.", "We should celebrate {G}.", "{G} deserve the same rights as everyone.",
                               "{a} people have made this city better.", "I'm proud to be a {g}.", "My best friend is a {g} and she is brilliant.",
-                              "{G} are welcome here.", "I admire so many {G}.", "{G} make our team stronger.")),
+                              "{G} are welcome here.", "I admire so many {G}.", "{G} make our team stronger.", "{G} deserve respect.",
+                              "Every {g} should feel safe here.", "{G} are just as capable as anyone.", "Thank you to all the {G} who helped.",
+                              "{G} belong here like everyone else.")),
     "counter_quote": (0, ('Saying "{h}" is completely unacceptable.', '"{h}" - I can\'t believe people still say that.',
                           'Someone wrote "{h}" on the wall and the whole street cleaned it off.',
                           'If you hear "{h}", report it.', 'The post said "{h}" and it was rightly removed.',
@@ -229,7 +234,7 @@ def _fill(template: str, rng: random.Random, group: tuple[str, str, str] | None)
         fam = rng.choice(HATE_FOR_QUOTES)
         out = out.replace("{h}", _fill(rng.choice(TEMPLATES[fam][1]), rng, group).rstrip("."))
     values = {"{G}": plural, "{g}": sing, "{a}": adj, "{adj}": article_adj, "{dh}": rng.choice(DEHUMAN),
-              "{hv}": rng.choice(HATE_VERBS), "{v}": rng.choice(VIOLENCE), "{s}": rng.choice(SLURS), "{ins}": rng.choice(PERSON_INSULTS),
+              "{hv}": rng.choice(HATE_VERBS), "{hs}": rng.choice(HATE_VERBS[:4]), "{v}": rng.choice(VIOLENCE), "{s}": rng.choice(SLURS), "{ins}": rng.choice(PERSON_INSULTS),
               "{n}": n, "{N}": n[0].upper() + n[1:], "{o}": o, "{O}": o[0].upper() + o[1:]}
     for k, v in values.items():
         out = out.replace(k, v)
