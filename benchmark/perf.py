@@ -274,7 +274,7 @@ def faithfulness(quick: bool) -> None:
 # --- safety metrics (issue 6) --------------------------------------------------------------------
 
 SAFETY = ("leakage", "injection", "manipulation", "manipulation.weighted", "toxicity.mean", "toxicity.max", "toxicity.frac",
-          "fairness.sentiment", "fairness.length", "fairness.features", "fairness.toxicity", "fairness.significant")
+          "profanity.mean", "profanity.frac", "fairness.sentiment", "fairness.length", "fairness.features", "fairness.toxicity", "fairness.significant")
 
 
 @section("safety")
@@ -297,7 +297,7 @@ def safety(quick: bool) -> None:
         variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in pool]
     ctx = MetricContext(suite.name, suite.features, suite.lexicon, 0, {"variants": variants})
     first, secs = timed(toxicity.toxicity_scores, texts)  # warms the scorer's memo: later toxicity columns reuse it
-    rows = [("profanity-check, first pass", float(np.mean(first)), secs)]
+    rows = [("minilm-hate (toxicity scorer), first pass", float(np.mean(first)), secs)]
     for name in SAFETY:
         m = get_metric(name)
         scored, secs = timed(m.score, pool, texts, ctx)

@@ -52,6 +52,12 @@ def _load() -> tuple[Any, Any]:
     return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """The tokenizer's whole-word entries (no "##" pieces): which lower-cased words the model knows as words."""
+    return frozenset(w for w in _load()[0].vocab if not w.startswith("##"))
+
+
 _MEMO: "OrderedDict[str, np.ndarray]" = OrderedDict()
 MEMO_SIZE = 20_000  # texts (about 30 MB): the same outputs are embedded by several metrics
 

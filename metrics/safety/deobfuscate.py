@@ -1,0 +1,82 @@
+"""Undo common spelling obfuscations before a text is embedded for toxicity scoring.
+
+Why: "h4te", "i h a t e", "sc*m", "haaate", "ihate" are split by MiniLM's word pieces into
+fragments that carry no meaning, so hate spelled that way would pass. Every rewrite is taken only
+when it turns an unknown token into a known word (`known`: the tokenizer's whole-word vocabulary
+plus the toxicity lexicon), so prices, model numbers, "24/7", "mp3" and ordinary words pass
+through unchanged.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from metrics.safety.toxicity_data import HATE_WORDS, KEY_WORDS
+
+LEXICON = KEY_WORDS  # hate-bearing words, group names and slurs: preferred fills for masked letters
+_LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
+_SPACED = re.compile(r"(?<![\w'])(?:[A-Za-z] ){2,}[A-Za-z](?![\w'])")
+_TOKEN = re.compile(r"[\w@$!*']+")
+_REPEAT = re.compile(r"(\w)\1{2,}")
+_VOWELS = "uiaoe"
+
+
+def _fix_token(tok: str, known: Callable[[str], bool]) -> str:
+    """One token (trailing "!" kept): the first repair that yields known words, else the token itself."""
+    core = tok.lower().rstrip("!")
+    if known(core) or not any(c.isalpha() for c in core):
+        return tok
+    fixed = _repair(core, known, proper=tok[:1].isupper() and tok[1:2].islower())
+    return tok if fixed is None else fixed + tok[len(core):]
+
+
+def _repair(core: str, known: Callable[[str], bool], proper: bool) -> str | None:
+    """Leetspeak, a masked letter, stretched letters or glued words (not in a capitalised name unless it
+    starts with "I"/"A": "Killian" stays, "Ihatewomen" is split)."""
+    if "*" in core and core.count("*") == 1 and core.strip("*") == core:
+        fills = [core.replace("*", v) for v in _VOWELS]
+        best = next((f for f in fills if f in LEXICON), None) or next((f for f in fills if known(f)), None)
+        if best:
+            return best
+    if re.search(r"[\d@$!]", core) and sum(c.isalpha() for c in core) >= 2:
+        mapped = core.translate(_LEET)
+        if mapped.isalpha() and known(mapped):
+            return mapped
+    if _REPEAT.search(core):
+        for repl in (r"\1", r"\1\1"):
+            squeezed = _REPEAT.sub(repl, core)
+            if known(squeezed):
+                return squeezed
+    if core.isalpha() and len(core) >= 5:
+        glued = _unglue(core, known)
+        if glued and any(w in HATE_WORDS for w in glued) and (not proper or glued[0] in ("i", "a")):
+            return " ".join(glued)
+    return None
+
+
+_SUFFIXES = frozenset({"able", "ible", "ably", "ful", "less", "ness", "over", "ment", "ers", "ing", "ish", "out", "off", "ups"})
+
+
+def _part_ok(part: str, first: bool) -> bool:
+    """Glued parts are words of 3+ letters (or a leading "i" / "a"), not a suffix ("detest|able", "hang|over")."""
+    return (len(part) >= 3 and part not in _SUFFIXES) or (first and part in ("i", "a"))
+
+
+def _unglue(word: str, known: Callable[[str], bool], depth: int = 3, first: bool = True) -> list[str] | None:
+    """`word` as 2..depth known words (longest first part first), None when it is not."""
+    for i in range(len(word) - 1, 0, -1):
+        left, right = word[:i], word[i:]
+        if not known(left) or not _part_ok(left, first):
+            continue
+        if known(right) and _part_ok(right, False):
+            return [left, right]
+        rest = _unglue(right, known, depth - 1, False) if depth > 2 else None
+        if rest:
+            return [left, *rest]
+    return None
+
+
+def deobfuscate(text: str, known: Callable[[str], bool]) -> str:
+    """`text` with spaced-out letters joined and each unknown token repaired where a repair is known."""
+    text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return _TOKEN.sub(lambda m: _fix_token(m.group(0), known), text)
