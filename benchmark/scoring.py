@@ -66,7 +66,7 @@ class MetricDef:
     name: str
     fn: Callable[..., Scored]
     reduce: Reducer
-    higher_is_better: bool
+    higher_is_better: bool | None  # None: descriptive (length), no better direction
     needs: frozenset[str]
     area: str
     version: str
@@ -106,7 +106,7 @@ def metric(
     name: str,
     *,
     area: str,
-    higher_is_better: bool = True,
+    higher_is_better: bool | None = True,
     needs: Iterable[str] = (),
     reduce: Reducer = mean_reducer,
     version: str = "1",
@@ -127,6 +127,9 @@ def metric(
     the runner generates them through the same cache and passes
     `ctx.extra["variants"][name]`: a list aligned with the examples of
     `(variant Example, variant text)` or None where the perturbation made no variant.
+    `higher_is_better=None` marks a descriptive metric (e.g. length): reports show
+    it without an arrow or a best mark and comparisons say only that it changed.
+    `bounds` is the metric's range (None: unbounded on that side); CIs are clipped to it.
     `resample="half"` marks set-based corpus metrics (distinct counts, pairs) whose
     CIs come from half-samples without replacement instead of the bootstrap.
     """

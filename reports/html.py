@@ -22,7 +22,7 @@ from benchmark import stats
 from benchmark.results import read_samples
 from reports import plots
 from reports.compare import RunComparison, summary_rows
-from reports.leaderboard import HEADLINE, Board, area_rank, best_labels, fmt, fmt_ci
+from reports.leaderboard import HEADLINE, Board, area_rank, arrow, best_labels, fmt, fmt_ci
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_TEXT = 1000  # characters of one sample's text shown in a drill-down cell
@@ -62,10 +62,13 @@ def _cell(score: dict | None, best: bool = False) -> dict:
 
 def _headline(board: Board, metrics: list[str], prefer: Sequence[str]) -> str:
     """The area's first preferred metric that has values, else the one with the most
-    values across runs and suites (ties: metric order)."""
+    values across runs and suites (ties: metric order); a descriptive metric (length)
+    has no best and heads an area only when nothing else is there."""
     counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
     chosen = [m for m in prefer if counts.get(m)]
-    return chosen[0] if chosen else max(metrics, key=lambda m: (counts[m], -metrics.index(m)))
+    info = board.metrics()
+    ranked = [m for m in metrics if info[m]["higher_is_better"] is not None] or metrics
+    return chosen[0] if chosen else max(ranked, key=lambda m: (counts[m], -metrics.index(m)))
 
 
 def _areas(board: Board) -> dict[str, list[str]]:
@@ -129,8 +132,8 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
     area_ctx = []
     for a, names in areas.items():
         plotted = sorted(names, key=lambda m: m != heads[a])[: plots.MAX_PANELS]  # the headline first
-        panels = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, False))) for m in plotted]
-        trend = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, True)), lines=True) for m in plotted]
+        panels = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, False))) for m in plotted]
+        trend = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, True)), lines=True) for m in plotted]
         area_ctx.append({
             "name": a, "metrics": [{"name": m, **metrics[m]} for m in names], "rows": [row(r, s, names) for r, s in pairs],
             "plot": Markup(plots.svg(panels, f"{a}: value and 95% CI per suite")),

@@ -101,7 +101,14 @@ def cell(score: dict | None, best: bool, mark: str = "**{}**") -> str:
     return mark.format(text) if best else text
 
 
-def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool) -> set[str]:
+def arrow(higher: bool | None) -> str:
+    """↑ / ↓ for the better direction; nothing for a descriptive metric (length)."""
+    return "" if higher is None else "↑" if higher else "↓"
+
+
+def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool | None) -> set[str]:
+    if higher is None:  # descriptive: no row is best
+        return set()
     vals = [(lbl, s[metric]["value"]) for lbl, s in rows if metric in s and s[metric].get("value") is not None]
     if len(vals) < 2:
         return set()
@@ -113,7 +120,7 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
     metrics = {m: i for m, i in board.metrics().items() if any(m in s for _, s in board.rows(suite)) and (only is None or m in only)}
     rows = board.rows(suite)
     best = {m: best_labels(rows, m, info["higher_is_better"]) for m, info in metrics.items()}
-    headers = ["generator"] + [f"{m} {'↑' if i['higher_is_better'] else '↓'}" for m, i in metrics.items()]
+    headers = ["generator"] + [f"{m} {arrow(i['higher_is_better'])}".rstrip() for m, i in metrics.items()]
     markdown_ = fmt_ == "github"
     name = md_text if markdown_ else str  # Markdown passes raw HTML through; a terminal does not
     mark = "**{}**" if markdown_ else "{} *"
@@ -124,7 +131,7 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
 def markdown(board: Board) -> str:
     out = ["# rxbench leaderboard", ""]
     out.append("Values are corpus scores with the half-width of their 95% bootstrap CI; **bold** is best per column "
-               "(↑ higher is better, ↓ lower is better). n, exact CIs and signatures are in each run.json.")
+               "(↑ higher is better, ↓ lower is better, no arrow: descriptive, no better direction). n, exact CIs and signatures are in each run.json.")
     for suite in board.suites():
         runs = [r for r in board.runs if suite in r["suites"]]
         info = runs[0]["suites"][suite]
