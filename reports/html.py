@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from benchmark import stats
 from benchmark.results import read_samples
-from reports import plots
+from reports import plots, robustness
 from reports.compare import RunComparison, summary_rows
 from reports.leaderboard import HEADLINE, Board, area_rank, arrow, best_labels, fmt, fmt_ci
 
@@ -116,6 +116,15 @@ def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[
     return out
 
 
+def _ood(board: Board, metrics: list[str]) -> dict:
+    """Out-of-domain gap per generator: held-out domains minus in-domain suites, headline metrics."""
+    gaps = [(r["generator"]["label"], robustness.ood_gap(r, only=metrics)) for r in board.runs]
+    cols = [m for m in metrics if any(m in g for _, g in gaps)]
+    rows = [{"label": lbl, "cells": [{"gap": f"{g[m]['gap']:+.3f}", "held_out": fmt(g[m]["held_out"]), "in_domain": fmt(g[m]["in_domain"])}
+                                      if m in g else None for m in cols]} for lbl, g in gaps if g]
+    return {"held_out": ", ".join(robustness.HELD_OUT), "metrics": cols, "rows": rows}
+
+
 def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE) -> dict:
     metrics = board.metrics()
     areas = _areas(board)
@@ -152,6 +161,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
                  "commit": (r.get("environment") or {}).get("git_commit"), "suites": len(r["suites"])}
                 for r, d in zip(board.runs, board.dirs or [Path("")] * len(board.runs))]
     return {
+        "ood": _ood(board, [m for a, m in heads.items() if a not in robustness.SKIP_AREAS]),
         "title": "rxbench leaderboard" + (" (history)" if history else ""), "history": history, "versions": versions,
         "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,

@@ -15,7 +15,8 @@ from benchmark.results import read_run
 
 AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
-HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "div", "faith.halluc", "inv.worst", "toxicity.frac", "failure_rate")
+# robustness: quality under perturbation (robust.*), never invariance (inv.*), which a constant output wins
+HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "div", "faith.halluc", "robust.fmr", "robust.bleu4", "toxicity.frac", "failure_rate")
 
 
 def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
