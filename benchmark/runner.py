@@ -166,7 +166,8 @@ def score_suite(
     efficiency metrics see every sample."""
     failed = [not o.ok for o in outputs]
     texts = [o.text for o in outputs]
-    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}}
+    # the whole suite (not the chosen examples): suite-level statistics (IDF, distractors) must not depend on the shard
+    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}, "suite": suite}
     ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
     rows, values, consts, errors = {}, {}, {}, {}
     for m in applicable(metrics, suite):

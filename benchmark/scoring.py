@@ -23,7 +23,7 @@ from benchmark.schema import Example
 
 Row = dict[str, float] | None
 
-AREAS = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+AREAS = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 
 
 @dataclass

@@ -13,10 +13,13 @@ from tabulate import tabulate
 
 from benchmark.results import read_run
 
-AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+AREA_ORDER = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
-# robustness: quality under perturbation (robust.*), never invariance (inv.*), which a constant output wins
-HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "div", "faith.halluc", "robust.fmr", "robust.bleu4", "toxicity.frac", "failure_rate")
+# Per area a metric that saying nothing cannot win: robustness is quality under perturbation (robust.*),
+# never invariance (inv.*, which a constant output wins); faithfulness is stating the recommender's reasons
+# correctly (faith.reason_recall), not avoiding errors (faith.halluc, which an empty output wins).
+HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "info.item_recall", "pers.user_acc1", "pers.user_recall", "repetition",
+            "faith.reason_recall", "robust.fmr", "robust.bleu4", "toxicity.frac", "failure_rate")
 
 
 def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
