@@ -129,13 +129,14 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
     metrics = board.metrics()
     areas = _areas(board)
     suites = board.suites()
-    best = {(s, m): best_labels(board.rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
+    best = {(s, m): best_labels(board.ranked_rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
+    off = {s: board.mismatches(s) for s in suites}
     pairs = [(r, s) for r in board.runs for s in suites if s in r["scores"]]
     heads = {a: _headline(board, ms, headline) for a, ms in areas.items()}
 
     def row(r: dict, s: str, names: list[str]) -> dict:
         lbl = r["generator"]["label"]
-        return {"label": lbl, "suite": s, "n": r["suites"][s]["n"], "failed": r["failures"].get(s, {}).get("count", 0),
+        return {"label": lbl, "suite": s, "n": r["suites"][s]["n"], "failed": r["failures"].get(s, {}).get("count", 0), "flag": off[s].get(lbl, ""),
                 "cells": [_cell(r["scores"][s].get(m), lbl in best[(s, m)]) for m in names]}
 
     area_ctx = []
