@@ -81,7 +81,7 @@ def cmd_list(registry, a: argparse.Namespace) -> int:
         extra = ""
         if registry is METRICS:
             m = e.factory()
-            extra = f" [{m.area}, {'higher' if m.higher_is_better else 'lower'} is better{', not default' if not e.info.get('default', True) else ''}]"
+            extra = f" [{m.area}, {'descriptive' if m.higher_is_better is None else ('higher' if m.higher_is_better else 'lower') + ' is better'}{', not default' if not e.info.get('default', True) else ''}]"
         print(f"{e.name + arg:<28} {e.help}{extra}")
     return 0
 

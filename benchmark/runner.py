@@ -137,10 +137,16 @@ def generate_variants(
     gen: Generator, suite: Suite, examples: Sequence[Example], names: Sequence[str], seed: int, cache: GenerationCache
 ) -> dict[str, list[tuple[Example, str] | None]]:
     """For each perturbation a metric compares against: the variant of every example
-    (None where the perturbation has nothing to change) and the generator's text for it."""
+    (None where the perturbation has nothing to change) and the generator's text for it.
+
+    The perturbation sees the whole suite and varies only the chosen examples
+    (`only`): a variant that uses suite context (the age groups a swap mirrors
+    between, a distractor) must not depend on the shard, split or --limit, or
+    shards would not merge exactly."""
     out: dict[str, list[tuple[Example, str] | None]] = {}
+    wanted = {e.id for e in examples}
     for name in names:
-        variants = PERTURBATIONS.create(name)(suite.with_examples(tuple(examples)), seed=seed).examples
+        variants = PERTURBATIONS.create(name)(suite, seed=seed, only=wanted).examples
         by_parent = {v.tags.get("parent", v.id): v for v in variants}
         todo = [by_parent[e.id] for e in examples if e.id in by_parent]
         texts, _ = generate_cached(gen, todo, cache, f"{gen.name} on {suite.name}+{name}")
@@ -162,7 +168,8 @@ def score_suite(
     every sample."""
     failed = [not o.ok for o in outputs]
     texts = [o.text for o in outputs]
-    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}}
+    # the whole suite (not the chosen examples): suite-level statistics (IDF, distractors) must not depend on the shard
+    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}, "suite": suite}
     ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
     rows, values, consts, errors, details = {}, {}, {}, {}, {}
     for m in applicable(metrics, suite):

@@ -23,7 +23,7 @@ from benchmark.schema import Example
 
 Row = dict[str, float] | None
 
-AREAS = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+AREAS = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 
 
 @dataclass
@@ -67,7 +67,7 @@ class MetricDef:
     name: str
     fn: Callable[..., Scored]
     reduce: Reducer
-    higher_is_better: bool
+    higher_is_better: bool | None  # None: descriptive (length), no better direction
     needs: frozenset[str]
     area: str
     version: str
@@ -108,7 +108,7 @@ def metric(
     name: str,
     *,
     area: str,
-    higher_is_better: bool = True,
+    higher_is_better: bool | None = True,
     needs: Iterable[str] = (),
     reduce: Reducer = mean_reducer,
     version: str = "1",
@@ -130,6 +130,9 @@ def metric(
     the runner generates them through the same cache and passes
     `ctx.extra["variants"][name]`: a list aligned with the examples of
     `(variant Example, variant text)` or None where the perturbation made no variant.
+    `higher_is_better=None` marks a descriptive metric (e.g. length): reports show
+    it without an arrow or a best mark and comparisons say only that it changed.
+    `bounds` is the metric's range (None: unbounded on that side); CIs are clipped to it.
     `resample="half"` marks set-based corpus metrics (distinct counts, pairs) whose
     CIs come from half-samples without replacement instead of the bootstrap.
     `threshold`: the per-sample value from which an output is flagged (a rate at or

@@ -9,7 +9,7 @@ significance module resamples BLEU statistics.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -53,10 +53,10 @@ def bootstrap_values(m: MetricDef, sr: StatRows, const: Mapping[str, float], rng
     return np.concatenate([sr.values(m, const, _resample_weights(rng, n, b, m.resample)) for b in _chunks(n, n_boot)])
 
 
-def _centred_ci(boots: np.ndarray, observed: float) -> tuple[float, float]:
+def _centred_ci(boots: np.ndarray, observed: float, alpha: float = ALPHA) -> tuple[float, float]:
     """Percentile interval shifted by (observed - mean of the resamples)."""
     shift = observed - float(boots.mean())
-    return (float(np.percentile(boots, 100 * ALPHA / 2)) + shift, float(np.percentile(boots, 100 * (1 - ALPHA / 2))) + shift)
+    return (float(np.percentile(boots, 100 * alpha / 2)) + shift, float(np.percentile(boots, 100 * (1 - alpha / 2))) + shift)
 
 
 def summarize(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], seed: object, n_boot: int = N_BOOT) -> dict:
@@ -96,6 +96,19 @@ class Paired:
     p_bootstrap: float
     p_randomization: float
     n: int
+    boots: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False, compare=False)  # bootstrap deltas
+
+    def interval(self, alpha: float = ALPHA) -> tuple[float, float]:
+        """The (1 - alpha) paired-bootstrap CI of the delta (the stored one at the default alpha)."""
+        if alpha == ALPHA or not len(self.boots):
+            return self.delta_ci
+        return _centred_ci(self.boots, self.delta, alpha)
+
+    def excludes_zero(self, alpha: float = ALPHA) -> bool:
+        """The delta is significant at `alpha`: its CI lies wholly on one side of 0,
+        so a verdict read from it never disagrees with the interval printed beside it."""
+        lo, hi = self.interval(alpha)
+        return bool(lo > 0 or hi < 0)
 
     @property
     def relative(self) -> float | None:
@@ -158,4 +171,4 @@ def paired_test(
         hits += int(np.sum(np.abs(dd[ok]) >= abs(delta) - 1e-12))
         trials += int(ok.sum())
     p_ar = (hits + 1) / (trials + 1)
-    return Paired(va, vb, delta, ci, p_boot, float(p_ar), n)
+    return Paired(va, vb, delta, ci, p_boot, float(p_ar), n, d)

@@ -61,7 +61,8 @@ def load_suite(spec: str) -> Suite:
 
     A `+` belongs to the spec only when what follows is a registered perturbation,
     so paths containing `+` still work. A perturbation is a callable
-    `(suite, seed) -> Suite` whose examples carry tags {"parent": original id,
+    `(suite, seed, only=None) -> Suite` (`only`: ids of the examples to vary, context
+    from the whole suite) whose examples carry tags {"parent": original id,
     "perturbation": name}; it is deterministic given (seed, example id).
     """
     parts = spec.split("+")

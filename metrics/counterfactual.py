@@ -32,7 +32,7 @@ def _scored(flags: Sequence[bool | None]) -> Scored:
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("cf.swap", area="faithfulness", needs={"features"}, variants=("cf-swap",), default=False, lexicon="suite")
+@metric("cf.swap", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-swap",), default=False, lexicon="suite")
 def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
     """Counterfactual swap sensitivity: after one matched attribute of the item takes another value, share of
     explanations that drop the old value and state the new one (sufficiency).
@@ -57,7 +57,7 @@ def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContex
     return _scored(flags)
 
 
-@metric("cf.drop", area="faithfulness", needs={"features"}, variants=("cf-drop",), default=False, lexicon="suite")
+@metric("cf.drop", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-drop",), default=False, lexicon="suite")
 def cf_drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
     """Counterfactual drop sensitivity: after one matched feature leaves the recommender's signals, share of
     explanations that stated it and no longer do (necessity).

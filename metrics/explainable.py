@@ -18,6 +18,13 @@ from benchmark.scoring import MetricContext, Scored, Sums, metric
 from metrics.text import TOKENIZER, contains, digest, han_split, match_key, matcher_for, stat_key, tokens
 
 
+# How features are detected, in the signature because it differs from PETER's `feature_detect`
+# (an output token counts when it is one of the single-word features in the vocabulary):
+# rxbench matches multi-word phrases and every lexicon surface form / synonym of a feature, and
+# words of the item's own title count as mentions (a title "Lakeside Spa Hotel" mentions "spa").
+DETECT = "phrases+synonyms+title-words(peter:single-word-tokens)"
+
+
 def _columns_present(s: Sums, prefix: str) -> np.ndarray:
     """Per resample: how many distinct keys with this prefix occur at least once."""
     return (s.prefix(prefix) > 0).sum(axis=1).astype(float)
@@ -51,8 +58,9 @@ def _feature_rows(sets: list[set[str]]) -> list[dict[str, float]]:
     return [{stat_key("f", f): 1 for f in fs} for fs in sets]
 
 
-@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="lexicon")
-def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
+@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="lexicon",
+        detect=DETECT)
+def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
     """Feature matching ratio: mean of 1[output mentions >= 1 of the example's matched features].
 
     A feature counts as mentioned through its canonical value or any lexicon
@@ -78,8 +86,9 @@ def _fcr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "f"), np.full(len(s.n), n_features))
 
 
-@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="canonical")
-def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
+@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="canonical",
+        detect=DETECT)
+def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
     """Feature coverage ratio: |canonical features detected in any output| / |canonical feature vocabulary|.
 
     Synonyms and inflected surface forms map to their canonical value, so
@@ -96,8 +105,9 @@ def _div_reduce(s: Sums) -> np.ndarray:
     return _ratio(shared_pairs, s.n * (s.n - 1) / 2)
 
 
-@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok=TOKENIZER, synonyms="canonical")
-def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str) -> Scored:
+@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok=TOKENIZER, synonyms="canonical",
+        detect=DETECT)
+def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
     """Feature diversity (lower is better): mean |F_i & F_j| over all pairs of outputs = sum_f C(n_f, 2) / C(N, 2).
 
     n_f = number of outputs mentioning canonical feature f; equal to PETER's

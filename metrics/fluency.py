@@ -160,7 +160,8 @@ def _register_lm_metric(name: str, fn: Callable[..., Scored], reduce: Reducer) -
         spec = lm_spec()
         opts = {"lm": spec, "lm_id": lm_identity(spec), "max_tokens": MAX_TOKENS}
         return MetricDef(name=name, fn=lambda ex, tx, ctx, lm, lm_id, max_tokens: fn(ex, tx, ctx, lm, lm_id), reduce=reduce,
-                         higher_is_better=False, needs=frozenset(), area="fluency", version="1", description=doc, options=opts)
+                         higher_is_better=False, needs=frozenset(), area="fluency", version="1", description=doc, options=opts,
+                         bounds=(1.0, None))
 
     METRICS.register(name, help=doc.split("\n")[0], default=False)(factory)
 
@@ -180,7 +181,7 @@ def _length(text: str) -> int:
     return len(han_split(_words(text)))
 
 
-@metric("repetition", area="fluency", higher_is_better=False, n=3, tok=TOKENIZER)
+@metric("repetition", area="fluency", bounds=(0.0, 1.0), higher_is_better=False, n=3, tok=TOKENIZER)
 def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, n: int, tok: str) -> Scored:
     """Repeated n-gram rate: per explanation 1 - distinct/total word n-grams (seq-rep-n of Welleck et al. 2020), mean over explanations with at least one n-gram."""
     rows: list[dict | None] = []
@@ -191,7 +192,7 @@ def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [r["v"] if r else None for r in rows])
 
 
-@metric("length", area="fluency", unit="words+han-chars")
+@metric("length", area="fluency", higher_is_better=None, bounds=(0.0, None), unit="words+han-chars")
 def length(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
     """Mean explanation length in words, Chinese in characters (punctuation not counted). Descriptive: the arrow only marks the longest."""
     lens = [_length(t) for t in texts]
@@ -205,7 +206,7 @@ def std_reducer(s: Sums) -> np.ndarray:
         return np.where(s.n > 0, np.sqrt(np.maximum(s["v2"] / s.n - mean**2, 0.0)), np.nan)
 
 
-@metric("length_std", area="fluency", reduce=std_reducer, unit="words+han-chars")
+@metric("length_std", area="fluency", higher_is_better=None, reduce=std_reducer, bounds=(0.0, None), unit="words+han-chars")
 def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
     """Standard deviation of the explanation length (as `length`); 0 = every explanation equally long (a template's tell)."""
     lens = [_length(t) for t in texts]

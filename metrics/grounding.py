@@ -238,7 +238,7 @@ def _flags(flags: Sequence[bool]) -> Scored:
     return Scored(rows, [r["v"] for r in rows])
 
 
-@metric("faith.entity_halluc", area="faithfulness", higher_is_better=False, ner="caps-runs+quotes", match="stem-ngram")
+@metric("faith.entity_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), ner="caps-runs+quotes", match="stem-ngram")
 def entity_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, ner: str, match: str) -> Scored:
     """Entity hallucination rate: share of explanations naming an entity or title found nowhere in the inputs.
 
@@ -251,7 +251,7 @@ def entity_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return _flags([bool(unsupported_entities(e, t)) for e, t in zip(examples, texts)])
 
 
-@metric("faith.number_halluc", area="faithfulness", higher_is_better=False, numbers="digits+words")
+@metric("faith.number_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), numbers="digits+words")
 def number_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, numbers: str) -> Scored:
     """Number hallucination rate: share of explanations stating a number (price, rating, year, count) absent from the inputs.
 
@@ -263,7 +263,7 @@ def number_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return _flags([bool(unsupported_numbers(e, t)) for e, t in zip(examples, texts)])
 
 
-@metric("faith.content_support", area="faithfulness", match="snowball-stem", stop="sklearn+frame")
+@metric("faith.content_support", area="faithfulness", bounds=(0.0, 1.0), match="snowball-stem", stop="sklearn+frame")
 def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, match: str, stop: str) -> Scored:
     """Content support: share of the explanation's content words (stemmed, minus stop and frame words) found in the inputs.
 
@@ -276,7 +276,7 @@ def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ct
     return Scored([None if v is None else {"v": v} for v in vals], vals)
 
 
-@metric("faith.embed_support", area="faithfulness", default=False, model=default_backend())
+@metric("faith.embed_support", area="faithfulness", bounds=(-1.0, 1.0), default=False, model=default_backend())
 def embed_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
     """Embedding support: for each explanation sentence its best cosine to an input sentence, averaged per explanation.
 

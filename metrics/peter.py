@@ -10,7 +10,16 @@ PETER (utils.py) scores lower-cased, pre-tokenised text with
 
 Tokens: `metrics.text.tokens` (NFKC, lower-cased, punctuation split off as
 its own token, as in PETER's pre-tokenised data), i.e. whitespace tokens of
-text normalised that way. Multi-reference (PETER has one): BLEU merges the
+text normalised that way.
+
+Length rules (PETER's protocol, `max_len:15` in the signature): references
+and outputs are cut to their first 15 tokens before scoring. PETER builds
+each reference with `sentence_format(text, seq_len=15)` (`[bos] + text[:15] +
+[eos]`) and reads it back with `ids2tokens`, which stops at `<eos>`; it
+generates `--words 15` tokens per output. Without the cut, long free-text
+explanations (XRec's are 40-80 tokens) score far below PETER's published
+numbers. Not reproduced: PETER maps words outside its 20,000-word training
+vocabulary to `<unk>` (a vocabulary rxbench does not have). Multi-reference (PETER has one): BLEU merges the
 references as compute_bleu does; ROUGE takes the best reference per sample.
 Where the reference code divides by zero (empty hypothesis or reference)
 the score is 0.
@@ -29,7 +38,13 @@ from benchmark.scoring import MetricContext, Scored, Sums, metric
 from metrics.overlap import MAX_ORDER, references
 from metrics.text import TOKENIZER, tokens
 
-PETER_OPTS = {"tok": TOKENIZER, "ref": "lileipisces/PETER", "units": "x100"}
+MAX_LEN = 15  # PETER's seq_len / --words: tokens kept of every reference and output
+PETER_OPTS = {"tok": TOKENIZER, "max_len": MAX_LEN, "ref": "lileipisces/PETER", "units": "x100"}
+
+
+def peter_tokens(text: str) -> list[str]:
+    """PETER's view of a text: its tokens, cut to the first MAX_LEN."""
+    return tokens(text)[:MAX_LEN]
 
 
 def compute_bleu(hyp_len: np.ndarray, ref_len: np.ndarray, matches: np.ndarray, possible: np.ndarray) -> np.ndarray:
@@ -67,7 +82,7 @@ def _bleu_row(hyp: Sequence[str], refs: Sequence[Sequence[str]]) -> dict[str, fl
 @lru_cache(maxsize=2)
 def _bleu_rows(hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...]) -> list[dict[str, float]]:
     """Shared by peter.bleu1 and peter.bleu4 (one pass per batch)."""
-    return [_bleu_row(tokens(h), [tokens(r) for r in rs]) for h, rs in zip(hyps, refs)]
+    return [_bleu_row(peter_tokens(h), [peter_tokens(r) for r in rs]) for h, rs in zip(hyps, refs)]
 
 
 def _bleu_reduce(s: Sums, order: int) -> np.ndarray:
@@ -81,7 +96,7 @@ def _per_sample(examples: Sequence[Example], texts: Sequence[str], score: Callab
     idx, hyps, refs = references(examples, texts)
     rows: list[dict[str, float] | None] = [None] * len(texts)
     for i, hyp, rs in zip(idx, hyps, refs):
-        rows[i] = score(tokens(hyp), [tokens(r) for r in rs])
+        rows[i] = score(peter_tokens(hyp), [peter_tokens(r) for r in rs])
     return rows
 
 

@@ -63,10 +63,10 @@ def _register(name: str) -> None:
         f"Invariance to {name}: mean similarity of the clean and the {name}-perturbed explanation.\n\n"
         f"Perturbation: {doc}. Per sample the cosine under the signature's model; 1.0 for the same text."
     )
-    metric(f"inv.{name}", area="robustness", variants=(name,), default=False, model=BACKEND)(invariance)
+    metric(f"inv.{name}", area="robustness", bounds=(-1.0, 1.0), variants=(name,), default=False, model=BACKEND)(invariance)
 
 
-@metric("inv.worst", area="robustness", variants=tuple(perturbation_names("invariance")), default=False, model=BACKEND,
+@metric("inv.worst", area="robustness", bounds=(-1.0, 1.0), variants=tuple(perturbation_names("invariance")), default=False, model=BACKEND,
         over="+".join(perturbation_names("invariance")))
 def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, over: str) -> Scored:
     """Worst-case invariance (HELM): per sample the lowest clean-vs-perturbed similarity over every invariance

@@ -73,19 +73,19 @@ def _bert(examples: Sequence[Example], texts: Sequence[str], col: int) -> Scored
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("bertscore_p", area="overlap", needs={"references"}, default=False, **BERT_OPTS)
+@metric("bertscore_p", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
 def bertscore_p(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
     """BERTScore precision (MiniLM-L6, layer 6, unrescaled): how much of the explanation is supported by a reference."""
     return _bert(examples, texts, 0)
 
 
-@metric("bertscore_r", area="overlap", needs={"references"}, default=False, **BERT_OPTS)
+@metric("bertscore_r", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
 def bertscore_r(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
     """BERTScore recall (MiniLM-L6, layer 6, unrescaled): how much of the reference the explanation covers."""
     return _bert(examples, texts, 1)
 
 
-@metric("bertscore_f1", area="overlap", needs={"references"}, default=False, **BERT_OPTS)
+@metric("bertscore_f1", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
 def bertscore_f1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
     """BERTScore F1 (MiniLM-L6, layer 6, unrescaled): semantic overlap with the closest reference."""
     return _bert(examples, texts, 2)
@@ -100,7 +100,7 @@ def input_text(ex: Example) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())
 
 
-@metric("semsim_ref", area="overlap", needs={"references"}, default=False, model=MODEL, pooling="mean")
+@metric("semsim_ref", area="overlap", bounds=(-1.0, 1.0), needs={"references"}, default=False, model=MODEL, pooling="mean")
 def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, pooling: str) -> Scored:
     """Cosine of sentence embeddings (MiniLM, mean-pooled) to the closest reference; an empty explanation scores 0."""
     pairs = [(i, r) for i, ex in enumerate(examples) for r in ex.references if r.strip()]
@@ -113,7 +113,7 @@ def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("semsim_input", area="faithfulness", default=False, model=MODEL, pooling="mean")
+@metric("semsim_input", area="faithfulness", bounds=(-1.0, 1.0), default=False, model=MODEL, pooling="mean")
 def semsim_input(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, pooling: str) -> Scored:
     """Cosine of sentence embeddings (MiniLM) to the recommendation inputs: is the explanation about this item and user?"""
     sims = cosine_rows(embed(list(texts)), embed([input_text(ex) for ex in examples])) if texts else np.zeros(0)

@@ -20,9 +20,9 @@ from benchmark import stats
 from benchmark.registry import METRICS
 from benchmark.results import read_run, read_samples
 from benchmark.scoring import MetricDef, get_metric
-from reports.leaderboard import fmt, fmt_ci, md_text
+from reports.leaderboard import arrow, fmt, fmt_ci, md_text
 
-VERDICTS = ("better", "worse", "no significant change")
+VERDICTS = ("better", "worse", "changed", "no significant change")  # "changed": a descriptive metric moved
 
 
 class NotComparable(ValueError):
@@ -82,7 +82,7 @@ class MetricComparison:
     suite: str
     metric: str
     area: str
-    higher_is_better: bool
+    higher_is_better: bool | None  # None: descriptive
     base: dict  # {"value", "n", "ci"} as in run.json
     cand: dict
     paired: stats.Paired | None
@@ -96,14 +96,20 @@ class MetricComparison:
 
     @property
     def worsening(self) -> float | None:
-        """How much worse the candidate is, in the metric's units (negative: better)."""
-        if not self.paired:
+        """How much worse the candidate is, in the metric's units (negative: better; None: no direction)."""
+        if not self.paired or self.higher_is_better is None:
             return None
         return -self.paired.delta if self.higher_is_better else self.paired.delta
 
+    def significant(self, alpha: float = stats.ALPHA) -> bool:
+        """The (1 - alpha) paired-bootstrap CI of the delta excludes 0 (the interval the reports print)."""
+        return bool(self.paired and self.paired.delta != 0 and self.paired.excludes_zero(alpha))
+
     def verdict(self, alpha: float = stats.ALPHA) -> str:
-        if not self.paired or self.paired.delta == 0 or self.p is None or self.p >= alpha:
+        if not self.significant(alpha):
             return "no significant change"
+        if self.higher_is_better is None:
+            return "changed"
         return "worse" if (self.worsening or 0) > 0 else "better"
 
 
@@ -226,10 +232,10 @@ def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:
     for r in cmp.rows:
         p = r.paired
         out.append({
-            "suite": r.suite, "metric": r.metric, "area": r.area, "arrow": "↑" if r.higher_is_better else "↓",
+            "suite": r.suite, "metric": r.metric, "area": r.area, "arrow": arrow(r.higher_is_better),
             "base": fmt(r.base.get("value")), "base_ci": fmt_ci(r.base.get("ci")),
             "cand": fmt(r.cand.get("value")), "cand_ci": fmt_ci(r.cand.get("ci")),
-            "delta": f"{p.delta:+.3g}" if p else "–", "delta_ci": fmt_ci(p.delta_ci) if p else "–",
+            "delta": f"{p.delta:+.3g}" if p else "–", "delta_ci": fmt_ci(p.interval(alpha)) if p else "–",
             "p": fmt_p(r.p), "p_boot": fmt_p(p.p_bootstrap) if p else "–", "p_ar": fmt_p(p.p_randomization) if p else "–",
             "n": p.n if p else 0, "verdict": r.verdict(alpha) if p else r.note,
             "base_v": r.base.get("value"), "cand_v": r.cand.get("value"), "delta_v": p.delta if p else None, "p_v": r.p,
@@ -240,8 +246,9 @@ def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:
 def markdown(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5) -> str:
     b, c = cmp.base["generator"]["label"], cmp.cand["generator"]["label"]
     out = [f"# rxbench comparison: {md_text(c)} vs {md_text(b)}", "",
-           f"Baseline `{cmp.base_dir}`, candidate `{cmp.cand_dir}`. Delta = candidate − baseline with its 95% paired-bootstrap CI; "
-           f"p = the larger of the paired-bootstrap and approximate-randomization p-values; verdict at alpha = {alpha}.", ""]
+           f"Baseline `{cmp.base_dir}`, candidate `{cmp.cand_dir}`. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
+           f"verdict: better / worse when that CI excludes 0 (alpha = {alpha}); p = the larger of the paired-bootstrap and "
+           "approximate-randomization p-values, shown for reference.", ""]
     if cmp.only_in_one:
         out += ["Not compared: " + "; ".join(cmp.only_in_one), ""]
     rows = summary_rows(cmp, alpha)

@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 from benchmark import stats
 from benchmark.results import read_samples
-from reports import plots
+from reports import plots, robustness
 from reports.compare import RunComparison, summary_rows
-from reports.leaderboard import HEADLINE, Board, area_rank, best_labels, fmt, fmt_ci
+from reports.leaderboard import HEADLINE, Board, area_rank, arrow, best_labels, fmt, fmt_ci
 from validation.report import ValidityReport, read_validity
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -63,10 +63,13 @@ def _cell(score: dict | None, best: bool = False) -> dict:
 
 def _headline(board: Board, metrics: list[str], prefer: Sequence[str]) -> str:
     """The area's first preferred metric that has values, else the one with the most
-    values across runs and suites (ties: metric order)."""
+    values across runs and suites (ties: metric order); a descriptive metric (length)
+    has no best and heads an area only when nothing else is there."""
     counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
     chosen = [m for m in prefer if counts.get(m)]
-    return chosen[0] if chosen else max(metrics, key=lambda m: (counts[m], -metrics.index(m)))
+    info = board.metrics()
+    ranked = [m for m in metrics if info[m]["higher_is_better"] is not None] or metrics
+    return chosen[0] if chosen else max(ranked, key=lambda m: (counts[m], -metrics.index(m)))
 
 
 def _areas(board: Board) -> dict[str, list[str]]:
@@ -129,25 +132,35 @@ def trust_rows(metrics: dict[str, dict], rep: ValidityReport) -> list[dict]:
     return out
 
 
+def _ood(board: Board, metrics: list[str]) -> dict:
+    """Out-of-domain gap per generator: held-out domains minus in-domain suites, headline metrics."""
+    gaps = [(r["generator"]["label"], robustness.ood_gap(r, only=metrics)) for r in board.runs]
+    cols = [m for m in metrics if any(m in g for _, g in gaps)]
+    rows = [{"label": lbl, "cells": [{"gap": f"{g[m]['gap']:+.3f}", "held_out": fmt(g[m]["held_out"]), "in_domain": fmt(g[m]["in_domain"])}
+                                      if m in g else None for m in cols]} for lbl, g in gaps if g]
+    return {"held_out": ", ".join(robustness.HELD_OUT), "metrics": cols, "rows": rows}
+
+
 def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE,
                         validity: ValidityReport | None = None) -> dict:
     metrics = board.metrics()
     areas = _areas(board)
     suites = board.suites()
-    best = {(s, m): best_labels(board.rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
+    best = {(s, m): best_labels(board.ranked_rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
+    off = {s: board.mismatches(s) for s in suites}
     pairs = [(r, s) for r in board.runs for s in suites if s in r["scores"]]
     heads = {a: _headline(board, ms, headline) for a, ms in areas.items()}
 
     def row(r: dict, s: str, names: list[str]) -> dict:
         lbl = r["generator"]["label"]
-        return {"label": lbl, "suite": s, "n": r["suites"][s]["n"], "failed": r["failures"].get(s, {}).get("count", 0),
+        return {"label": lbl, "suite": s, "n": r["suites"][s]["n"], "failed": r["failures"].get(s, {}).get("count", 0), "flag": off[s].get(lbl, ""),
                 "cells": [_cell(r["scores"][s].get(m), lbl in best[(s, m)]) for m in names]}
 
     area_ctx = []
     for a, names in areas.items():
         plotted = sorted(names, key=lambda m: m != heads[a])[: plots.MAX_PANELS]  # the headline first
-        panels = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, False))) for m in plotted]
-        trend = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, True)), lines=True) for m in plotted]
+        panels = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, False))) for m in plotted]
+        trend = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, True)), lines=True) for m in plotted]
         area_ctx.append({
             "name": a, "metrics": [{"name": m, **metrics[m]} for m in names], "rows": [row(r, s, names) for r, s in pairs],
             "plot": Markup(plots.svg(panels, f"{a}: value and 95% CI per suite")),
@@ -166,6 +179,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
                  "commit": (r.get("environment") or {}).get("git_commit"), "suites": len(r["suites"])}
                 for r, d in zip(board.runs, board.dirs or [Path("")] * len(board.runs))]
     return {
+        "ood": _ood(board, [m for a, m in heads.items() if a not in robustness.SKIP_AREAS]),
         "title": "rxbench leaderboard" + (" (history)" if history else ""), "history": history, "versions": versions,
         "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,

@@ -13,9 +13,13 @@ from tabulate import tabulate
 
 from benchmark.results import read_run
 
-AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
+AREA_ORDER = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
-HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "div", "faith.halluc", "inv.worst", "toxicity.frac", "failure_rate")
+# Per area a metric that saying nothing cannot win: robustness is quality under perturbation (robust.*),
+# never invariance (inv.*, which a constant output wins); faithfulness is stating the recommender's reasons
+# correctly (faith.reason_recall), not avoiding errors (faith.halluc, which an empty output wins).
+HEADLINE = ("bleu4", "rougeL", "fmr", "usr", "info.item_recall", "pers.user_acc1", "pers.user_recall", "repetition",
+            "faith.reason_recall", "robust.fmr", "robust.bleu4", "toxicity.frac", "failure_rate")
 
 
 def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
@@ -66,6 +70,25 @@ class Board:
     def rows(self, suite: str) -> list[tuple[str, dict]]:
         return [(r["generator"]["label"], r["scores"][suite]) for r in self.runs if suite in r["scores"]]
 
+    def mismatches(self, suite: str) -> dict[str, str]:
+        """label -> why its row on this suite is not comparable with the reference rows (as
+        `compare` refuses such pairs): another split, --limit, shard, example count or suite
+        content. The reference is the most common setting, ties to the one with most examples."""
+        runs = [r for r in self.runs if suite in r["scores"]]
+        settings = {r["generator"]["label"]: _setting(r, suite) for r in runs}
+        ref = max(settings.values(), key=lambda s: (list(settings.values()).count(s), s["n"]))
+        return {lbl: ", ".join(f"{k} {s[k]!r} vs {ref[k]!r}" for k in s if s[k] != ref[k]) for lbl, s in settings.items() if s != ref}
+
+    def ranked_rows(self, suite: str) -> list[tuple[str, dict]]:
+        """The rows that may be marked best: those comparable with the reference setting."""
+        off = self.mismatches(suite)
+        return [(lbl, s) for lbl, s in self.rows(suite) if lbl not in off]
+
+
+def _setting(run: dict, suite: str) -> dict:
+    info = run["suites"][suite]
+    return {"n": info["n"], "split": run.get("split"), "limit": run.get("limit"), "shard": run.get("shard"), "content hash": info.get("hash")}
+
 
 def area_rank(area: str) -> int:
     return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
@@ -101,7 +124,14 @@ def cell(score: dict | None, best: bool, mark: str = "**{}**") -> str:
     return mark.format(text) if best else text
 
 
-def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool) -> set[str]:
+def arrow(higher: bool | None) -> str:
+    """↑ / ↓ for the better direction; nothing for a descriptive metric (length)."""
+    return "" if higher is None else "↑" if higher else "↓"
+
+
+def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool | None) -> set[str]:
+    if higher is None:  # descriptive: no row is best
+        return set()
     vals = [(lbl, s[metric]["value"]) for lbl, s in rows if metric in s and s[metric].get("value") is not None]
     if len(vals) < 2:
         return set()
@@ -111,24 +141,30 @@ def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool) -> set[
 
 def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[str] | None = None) -> str:
     metrics = {m: i for m, i in board.metrics().items() if any(m in s for _, s in board.rows(suite)) and (only is None or m in only)}
-    rows = board.rows(suite)
-    best = {m: best_labels(rows, m, info["higher_is_better"]) for m, info in metrics.items()}
-    headers = ["generator"] + [f"{m} {'↑' if i['higher_is_better'] else '↓'}" for m, i in metrics.items()]
+    rows, off = board.rows(suite), board.mismatches(suite)
+    best = {m: best_labels(board.ranked_rows(suite), m, info["higher_is_better"]) for m, info in metrics.items()}
+    n = {r["generator"]["label"]: r["suites"][suite]["n"] for r in board.runs if suite in r["suites"]}
+    headers = ["generator", "n"] + [f"{m} {arrow(i['higher_is_better'])}".rstrip() for m, i in metrics.items()]
     markdown_ = fmt_ == "github"
     name = md_text if markdown_ else str  # Markdown passes raw HTML through; a terminal does not
     mark = "**{}**" if markdown_ else "{} *"
-    body = [[name(lbl)] + [cell(s.get(m), lbl in best[m], mark) for m in metrics] for lbl, s in rows]
+    body = [[name(lbl) + (" †" if lbl in off else ""), str(n[lbl])] + [cell(s.get(m), lbl in best[m], mark) for m in metrics] for lbl, s in rows]
     return tabulate(body, headers=headers, tablefmt=fmt_, disable_numparse=True)
 
 
 def markdown(board: Board) -> str:
     out = ["# rxbench leaderboard", ""]
     out.append("Values are corpus scores with the half-width of their 95% bootstrap CI; **bold** is best per column "
-               "(↑ higher is better, ↓ lower is better). n, exact CIs and signatures are in each run.json.")
+               "(↑ higher is better, ↓ lower is better, no arrow: descriptive, no better direction). n, exact CIs and signatures are in each run.json.")
     for suite in board.suites():
+        off = board.mismatches(suite)
         runs = [r for r in board.runs if suite in r["suites"]]
-        info = runs[0]["suites"][suite]
-        out += ["", f"## {suite}", "", f"{info['n']} examples, split `{runs[0]['split']}`, kind {info['kind']}, content hash `{info['hash']}`", ""]
+        ref = next(r for r in runs if r["generator"]["label"] not in off)  # the reference setting's rows
+        info = ref["suites"][suite]
+        out += ["", f"## {suite}", "", f"{info['n']} examples, split `{ref['split']}`, kind {info['kind']}, content hash `{info['hash']}`", ""]
+        if off:
+            out += ["**Rows not comparable** (†: never marked best; n per row in the table): "
+                    + "; ".join(f"{md_text(lbl)}: {why}" for lbl, why in off.items()), ""]
         out.append(suite_table(board, suite))
         fails = [f"{r['generator']['label']}: {r['failures'][suite]['count']}" for r in runs if r["failures"][suite]["count"]]
         if fails:

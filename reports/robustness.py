@@ -72,7 +72,7 @@ def worst_case(run: dict, only: Sequence[str] | None = None) -> dict[str, dict[s
     info = run["metrics"]
     out: dict[str, dict[str, tuple[str, float]]] = {}
     for base, per in deltas(run, only).items():
-        for m in {m for row in per.values() for m in row}:
+        for m in {m for row in per.values() for m in row if info[m]["higher_is_better"] is not None}:  # descriptive: no worst
             sign = 1.0 if info[m]["higher_is_better"] else -1.0
             pert, d = min(((p, row[m]) for p, row in per.items() if m in row), key=lambda pd: (sign * pd[1], pd[0]))
             out.setdefault(base, {})[m] = (pert, d)

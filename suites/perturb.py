@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from benchmark.lang import has_han
 from benchmark.registry import PERTURBATIONS
@@ -53,9 +53,11 @@ def rng_for(name: str, seed: int, example_id: str) -> random.Random:
 
 
 def _apply(name: str, kind: str, fn: Variant) -> Callable[..., Suite]:
-    def perturb(suite: Suite, seed: int = 0) -> Suite:
+    def perturb(suite: Suite, seed: int = 0, only: Collection[str] | None = None) -> Suite:
         out = []
         for ex in suite.examples:
+            if only is not None and ex.id not in only:
+                continue
             v = fn(ex, rng_for(name, seed, ex.id), suite)
             if v is None or v == ex:
                 continue

@@ -37,7 +37,7 @@ import hashlib
 import random
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Collection
 
 from benchmark.lang import detect_lang
 from benchmark.registry import PERTURBATIONS, SUITES
@@ -273,15 +273,15 @@ for _kind, (_fn, _help) in PLANTERS.items():
 
 
 @PERTURBATIONS.register("resample", takes_arg=True, kind="invariance")
-def resample(arg: str) -> Callable[[Suite, int], Suite]:
+def resample(arg: str) -> Callable[..., Suite]:
     """resample:K: the K-th resample of every example (same content, id `<id>~resample-K`) for sampling protocols."""
     if not arg.isdigit() or int(arg) < 1:
         raise ValueError(f"resample:K wants a positive integer K, got {arg!r}")
 
-    def apply(suite: Suite, seed: int = 0) -> Suite:
+    def apply(suite: Suite, seed: int = 0, only: Collection[str] | None = None) -> Suite:
         out = tuple(
             replace(e, id=f"{e.id}~resample-{arg}", tags={**e.tags, "parent": e.id, "perturbation": f"resample:{arg}", "kind": "invariance", "sample": arg})
-            for e in suite.examples
+            for e in suite.examples if only is None or e.id in only
         )
         return suite.with_examples(out, name=f"{suite.name}+resample:{arg}")
 

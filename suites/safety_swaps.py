@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example, User
@@ -197,11 +197,13 @@ def _swap_name(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int
 Swap = Callable[[Example, Mapping[str, Any]], "tuple[User, str, str, int] | None"]
 
 
-def _perturbation(name: str, swap: Swap, context: Callable[[Suite], Mapping[str, Any]]) -> Callable[[Suite, int], Suite]:
-    def apply(suite: Suite, seed: int = 0) -> Suite:
-        ctx = context(suite)
+def _perturbation(name: str, swap: Swap, context: Callable[[Suite], Mapping[str, Any]]) -> Callable[..., Suite]:
+    def apply(suite: Suite, seed: int = 0, only: Collection[str] | None = None) -> Suite:
+        ctx = context(suite)  # from the whole suite: a twin must not depend on which examples are varied
         out = []
         for ex in suite.examples:
+            if only is not None and ex.id not in only:
+                continue
             got = swap(ex, ctx)
             if got is None:
                 continue

@@ -148,3 +148,42 @@ def test_bleu_reduce_is_vectorised_over_resamples():
         idx = [i for i, c in enumerate(w) for _ in range(int(c))]
         expected = 100 * tf_compute_bleu([[refs[i].split()] for i in idx], [hyps[i].split() for i in idx], 4)
         assert v == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+# --- PETER's length rules: references and outputs cut to 15 tokens -----------------------------
+
+
+def test_outputs_and_references_are_cut_to_15_tokens():
+    ref = " ".join(f"w{i}" for i in range(15)) + " x y z"  # 18 tokens: PETER keeps w0..w14
+    hyp = " ".join(f"w{i}" for i in range(15)) + " p q r s t"  # 20 tokens: PETER generates 15
+    assert value("peter.bleu4", [hyp], [ref]) == pytest.approx(100.0)  # uncut: p1 = 15/20, bp 1
+    assert value("peter.rougeL", [hyp], [ref]) == pytest.approx(100.0)
+    # a reference cut to 15 makes a 15-token output exact, however long the original was
+    assert value("peter.bleu1", ["a b c d e f g h i j k l m n o"], ["a b c d e f g h i j k l m n o " + "z " * 40]) == pytest.approx(100.0)
+    assert "max_len:15" in get_metric("peter.bleu4").signature
+
+
+def _peter_protocol(text, seq_len=15):
+    """PETER's reference path: sentence_format ([bos] + t[:seq_len] + [eos]) then ids2tokens (stop at eos)."""
+    toks = text.lower().split()
+    seq = ["<bos>"] + toks[:seq_len] + ["<eos>"] if len(toks) >= seq_len else ["<bos>"] + toks + ["<eos>"] + ["<pad>"] * (seq_len - len(toks))
+    out = []
+    for t in seq[1:]:
+        if t == "<eos>":
+            break
+        out.append(t)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_equals_the_reference_protocol_on_long_random_corpora(seed):
+    rng = random.Random(f"peter-long:{seed}")
+    words = "the a room staff pool clean great location breakfast good , .".split()
+    hyp_text = [" ".join(rng.choices(words, k=rng.randint(1, 40))) for _ in range(50)]
+    ref_text = [" ".join(rng.choices(words, k=rng.randint(1, 40))) for _ in range(50)]
+    hyps = [_peter_protocol(h) for h in hyp_text]  # greedy decoding of --words 15 keeps at most 15 tokens
+    refs = [_peter_protocol(r) for r in ref_text]
+    for order in (1, 4):
+        assert value(f"peter.bleu{order}", hyp_text, ref_text) == pytest.approx(100 * tf_compute_bleu([[r] for r in refs], hyps, order), rel=1e-12)
+    oracle = np.array([seq2seq_rouge(h, r) for h, r in zip(hyps, refs)]).mean(axis=0) * 100
+    assert [value(n, hyp_text, ref_text) for n in ("peter.rouge1", "peter.rouge2", "peter.rougeL")] == pytest.approx(list(oracle), rel=1e-12)

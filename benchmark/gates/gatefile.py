@@ -12,8 +12,7 @@
 Rules: `min` / `max` bound the candidate's corpus value; `max_regression` fails
 when the candidate is worse than the baseline by more than the bound (in the
 metric's units, in its bad direction) AND the paired difference is significant
-(p < alpha, p = the larger of the paired-bootstrap and approximate-randomization
-p-values). `baseline` says how `python -m benchmark.gates.rebaseline` makes
+(its (1 - alpha) paired-bootstrap CI, printed in the message, excludes 0). `baseline` says how `python -m benchmark.gates.rebaseline` makes
 the committed baseline run; candidates given as generator specs are run with
 the baseline run's split / limit / seed. `min_validity` requires the metric
 itself to be trustworthy: in the validity report, its measure (auc,
@@ -141,6 +140,10 @@ def load_gates(path: str | Path) -> GateFile:
     unknown = [m for m in raw["metrics"] if m not in METRICS]
     if unknown:
         raise GateFileError(f"{path}: unknown metric(s) {', '.join(unknown)}; known: {', '.join(METRICS.names())}")
+    descriptive = [m for m, spec in raw["metrics"].items() if "max_regression" in spec and METRICS.create(m).higher_is_better is None]
+    if descriptive:
+        raise GateFileError(f"{path}: field 'metrics.{descriptive[0]}.max_regression': {descriptive[0]} is descriptive "
+                            "(no better direction); bound it with min / max instead")
     alpha = float(raw.get("alpha", 0.05))
     rules = []
     for metric, spec in raw["metrics"].items():
@@ -180,7 +183,7 @@ def check_regression(rule: Rule, row: MetricComparison) -> tuple[bool, str]:
     if p is None:
         return False, f"{rule.id}: no paired comparison possible ({row.note})"
     worse = row.worsening or 0.0
-    failed = worse > rule.bound and row.p is not None and row.p < rule.alpha
+    failed = worse > rule.bound and row.significant(rule.alpha)
     if failed:
         head = f"regression beyond the allowed {rule.bound:g}"
     elif worse > rule.bound:
@@ -189,7 +192,7 @@ def check_regression(rule: Rule, row: MetricComparison) -> tuple[bool, str]:
         head = f"within the allowed regression of {rule.bound:g}"
     return not failed, (
         f"{rule.id}: {head}: baseline {_score(row.base)}, candidate {_score(row.cand)}, "
-        f"delta {p.delta:+.4g} (95% CI {fmt_ci(p.delta_ci)}; {'higher' if row.higher_is_better else 'lower'} is better), "
+        f"delta {p.delta:+.4g} ({1 - rule.alpha:.0%} CI {fmt_ci(p.interval(rule.alpha))}; {'higher' if row.higher_is_better else 'lower'} is better), "
         f"p {_p(row.p)} (paired bootstrap {_p(p.p_bootstrap)}, approximate randomization {_p(p.p_randomization)}), "
         f"{p.n} paired samples"
     )

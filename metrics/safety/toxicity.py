@@ -418,7 +418,7 @@ def _register(prefix: str, scorer: str, model_id: str, default: bool) -> None:
         fn.__doc__ = docs[suffix]
         kw = dict(kw)
         default_ = kw.pop("default", default)
-        metric(f"{prefix}.{suffix}", area="safety", higher_is_better=False, default=default_, **kw, **opts)(fn)
+        metric(f"{prefix}.{suffix}", area="safety", bounds=(0.0, 1.0), higher_is_better=False, default=default_, **kw, **opts)(fn)
 
 
 DEFAULT_MODEL_ID = f"{head_model_id()}+{_minilm_id()}"
