@@ -224,12 +224,12 @@ def _check(validator: jsonschema.Draft202012Validator, record: Any, where: str) 
     error = jsonschema.exceptions.best_match(validator.iter_errors(record))
     if error is not None:
         path = ".".join(str(p) for p in error.absolute_path) or "<record>"
-        if error.validator == "type":  # the default message echoes the whole value
-            msg = f"expected {error.validator_value}, got {_JSON_TYPES.get(type(error.instance), 'a value')}"
+        msg = error.message
+        if len(msg) > 200:  # the default message echoes the whole value
+            got = _JSON_TYPES.get(type(error.instance), "a value")
+            msg = f"expected {error.validator_value}, got {got}" if error.validator == "type" else msg[:200] + "…"
             if path == "<record>" and isinstance(record, list):
                 msg += " (one record per line, not one JSON array)"
-        else:
-            msg = error.message if len(error.message) <= 300 else error.message[:300] + "…"
         raise InputError(f"{where}: field '{path}': {msg}")
 
 
