@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from benchmark.config import BenchConfig, slug
-from benchmark.redact import redact
+from benchmark.redact import shown
 from benchmark.runner import RunSpec, run
 from reports.html import write_html
 from reports.leaderboard import HEADLINE, Board, terminal_summary, write_markdown
@@ -23,7 +23,7 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
     dirs = []
     for i, g in enumerate(cfg.generators, 1):
         out = cfg.out / "runs" / slug(g.label)
-        print(f"[run {i}/{len(cfg.generators)}] {redact(g.label)} ({redact(g.spec)})")
+        print(f"[run {i}/{len(cfg.generators)}] {shown(g.label)} ({shown(g.spec)})")
         suites = tuple(s for s in cfg.suites if g.suites is None or s.split("+")[0] in g.suites or s in g.suites)
         limit = g.limit if g.limit is not None else cfg.limit
         spec = RunSpec(suites, g.spec, g.metrics or cfg.metrics, cfg.split, limit, cfg.seed, label=g.label)
@@ -32,7 +32,7 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         print(f"  ({time.perf_counter() - t0:.0f}s)")
         dirs.append(out)
     headline = cfg.headline or HEADLINE
-    md = write_markdown(dirs, cfg.out)
+    md = write_markdown(dirs, cfg.out, headline=headline)
     html = write_html(dirs, cfg.out, headline=headline)
     board = Board.load(dirs)
     print(terminal_summary(board, headline))

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmark.redact import redact
+from benchmark.redact import shown
 from benchmark.registry import GENERATORS, METRICS, SUITES, UnknownName
 from benchmark.schema import EXAMPLE_SCHEMA, InputError
 
@@ -39,13 +39,13 @@ def cmd_run(a: argparse.Namespace) -> int:
         suites=_csv(a.suite), generator=a.generator, metrics=_csv(a.metrics), split=a.split, limit=a.limit,
         seed=a.seed, shard=parse_shard(a.shard) if a.shard else None, n_boot=a.n_boot, label=a.label,
     )
-    print(f"rxbench run: {redact(spec.generator)} on {', '.join(map(str, map(redact, spec.suites)))} ({spec.split} split)")
+    print(f"rxbench run: {shown(spec.generator)} on {', '.join(map(shown, spec.suites))} ({spec.split} split)")
     result = run(spec, Path(a.out), Path(a.cache))
     failed = sum(f["count"] for f in result["failures"].values())
     print(f"wrote {Path(a.out) / 'run.json'} and samples.jsonl; {failed} failed generations")
     why = nothing_measured(result)
     if why:
-        print(f"rxbench: error: {why}", file=sys.stderr)
+        print(f"rxbench: error: {shown(why)}", file=sys.stderr)
         return 1
     from reports.leaderboard import HEADLINE, Board, terminal_summary
 
@@ -65,8 +65,9 @@ def cmd_report(a: argparse.Namespace) -> int:
     from reports.html import write_html
     from reports.leaderboard import write_markdown
 
-    md = write_markdown(a.runs, Path(a.out))
-    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, **({"headline": _csv(a.headline)} if a.headline else {}))
+    prefer = {"headline": _csv(a.headline)} if a.headline else {}
+    md = write_markdown(a.runs, Path(a.out), history=a.history, **prefer)
+    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, **prefer)
     print(f"wrote {md}\nwrote {html}")
     return 0
 
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("RXBENCH_DEBUG"):
             raise
         msg = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename and exc.strerror else str(exc)
-        print(f"rxbench: error: {redact(msg)}", file=sys.stderr)
+        print(f"rxbench: error: {shown(msg)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("rxbench: interrupted; finished batches are cached, re-run to resume", file=sys.stderr)

@@ -15,7 +15,7 @@ from tqdm import tqdm
 from benchmark import stats
 from benchmark.cache import GenerationCache
 from benchmark.generator import Generator
-from benchmark.redact import redact
+from benchmark.redact import redact, shown
 from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
 from benchmark.results import RUN_FORMAT, environment, write_run
 from benchmark.schema import Example, Explanation
@@ -257,7 +257,13 @@ def nothing_measured(run_json: dict) -> str | None:
     return None
 
 
+def _shown_log(log: Callable[[str], None]) -> Callable[[str], None]:
+    """Suite, file and generator names reach the terminal: redacted, bidi neutralised."""
+    return lambda msg: log(shown(msg))
+
+
 def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> dict:
+    log = _shown_log(log)
     if out.exists() and not out.is_dir():
         raise ValueError(f"--out {out}: exists and is not a directory; choose a directory")
     gen: Generator = GENERATORS.create(spec.generator)

@@ -22,11 +22,19 @@ from benchmark import stats
 from benchmark.results import read_samples
 from reports import plots
 from reports.compare import RunComparison, summary_rows
-from reports.leaderboard import HEADLINE, Board, area_rank, best_labels, fmt, fmt_ci
+from benchmark.redact import no_bidi
+from reports.leaderboard import HEADLINE, Board, areas, best_labels, fmt, fmt_ci, headline_metric
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_TEXT = 1000  # characters of one sample's text shown in a drill-down cell
-_ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def _finalize(value: Any) -> Any:
+    """Every `{{ }}` value: bidi controls in data text become visible marks (markup is ours)."""
+    return no_bidi(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+_ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize)
 
 
 def clip(text: Any, limit: int = MAX_TEXT) -> str:
@@ -58,21 +66,6 @@ def _cell(score: dict | None, best: bool = False) -> dict:
     score = score or {}
     v = _number(score.get("value"))
     return {"text": fmt(v), "ci": fmt_ci(score.get("ci"), ""), "n": score.get("n", 0), "sort": _sortkey(v), "best": best}
-
-
-def _headline(board: Board, metrics: list[str], prefer: Sequence[str]) -> str:
-    """The area's first preferred metric that has values, else the one with the most
-    values across runs and suites (ties: metric order)."""
-    counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
-    chosen = [m for m in prefer if counts.get(m)]
-    return chosen[0] if chosen else max(metrics, key=lambda m: (counts[m], -metrics.index(m)))
-
-
-def _areas(board: Board) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for m, info in board.metrics().items():
-        out.setdefault(info["area"], []).append(m)
-    return dict(sorted(out.items(), key=lambda kv: area_rank(kv[0])))
 
 
 def _points(board: Board, metric: str, history: bool) -> list[plots.Point]:
@@ -115,11 +108,11 @@ def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[
 
 def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE) -> dict:
     metrics = board.metrics()
-    areas = _areas(board)
+    by_area = areas(board)
     suites = board.suites()
     best = {(s, m): best_labels(board.rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
     pairs = [(r, s) for r in board.runs for s in suites if s in r["scores"]]
-    heads = {a: _headline(board, ms, headline) for a, ms in areas.items()}
+    heads = {a: headline_metric(board, ms, headline) for a, ms in by_area.items()}
 
     def row(r: dict, s: str, names: list[str]) -> dict:
         lbl = r["generator"]["label"]
@@ -127,7 +120,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
                 "cells": [_cell(r["scores"][s].get(m), lbl in best[(s, m)]) for m in names]}
 
     area_ctx = []
-    for a, names in areas.items():
+    for a, names in by_area.items():
         plotted = sorted(names, key=lambda m: m != heads[a])[: plots.MAX_PANELS]  # the headline first
         panels = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, False))) for m in plotted]
         trend = [plots.Panel(f"{m} {'↑' if metrics[m]['higher_is_better'] else '↓'}", tuple(_points(board, m, True)), lines=True) for m in plotted]

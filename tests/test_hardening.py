@@ -3,14 +3,18 @@ generation, a run that measures nothing exits non-zero, names cannot collide, an
 credentials or hostile text never reach a report raw. Each test drives the real CLI."""
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pathlib
 import sqlite3
+import threading
 
 import pytest
 
 import tests.helpers  # noqa: F401  (registers unit-tiny, unit-broken)
 from benchmark.cli import main
-from benchmark.results import read_samples
+from benchmark.results import read_run, read_samples, write_run
 from suites.jsonl import dump_suite
 from tests.helpers import unit_tiny
 
@@ -108,3 +112,85 @@ def test_empty_split_says_so(tmp_path, capsys):
     assert "nothing to measure: no suite has examples in the valid split" in captured.err
     assert main(run_cli(tmp_path, "--suite", f"unit-tiny,jsonl:{only_test}", "--generator", "template", "--split", "valid", *FAST)) == 0
     assert "only-test has no examples in the valid split" in capsys.readouterr().out
+
+
+def write_config(tmp_path, text: str) -> str:
+    path = tmp_path / "bench.yaml"
+    path.write_text(f"name: t\nout: {tmp_path / 'bench'}\n" + text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("body, want", [
+    ("suites: [unit-tiny]\ngenerators:\n  - {spec: template, label: a b}\n  - {spec: retrieval, label: a/b}\n",
+     "labels 'a b' and 'a/b' share the run folder runs/a_b"),
+    ("suites: [unit-tiny]\ngenerators:\n  - {spec: template, label: ..}\n",
+     ":5: key 'generators.0.label': '..' is not a folder name"),
+    ("suites: [unit-tiny]\ngenerators: [template]\nlimit: -3\n", ":5: key 'limit': -3 is less than the minimum of 1"),
+    ("suites: unit-tiny\ngenerators: [template]\n", ":3: key 'suites': expected a list, got string 'unit-tiny'"),
+])
+def test_bench_config_silent_errors_are_refused(tmp_path, capsys, body, want):
+    assert main(["bench", write_config(tmp_path, body)]) == 2
+    assert want in err_of(capsys)
+    assert not (tmp_path / "bench").exists()
+
+
+# --- redaction, pair writing, escaping ------------------------------------------------------
+
+def test_api_key_in_openai_url_is_redacted_everywhere(tmp_path, capsys):
+    spec = "openai:http://alice:sk-SECRET123@127.0.0.1:9/v1?api_key=sk-OTHER456#m?max_retries=0&timeout=2"
+    code = main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", spec, "--limit", "2", *FAST))
+    assert code == 1  # nothing reachable: nothing measured
+    captured = capsys.readouterr()
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "rep")]) == 0
+    written = [(tmp_path / "out" / f).read_text() for f in ("run.json", "samples.jsonl")]
+    written += [(tmp_path / "rep" / f).read_text() for f in ("leaderboard.md", "leaderboard.html")]
+    for text in [captured.out, captured.err, capsys.readouterr().out, *written]:
+        assert "sk-SECRET123" not in text and "sk-OTHER456" not in text
+    assert read_run(tmp_path / "out")["generator"]["spec"] == "openai:http://***@127.0.0.1:9/v1?api_key=***#m?max_retries=0&timeout=2"
+    assert "openai:http://***@127.0.0.1:9" in captured.out
+
+
+def test_bad_generator_spec_error_does_not_echo_the_key(tmp_path, capsys):
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "openai:ftp://bob:sk-SECRET@h/v1#m")) == 2
+    err = err_of(capsys)
+    assert "must start with http" in err and "sk-SECRET" not in err and "ftp://***@h/v1" in err
+
+
+LOCK = ".rxbench-write.lock"  # benchmark.results.LOCK, spelled out so that this test also runs on older code
+
+
+def test_run_pair_is_written_under_one_lock(tmp_path):
+    out = tmp_path / "pair"
+    out.mkdir()
+    with (out / LOCK).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        writer = threading.Thread(target=write_run, args=(out, {"scores": {}, "format": 1, "who": "B"}, [{"suite": "s", "who": "B"}]))
+        writer.start()
+        writer.join(timeout=1.0)
+        assert writer.is_alive() and not (out / "run.json").exists()  # waits for the other writer's pair
+        fcntl.flock(held, fcntl.LOCK_UN)
+    writer.join()
+    assert read_run(out)["who"] == "B" and [s["who"] for s in read_samples(out)] == ["B"]
+    assert sorted(p.name for p in out.iterdir()) == [LOCK, "run.json", "samples.jsonl"]  # no temp file left
+
+
+HOSTILE_LABEL = "<script>alert(1)</script>\u202eevil|x"
+
+
+def test_markdown_reports_escape_names_and_neutralise_bidi(tmp_path, capsys):
+    rec = unit_tiny().examples[0].to_dict()
+    path = tmp_path / "<img src=x onerror=alert(2)>\u202egpj.jsonl"
+    path.write_text(json.dumps(rec | {"tags": {"split": "test"}}) + "\n", encoding="utf-8")
+    args = ["--suite", f"jsonl:{path}", "--generator", "unit-flaky", "--metrics", "bleu4,fmr", "--n-boot", "20"]
+    assert main(run_cli(tmp_path, *args, "--label", HOSTILE_LABEL)) == 1  # tiny-000 fails: nothing measured
+    assert main(run_cli(tmp_path, *args[:-4], "--generator", "template", "--metrics", "bleu4,fmr", "--n-boot", "20", out="b")) == 0
+    assert main(["report", str(tmp_path / "out"), str(tmp_path / "b"), "--out", str(tmp_path / "rep")]) == 0
+    assert main(["compare", str(tmp_path / "b"), str(tmp_path / "out"), "--out", str(tmp_path / "cmp"), "--n-boot", "20"]) == 0
+    terminal = capsys.readouterr().out
+    for f in (tmp_path / "rep" / "leaderboard.md", tmp_path / "cmp" / "compare.md", tmp_path / "rep" / "leaderboard.html", tmp_path / "cmp" / "compare.html"):
+        text = f.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text and "\u202e" not in text, f
+        assert "U+202E" in text, f
+    md = (tmp_path / "rep" / "leaderboard.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;U+202E&gt;evil\\|x" in md and "**&lt;img src=x onerror=alert(2)&gt;&lt;U+202E&gt;gpj**" in md
+    assert "\u202e" not in terminal
