@@ -194,3 +194,106 @@ def test_markdown_reports_escape_names_and_neutralise_bidi(tmp_path, capsys):
     md = (tmp_path / "rep" / "leaderboard.md").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;U+202E&gt;evil\\|x" in md and "**&lt;img src=x onerror=alert(2)&gt;&lt;U+202E&gt;gpj**" in md
     assert "\u202e" not in terminal
+
+
+# --- tracebacks instead of messages ---------------------------------------------------------
+
+def suite_file(tmp_path, line: str, name: str = "s.jsonl") -> pathlib.Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(unit_tiny().examples[0].to_dict()) + "\n" + line + "\n", encoding="utf-8")
+    return path
+
+
+BAD_LINES = [
+    ("[" * 10_000 + "]" * 10_000, ":2: JSON nested too deeply"),
+    ('{"id": ' + "7" * 5_000 + "}", ":2: not valid JSON (Exceeds the limit (4300 digits)"),
+    (json.dumps(unit_tiny().examples[1].to_dict() | {"references": ["Hotel \ud800 has a pool."]}), ":2: a lone UTF-16 surrogate escape"),
+    ("[" + ", ".join(json.dumps(e.to_dict()) for e in unit_tiny().examples) + "]",
+     ":2: field '<record>': expected object, got an array (one record per line, not one JSON array)"),
+]
+
+
+@pytest.mark.parametrize("line, want", BAD_LINES, ids=["nested", "digits", "surrogate", "array"])
+def test_bad_suite_lines_are_named_not_tracebacks(tmp_path, capsys, line, want):
+    path = suite_file(tmp_path, line)
+    assert main(run_cli(tmp_path, "--suite", f"jsonl:{path}", "--generator", "template", *FAST)) == 2
+    err = err_of(capsys)
+    assert f"rxbench: error: {path}{want}" in err and len(err) < 400  # one line, not the file echoed
+
+
+def test_unreadable_suite_file_is_named(tmp_path, capsys, monkeypatch):
+    path = suite_file(tmp_path, "")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the OS refuse as it would for a user
+        real_open = pathlib.Path.open
+
+        def refuse(self, *a, **k):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *a, **k)
+        monkeypatch.setattr(pathlib.Path, "open", refuse)
+    assert main(run_cli(tmp_path, "--suite", f"jsonl:{path}", "--generator", "template", *FAST)) == 2
+    assert f"rxbench: error: {path}: cannot read (Permission denied)" in err_of(capsys)
+
+
+@pytest.mark.parametrize("body, want", [
+    ('suites: [unit-tiny]\ngenerators: [template]\nlimit: "five"\n', ":5: key 'limit': expected integer, got string 'five'"),
+    ("suites: [unit-tiny]\ngenerators: 5\n", ":4: key 'generators': expected a list, got int '5'"),
+    ("suites: [unit-tiny]\ngenerators: [template]\ntrain:\n  - {name: ft, suites: [unit-tiny], stepz: 3}\n",
+     ":6: key 'train.0': unknown key(s) ['stepz']; known: ['base', 'lora', 'max_steps', 'name', 'suites']"),
+    ("suites: [unit-tiny]\ngenerators: [template]\nseed: abc\n", ":5: key 'seed': expected integer, got string 'abc'"),
+    ("suites: [unit-tiny]\ngenerators: [5]\n", ":4: key 'generators.0': expected a spec string or a mapping"),
+], ids=["limit-five", "generators-5", "train-option", "seed-abc", "generator-int"])
+def test_config_type_errors_name_file_line_and_key(tmp_path, capsys, body, want):
+    cfg = write_config(tmp_path, body)
+    assert main(["bench", cfg]) == 2
+    assert f"rxbench: error: {cfg}{want}" in err_of(capsys)
+    assert not (tmp_path / "bench").exists()
+
+
+def test_out_naming_a_file_is_refused_before_generation(tmp_path, capsys):
+    (tmp_path / "out").write_text("not a directory", encoding="utf-8")
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", *FAST)) == 2
+    assert f"--out {tmp_path / 'out'}: exists and is not a directory" in err_of(capsys)
+    assert not (tmp_path / "c.sqlite").exists()  # refused before the cache was opened, let alone generation
+
+
+def _cache_dir(path):
+    path.mkdir()
+
+
+def _cache_random(path):
+    path.write_bytes(bytes(range(256)) * 64)
+
+
+def _cache_truncated(path):
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE filler (x TEXT)")
+    db.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+    db.commit()
+    db.close()
+    path.write_bytes(path.read_bytes()[: 3 * 4096 + 100])
+
+
+@pytest.mark.parametrize("make, want", [(_cache_dir, "is a directory"), (_cache_random, "not a usable SQLite generation cache"),
+                                        (_cache_truncated, "not a usable SQLite generation cache")], ids=["dir", "random", "truncated"])
+def test_broken_cache_is_named_before_generation(tmp_path, capsys, make, want):
+    make(tmp_path / "c.sqlite")
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", *FAST)) == 2
+    err = err_of(capsys)
+    assert f"rxbench: error: cache {tmp_path / 'c.sqlite'}: {want}" in err and "--cache" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_corrupted_run_files_are_named_with_line(tmp_path, capsys):
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", *FAST)) == 0
+    out = tmp_path / "out"
+    lines = (out / "samples.jsonl").read_text(encoding="utf-8").splitlines()
+    (out / "samples.jsonl").write_text("\n".join(lines[:3] + [lines[3][:40]] + lines[4:]) + "\n", encoding="utf-8")
+    assert main(["report", str(out), "--out", str(tmp_path / "rep")]) == 2
+    assert f"rxbench: error: {out / 'samples.jsonl'}:4: not valid JSON" in err_of(capsys)
+    text = (out / "run.json").read_text(encoding="utf-8")
+    (out / "run.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    assert main(["report", str(out), "--out", str(tmp_path / "rep")]) == 2
+    err = err_of(capsys)
+    assert f"rxbench: error: {out / 'run.json'}:" in err and "not valid JSON" in err and "re-run" in err
