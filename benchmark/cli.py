@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from benchmark.redact import shown
-from benchmark.registry import GENERATORS, METRICS, SUITES, UnknownName
+from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS, SUITES, UnknownName
 from benchmark.schema import EXAMPLE_SCHEMA, InputError
 
 
@@ -105,6 +105,13 @@ def cmd_list(registry, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_env(a: argparse.Namespace) -> int:
+    from benchmark.env import describe
+
+    print(describe())
+    return 0
+
+
 def cmd_schema(a: argparse.Namespace) -> int:
     print(json.dumps(EXAMPLE_SCHEMA, indent=2))
     return 0
@@ -156,12 +163,14 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", help=f"SQLite generation cache (default: config's, else {default_cache()})")
     b.set_defaults(fn=cmd_bench)
 
-    for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS)):
-        sp = sub.add_parser(name, help=f"list registered {name}")
+    for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS), ("perturbations", PERTURBATIONS)):
+        sp = sub.add_parser(name, help=f"list registered {name}" + (" (suffix a suite with +NAME: travel+typo)" if reg is PERTURBATIONS else ""))
         sp.set_defaults(fn=lambda a, reg=reg: cmd_list(reg, a))
     from baselines.lm.cli import add_parser as add_train
 
     add_train(sub)
+    ev = sub.add_parser("env", help="list the RXBENCH_* environment variables, their values and meaning")
+    ev.set_defaults(fn=cmd_env)
     sc = sub.add_parser("schema", help="print the JSON Schema of an Example record")
     sc.set_defaults(fn=cmd_schema)
     return p

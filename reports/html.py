@@ -23,6 +23,7 @@ from benchmark.results import read_samples
 from reports import plots
 from reports.compare import RunComparison, summary_rows
 from benchmark.redact import no_bidi
+from benchmark.registry import summary
 from reports.leaderboard import HEADLINE, Board, areas, best_labels, fmt, fmt_ci, headline_metric
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -145,7 +146,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
         "title": "rxbench leaderboard" + (" (history)" if history else ""), "history": history, "versions": versions,
         "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,
-        "metrics": [{"name": m, **i} for m, i in metrics.items()], "max_samples": max_samples,
+        "metrics": [{"name": m, **i, "summary": summary(i["description"])} for m, i in metrics.items()], "max_samples": max_samples,
     }
 
 

