@@ -92,11 +92,11 @@ def test_leaderboard_renders_inert_and_offline(driver, pages):
     severe = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == []  # e.g. a CSP violation of our own script would show here
     driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
-    cells = driver.execute_script("return Array.prototype.map.call(document.querySelectorAll('td.text'), function (c) { return c.innerText; })")
+    cells = driver.execute_script("return Array.prototype.map.call(document.querySelectorAll('.text'), function (c) { return c.innerText; })")
     assert HOSTILE[0] in cells and HOSTILE[1] in cells and HOSTILE[2] in cells  # shown as text, verbatim
     assert driver.execute_script("return window.__pwned") is None
     shots = artifacts()
-    target = driver.find_element("xpath", "//td[contains(@class, 'text')][contains(., 'window.__pwned = 1')]/ancestor::details[1]")
+    target = driver.find_element("xpath", "//*[contains(@class, 'text')][contains(., 'window.__pwned = 1')]/ancestor::details[1]")
     driver.execute_script("arguments[0].scrollIntoView()", target)
     target.screenshot(str(shots / "leaderboard-drilldown.png"))
     driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = false; }); window.scrollTo(0, 0)")
