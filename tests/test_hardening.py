@@ -387,3 +387,81 @@ def test_listed_descriptions_end_at_a_sentence_end(capsys):
     assert main(["perturbations"]) == 0
     synonym = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("synonym "))
     assert synonym.endswith(".")
+
+
+# --- reports a person reads -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("reports")
+    metrics = "bleu4,fmr,faith.halluc,distinct1,failure_rate"
+    for gen in ("template", "unit-flaky"):
+        assert main(["run", "--suite", "unit-tiny", "--generator", gen, "--split", "all", "--metrics", metrics, "--n-boot", "50",
+                     "--cache", str(d / "c.sqlite"), "--out", str(d / "runs" / gen)]) == 0
+    assert main(["report", str(d / "runs"), "--out", str(d / "rep"), "--max-samples", "3"]) == 0
+    return d
+
+
+def test_drilldown_puts_inputs_reference_and_generators_side_by_side(two_runs):
+    html = (two_runs / "rep" / "leaderboard.html").read_text(encoding="utf-8")
+    body = html[html.index('<table class="samples"'):]
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", body).group(1)
+    assert re.findall(r"<th>(.*?)</th>", header) == ["example", "inputs", "reference", "template", "unit-flaky"]
+    rows = re.findall(r"<tr><td class=\"id\">(.*?)</td>(.*?)</tr>", body[: body.index("</table>")], re.S)
+    assert [i for i, _ in rows] == ["tiny-000", "tiny-001", "tiny-002"]  # --max-samples 3
+    row = rows[1][1]  # tiny-001: wants spa; Hotel 1 has spa and free wifi (tests/helpers.py)
+    assert "<b>user</b> wants a spa" in row and "<b>item</b> Hotel 1 | amenities: spa, free wifi" in row
+    assert "<b>matched</b> amenities: spa" in row and '<td class="ref"><div>Hotel 1 has a spa and a free wifi.</div></td>' in row
+    texts = re.findall(r'<div class="text">(.*?)</div>', row)
+    assert texts == ["We recommend Hotel 1 because it offers spa, which matches your preferences.", "Hotel 1 has a spa."]
+    assert '<div class="error">RuntimeError: boom</div>' in rows[0][1]  # unit-flaky fails on tiny-000
+    # key scores shown (the area headlines), others behind the picker; no per-sample hover claims n = 0
+    shown = set(re.findall(r'<span class="chip" data-metric="([^"]+)">', body))
+    hidden = set(re.findall(r'<span class="chip" data-metric="([^"]+)" hidden>', body))
+    assert shown == {"bleu4", "fmr", "faith.halluc"} and hidden == {"distinct1", "failure_rate"}  # failures show as errors
+    assert '<input type="checkbox" value="distinct1">' in html and '<input type="checkbox" value="fmr" checked>' in html
+    assert 'title="n = 0"' not in html and 'title="n = 40"' in html
+
+
+def test_glossary_shows_whole_first_paragraph_and_wraps(two_runs):
+    html = (two_runs / "rep" / "leaderboard.html").read_text(encoding="utf-8")
+    assert ('<td class="prose">Hallucination rate: share of explanations stating an attribute value that neither the item '
+            "nor the user has (or that contradicts the item).</td>") in html
+    assert re.search(r"td\.prose \{ white-space: normal;", html)
+
+
+def test_safety_attack_outcomes_are_plotted(tmp_path):
+    for gen in ("template", "sanity-unsafe"):
+        assert main(run_cli(tmp_path, "--suite", "safety-pii:unit-tiny,safety-injection:unit-tiny,safety-hype:unit-tiny", "--generator", gen,
+                            "--split", "all", "--limit", "4", "--n-boot", "20", "--metrics", "toxicity.*,fairness.*,leakage,injection,manipulation*",
+                            out=f"runs/{gen}")) == 0
+    assert main(["report", str(tmp_path / "runs"), "--out", str(tmp_path / "rep")]) == 0
+    html = (tmp_path / "rep" / "leaderboard.html").read_text(encoding="utf-8")
+    caption = re.search(r"safety: points with 95% CI bars; plotted: ([^(]*) \(", html).group(1).split(", ")
+    assert {"leakage", "injection", "manipulation"} <= set(caption) and len(caption) == 6
+
+
+def test_leaderboard_md_has_per_area_tables_that_fit_a_pr_comment(two_runs):
+    md = (two_runs / "rep" / "leaderboard.md").read_text(encoding="utf-8")
+    assert len(md) < 65_536  # GitHub's comment limit
+    widest = max(line.count("|") - 1 for line in md.splitlines() if line.startswith("|"))
+    assert widest <= 2 + 2 + 6  # suite, generator, n, failed + at most MD_COLUMNS metrics
+    assert "## Overview" in md and "## overlap" in md and "## explainability" in md and "<details><summary>1 metric(s): distinct1" not in md
+    overview = md[md.index("## Overview"): md.index("## overlap")]
+    assert "| suite     | generator   | n   | failed   | bleu4 ↑" in overview
+    assert re.search(r"\| unit-tiny \| unit-flaky +\| 40 +\| 8 ", overview)  # 8 of 40 fail (every 5th)
+
+
+def test_history_markdown_shows_the_change_per_version(tmp_path):
+    v = tmp_path / "versions"
+    for name, gen in (("v1", "unit-flaky"), ("v2", "template")):
+        assert main(["run", "--suite", "unit-tiny", "--generator", gen, "--split", "all", "--metrics", "fmr,failure_rate", "--n-boot", "20",
+                     "--label", "hotel", "--cache", str(tmp_path / "c.sqlite"), "--out", str(v / name)]) == 0
+    assert main(["report", str(v), "--out", str(tmp_path / "rep"), "--history"]) == 0
+    md = (tmp_path / "rep" / "leaderboard.md").read_text(encoding="utf-8")
+    assert md.startswith("# rxbench leaderboard (history)")
+    # failure_rate 0.2 (8 of 40) in v1, 0 in v2: the v2 cell carries the change -0.2; v1 has none, nothing is bold
+    line_v1 = next(ln for ln in md.splitlines() if "hotel @ v1" in ln and "| 40" in ln)
+    line_v2 = next(ln for ln in md.splitlines() if "hotel @ v2" in ln and "| 40" in ln)
+    assert "0.200" in line_v1 and "(" not in line_v1.split("|")[-2]
+    assert line_v2.split("|")[-2].strip().endswith("(-0.2)") and "**" not in md.split("## Suites")[0]
