@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 from benchmark.generator import SimpleGenerator
 from benchmark.lang import has_han
 from benchmark.registry import GENERATORS
-from benchmark.schema import Example, load_outputs, sha256_json
+from benchmark.schema import Example, InputError, load_outputs, sha256_json
 from benchmark.suite import Suite
 
 
@@ -142,6 +142,8 @@ class FileGenerator(SimpleGenerator):
     def __init__(self, path: str):
         self.path = Path(path)
         self.outputs = load_outputs(self.path)
+        if not self.outputs:
+            raise InputError(f"{self.path}: no predictions (empty file); want JSONL lines {{\"id\", \"text\"}}")
         self.name = f"file:{self.path.stem}"
 
     def supports(self, suite: Suite) -> bool:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from benchmark.schema import Explanation
+from benchmark.schema import Explanation, InputError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS generations (
@@ -31,21 +31,34 @@ CREATE TABLE IF NOT EXISTS generations (
 class GenerationCache:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=60)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
-        self._db.commit()
+        if self.path.is_dir():
+            raise InputError(f"cache {self.path}: is a directory; pass --cache a file path (e.g. {self.path / 'cache.sqlite'})")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+            self._db.execute("SELECT fingerprint, example_hash, text, latency_s, meta FROM generations LIMIT 1").fetchall()
+            self._db.commit()
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise self._broken(exc) from None
+
+    def _broken(self, exc: Exception) -> InputError:
+        return InputError(f"cache {self.path}: not a usable SQLite generation cache ({exc}); "
+                          "delete it (cached generations are lost) or pass --cache another file")
 
     def get_many(self, fingerprint: str, hashes: Iterable[str]) -> dict[str, tuple[str, float, dict]]:
         """example hash -> (text, latency, meta) for the hashes already generated."""
         hashes = list(hashes)
         found: dict[str, tuple[str, float, dict]] = {}
-        for start in range(0, len(hashes), 500):
-            chunk = hashes[start : start + 500]
-            q = f"SELECT example_hash, text, latency_s, meta FROM generations WHERE fingerprint=? AND example_hash IN ({','.join('?' * len(chunk))})"
-            for h, text, lat, meta in self._db.execute(q, [fingerprint, *chunk]):
-                found[h] = (text, lat, json.loads(meta))
+        try:
+            for start in range(0, len(hashes), 500):
+                chunk = hashes[start : start + 500]
+                q = f"SELECT example_hash, text, latency_s, meta FROM generations WHERE fingerprint=? AND example_hash IN ({','.join('?' * len(chunk))})"
+                for h, text, lat, meta in self._db.execute(q, [fingerprint, *chunk]):
+                    found[h] = (text, lat, json.loads(meta))
+        except sqlite3.DatabaseError as exc:
+            raise self._broken(exc) from None
         return found
 
     def put_many(self, fingerprint: str, items: Iterable[tuple[str, Explanation]]) -> None:

@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmark.registry import GENERATORS, METRICS, SUITES, UnknownName
+from benchmark.redact import shown
+from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS, SUITES, UnknownName
 from benchmark.schema import EXAMPLE_SCHEMA, InputError
 
 
@@ -20,17 +21,35 @@ def _csv(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in text.split(",") if s.strip())
 
 
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1 (a limit or a resample count of 0 or less measures nothing)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"want a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"want a positive integer, got {value}")
+    return value
+
+
 def cmd_run(a: argparse.Namespace) -> int:
-    from benchmark.runner import RunSpec, parse_shard, run
+    from benchmark.runner import RunSpec, nothing_measured, parse_shard, run
 
     spec = RunSpec(
         suites=_csv(a.suite), generator=a.generator, metrics=_csv(a.metrics), split=a.split, limit=a.limit,
         seed=a.seed, shard=parse_shard(a.shard) if a.shard else None, n_boot=a.n_boot, label=a.label,
     )
-    print(f"rxbench run: {spec.generator} on {', '.join(spec.suites)} ({spec.split} split)")
+    print(f"rxbench run: {shown(spec.generator)} on {', '.join(map(shown, spec.suites))} ({spec.split} split)")
     result = run(spec, Path(a.out), Path(a.cache))
     failed = sum(f["count"] for f in result["failures"].values())
     print(f"wrote {Path(a.out) / 'run.json'} and samples.jsonl; {failed} failed generations")
+    why = nothing_measured(result)
+    if why:
+        print(f"rxbench: error: {shown(why)}", file=sys.stderr)
+        return 1
+    from reports.leaderboard import HEADLINE, Board, terminal_summary
+
+    print(terminal_summary(Board.load([a.out]), HEADLINE))
     return 0
 
 
@@ -46,9 +65,9 @@ def cmd_report(a: argparse.Namespace) -> int:
     from reports.html import write_html
     from reports.leaderboard import write_markdown
 
-    md = write_markdown(a.runs, Path(a.out))
-    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, validity=a.validity,
-                      **({"headline": _csv(a.headline)} if a.headline else {}))
+    prefer = {"headline": _csv(a.headline)} if a.headline else {}
+    md = write_markdown(a.runs, Path(a.out), history=a.history, **prefer)
+    html = write_html(a.runs, Path(a.out), history=a.history, max_samples=a.max_samples, validity=a.validity, **prefer)
     print(f"wrote {md}\nwrote {html}")
     return 0
 
@@ -86,6 +105,13 @@ def cmd_list(registry, a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_env(a: argparse.Namespace) -> int:
+    from benchmark.env import describe
+
+    print(describe())
+    return 0
+
+
 def cmd_schema(a: argparse.Namespace) -> int:
     print(json.dumps(EXAMPLE_SCHEMA, indent=2))
     return 0
@@ -100,10 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--generator", required=True, help="generator spec: template, retrieval, file:PATH, hf:DIR, ...")
     r.add_argument("--metrics", default="default", help="metric names or patterns, comma-separated (default: %(default)s)")
     r.add_argument("--split", default="test", choices=["train", "valid", "test", "all"])
-    r.add_argument("--limit", type=int, help="first N examples of the split per suite")
+    r.add_argument("--limit", type=positive_int, help="first N examples of the split per suite")
     r.add_argument("--seed", type=int, default=0)
     r.add_argument("--shard", help="K/N: run the K-th of N shards (merge them with `rxbench merge`)")
-    r.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples for CIs")
+    r.add_argument("--n-boot", type=positive_int, default=1000, help="bootstrap resamples for CIs")
     r.add_argument("--label", help="row name in leaderboards (default: generator name)")
     r.add_argument("--cache", default=str(default_cache()), help="SQLite generation cache (default: %(default)s)")
     r.add_argument("--out", required=True)
@@ -118,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("runs", nargs="+", help="run directories (a directory of run directories stands for all of them)")
     rp.add_argument("--out", required=True)
     rp.add_argument("--history", action="store_true", help="runs are versions of one model, oldest first: add trend plots")
-    rp.add_argument("--max-samples", type=int, default=50, help="samples shown per generator and suite in the drill-down (default: %(default)s)")
+    rp.add_argument("--max-samples", type=positive_int, default=50, help="samples shown per generator and suite in the drill-down (default: %(default)s)")
     rp.add_argument("--headline", help="metrics preferred as an area's headline in the overview, comma-separated")
     rp.add_argument("--validity", help="validity.json from `rxbench validate`: adds a 'How far to trust each column' section")
     rp.set_defaults(fn=cmd_report)
@@ -128,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("candidate")
     c.add_argument("--out", required=True)
     c.add_argument("--alpha", type=float, default=0.05, help="significance level of the verdicts (default: %(default)s)")
-    c.add_argument("--top", type=int, default=5, help="examples with the largest score change shown per metric (default: %(default)s)")
-    c.add_argument("--n-boot", type=int, help="bootstrap resamples / randomization trials (default: the baseline run's)")
+    c.add_argument("--top", type=positive_int, default=5, help="examples with the largest score change shown per metric (default: %(default)s)")
+    c.add_argument("--n-boot", type=positive_int, help="bootstrap resamples / randomization trials (default: the baseline run's)")
     c.set_defaults(fn=cmd_compare)
 
     b = sub.add_parser("bench", help="run a benchmark config (YAML): train, run every generator, report")
@@ -138,12 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", help=f"SQLite generation cache (default: config's, else {default_cache()})")
     b.set_defaults(fn=cmd_bench)
 
-    for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS)):
-        sp = sub.add_parser(name, help=f"list registered {name}")
+    for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS), ("perturbations", PERTURBATIONS)):
+        sp = sub.add_parser(name, help=f"list registered {name}" + (" (suffix a suite with +NAME: travel+typo)" if reg is PERTURBATIONS else ""))
         sp.set_defaults(fn=lambda a, reg=reg: cmd_list(reg, a))
     from baselines.lm.cli import add_parser as add_train
 
     add_train(sub)
+    ev = sub.add_parser("env", help="list the RXBENCH_* environment variables, their values and meaning")
+    ev.set_defaults(fn=cmd_env)
+
     from validation.cli import add_parser as add_validate
 
     add_validate(sub)
@@ -156,10 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.fn(args)
-    except (InputError, UnknownName, ValueError, FileNotFoundError) as exc:
+    except (InputError, UnknownName, ValueError, OSError) as exc:
         if os.environ.get("RXBENCH_DEBUG"):
             raise
-        print(f"rxbench: error: {exc}", file=sys.stderr)
+        msg = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename and exc.strerror else str(exc)
+        print(f"rxbench: error: {shown(msg)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("rxbench: interrupted; finished batches are cached, re-run to resume", file=sys.stderr)

@@ -20,13 +20,89 @@ leaderboard run, optionally with models to fine-tune first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import jsonschema
 import yaml
+
+from benchmark.redact import redact
 
 
 class ConfigError(ValueError):
     pass
+
+
+_NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+_LIMIT = {"type": "integer", "minimum": 1}
+CONFIG_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "rxbench benchmark config",
+    "type": "object",
+    "required": ["name", "suites", "generators"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string", "minLength": 1},
+        "out": {"type": "string", "minLength": 1},
+        "suites": _NAMES,
+        "optional_suites": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "generators": {"type": "array", "minItems": 1, "items": {"oneOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "object", "required": ["spec"], "additionalProperties": False, "properties": {
+                "spec": {"type": "string", "minLength": 1}, "label": {"type": "string", "minLength": 1},
+                "limit": _LIMIT, "suites": _NAMES, "metrics": _NAMES}},
+        ]}},
+        "metrics": _NAMES,
+        "split": {"enum": ["train", "valid", "test", "all"]},
+        "limit": _LIMIT,
+        "seed": {"type": "integer"},
+        "train": {"type": "array", "items": {
+            "type": "object", "required": ["name", "suites"], "additionalProperties": False, "properties": {
+                "name": {"type": "string", "minLength": 1}, "base": {"type": "string", "minLength": 1}, "suites": _NAMES,
+                "lora": {"type": "boolean"}, "max_steps": _LIMIT}}},
+        "headline": {"type": "array", "items": {"type": "string"}},
+        "cache": {"type": "string", "minLength": 1},
+        "validity": {"type": "string", "minLength": 1},
+    },
+}
+_VALIDATOR = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
+
+
+def _line(node: yaml.Node, path: list[Any]) -> int:
+    """The 1-based line of the YAML node at `path` (or of its nearest ancestor)."""
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node = nxt
+    return node.start_mark.line + 1
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """A schema error in words, without echoing a whole sub-document."""
+    if error.validator == "oneOf":
+        return "expected a spec string or a mapping {spec, label, limit, suites, metrics}"
+    if error.validator == "type":
+        want = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        kind = type(error.instance).__name__.replace("str", "string").replace("dict", "mapping").replace("list", "list")
+        return f"expected {'a list' if want == 'array' else 'a mapping' if want == 'object' else want}, got {kind} {str(error.instance)[:60]!r}"
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return f"unknown key(s) {extra}; known: {allowed}"
+    return error.message[:200]
+
+
+def slug(label: str) -> str:
+    """The run directory name of a leaderboard row (never a credential in the spec)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", redact(label) or "").strip("_") or "run"
 
 
 @dataclass(frozen=True)
@@ -66,34 +142,37 @@ def _optional_present(spec: str) -> bool:
 def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchConfig:
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+        raise ConfigError(f"{path}: {str(exc)[:300]}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache", "validity"}
-    unknown = set(raw) - known
-    if unknown:
-        raise ConfigError(f"{path}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
-    for key in ("name", "suites", "generators"):
-        if key not in raw:
-            raise ConfigError(f"{path}: missing required key '{key}'")
+    error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(raw))
+    if error is not None:
+        where = list(error.absolute_path)
+        key = ".".join(str(p) for p in where) or "<top level>"
+        raise ConfigError(f"{path}:{_line(node, where)}: key '{key}': {_message(error)}")
     out = Path(raw.get("out", f"out/{raw['name']}"))
     models = out / "models"
     gens = []
     for i, g in enumerate(raw["generators"]):
         if isinstance(g, str):
             g = {"spec": g}
-        if not isinstance(g, dict) or "spec" not in g:
-            raise ConfigError(f"{path}: generators[{i}]: expected a spec string or {{spec, label}}")
-        unknown_g = set(g) - {"spec", "label", "limit", "suites", "metrics"}
-        if unknown_g:
-            raise ConfigError(f"{path}: generators[{i}]: unknown key(s) {sorted(unknown_g)}")
         spec = str(g["spec"]).replace("{models}", str(models))
         gens.append(GeneratorEntry(
             spec, str(g.get("label", g["spec"])), g.get("limit"),
             tuple(g["suites"]) if "suites" in g else None, tuple(g["metrics"]) if "metrics" in g else None,
         ))
+    seen: dict[str, str] = {}
+    for i, g in enumerate(gens):
+        folder = slug(g.label)
+        if not folder.strip("."):
+            raise ConfigError(f"{path}:{_line(node, ['generators', i])}: key 'generators.{i}.label': {g.label!r} is not a folder name; use letters or digits")
+        if folder in seen:
+            raise ConfigError(f"{path}: generators: labels {seen[folder]!r} and {g.label!r} share the run folder runs/{folder}; rename one")
+        seen[folder] = g.label
     suites = list(raw["suites"]) + [s for s in raw.get("optional_suites", []) if _optional_present(s)] + list(extra_suites)
     train = []
     for i, t in enumerate(raw.get("train", [])):

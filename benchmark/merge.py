@@ -56,9 +56,10 @@ def merge_runs(dirs: Sequence[Path], out: Path) -> dict:
         effs = [r["efficiency"][suite] for r in runs if suite in r["efficiency"]]
         merged["efficiency"][suite] = efficiency(
             [s["latency_s"] for s in rows_s if not s["error"]],
-            sum(e["generated"] for e in effs),
+            sum(e["generated"] - e.get("twins_generated", 0) for e in effs),
             sum(e["cached"] for e in effs),
             max(e["wall_s"] for e in effs),
+            sum(e.get("twins_generated", 0) for e in effs),
         )
     write_run(out, merged, samples)
     return merged

@@ -13,6 +13,11 @@ from typing import Any, Callable, Generic, TypeVar
 T = TypeVar("T")
 
 
+def summary(doc: str | None) -> str:
+    """A docstring's first paragraph on one line (its first line may end mid-sentence)."""
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
 class UnknownName(KeyError):
     def __str__(self) -> str:  # KeyError quotes its message; keep it readable
         return str(self.args[0])
@@ -38,7 +43,7 @@ class Registry(Generic[T]):
         def deco(factory: Callable[..., T]) -> Callable[..., T]:
             if name in self._entries:
                 raise ValueError(f"{self.kind} {name!r} registered twice")
-            doc = help or (factory.__doc__ or "").strip().split("\n")[0]
+            doc = help or summary(factory.__doc__)
             self._entries[name] = Entry(name, factory, doc, takes_arg, info)
             return factory
 

@@ -16,13 +16,18 @@ details[metric] (JSON evidence for that sample, e.g. per-claim verdicts with the
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import math
+import os
 import platform
 import subprocess
+import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
+
+from benchmark.schema import InputError, read_jsonl
 
 RUN_FORMAT = 1
 PACKAGES = ("rxbench", "numpy", "torch", "transformers", "peft", "sacrebleu", "rouge-score", "bert-score", "evaluate", "scikit-learn")
@@ -55,17 +60,29 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+LOCK = ".rxbench-write.lock"
+
+
+def _tmp(out: Path, name: str, text_lines: Iterator[str]) -> Path:
+    """A private temp file beside the target (two writers never share one)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.writelines(text_lines)
+    return Path(tmp)
+
+
 def write_run(out: Path, run: dict, samples: list[dict]) -> None:
-    """Write atomically (tmp file then rename) so a killed run never leaves half a file."""
+    """Write the pair atomically: each file goes to a private temp file, then both are renamed
+    into place while holding an exclusive lock on the directory, so a killed run never leaves
+    half a file and two runs writing one `--out` never leave run.json of one beside the
+    samples.jsonl of the other."""
     out.mkdir(parents=True, exist_ok=True)
-    tmp = out / "samples.jsonl.tmp"
-    with tmp.open("w", encoding="utf-8") as fh:
-        for s in samples:
-            fh.write(json.dumps(_clean(s), ensure_ascii=False, sort_keys=True) + "\n")
-    tmp.replace(out / "samples.jsonl")
-    tmp = out / "run.json.tmp"
-    tmp.write_text(json.dumps(_clean(run), indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(out / "run.json")
+    samples_tmp = _tmp(out, "samples.jsonl", (json.dumps(_clean(s), ensure_ascii=False, sort_keys=True) + "\n" for s in samples))
+    run_tmp = _tmp(out, "run.json", iter([json.dumps(_clean(run), indent=2, sort_keys=True, ensure_ascii=False) + "\n"]))
+    with (out / LOCK).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        samples_tmp.replace(out / "samples.jsonl")
+        run_tmp.replace(out / "run.json")
 
 
 def read_run(path: str | Path) -> dict:
@@ -73,7 +90,15 @@ def read_run(path: str | Path) -> dict:
     f = path / "run.json" if path.is_dir() else path
     if not f.is_file():
         raise FileNotFoundError(f"{f}: no run.json (expected a run directory written by `rxbench run`)")
-    run = json.loads(f.read_text(encoding="utf-8"))
+    try:
+        run = json.loads(f.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError(f"{f}: not UTF-8 text; the run is corrupted, re-run `rxbench run` to rewrite it") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{f}:{exc.lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                         "the run is corrupted, re-run `rxbench run` to rewrite it") from None
+    if not isinstance(run, dict) or not isinstance(run.get("scores"), dict):
+        raise ValueError(f"{f}: not an rxbench run.json (no scores); re-run `rxbench run` to rewrite it")
     if run.get("format") != RUN_FORMAT:
         raise ValueError(f"{f}: run format {run.get('format')!r}, this rxbench reads {RUN_FORMAT}")
     return run
@@ -82,7 +107,7 @@ def read_run(path: str | Path) -> dict:
 def read_samples(path: str | Path) -> Iterator[dict]:
     path = Path(path)
     f = path / "samples.jsonl" if path.is_dir() else path
-    with f.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    for where, rec in read_jsonl(f):
+        if not isinstance(rec, dict) or "suite" not in rec:
+            raise InputError(f"{where}: not a samples.jsonl record (no 'suite'); re-run `rxbench run` to rewrite it")
+        yield rec

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from benchmark import stats
 from benchmark.cache import GenerationCache
 from benchmark.generator import Generator
+from benchmark.redact import redact, shown
 from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
 from benchmark.results import RUN_FORMAT, environment, write_run
 from benchmark.schema import Example, Explanation
@@ -42,6 +43,20 @@ class RunSpec:
     n_boot: int = stats.N_BOOT
     label: str | None = None  # the generator's row name in leaderboards
 
+    def __post_init__(self) -> None:
+        """Refuse a spec that would measure nothing or the same thing twice, before any generation."""
+        if not self.suites:
+            raise ValueError("no suite given (--suite names none); e.g. --suite travel")
+        if not self.metrics:
+            raise ValueError("no metric given (--metrics names none); e.g. --metrics default")
+        dup = sorted({s for s in self.suites if self.suites.count(s) > 1})
+        if dup:
+            raise ValueError(f"suite(s) {', '.join(dup)} given twice; every sample would be scored twice")
+        if self.limit is not None and (isinstance(self.limit, bool) or not isinstance(self.limit, int) or self.limit < 1):
+            raise ValueError(f"limit must be a positive integer, got {self.limit!r}")
+        if isinstance(self.n_boot, bool) or not isinstance(self.n_boot, int) or self.n_boot < 1:
+            raise ValueError(f"n_boot must be a positive integer, got {self.n_boot!r}")
+
 
 def parse_shard(text: str) -> tuple[int, int]:
     k, _, n = text.partition("/")
@@ -55,9 +70,12 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 
 def resolve_metrics(names: Sequence[str]) -> list[MetricDef]:
-    """Names, shell patterns (`peter.*`) or `default` (every metric registered as default)."""
+    """Names, shell patterns (`peter.*`) or `default` (every metric registered as default);
+    a leading `-` drops what the rest matches (`default,-fairness.*`)."""
     chosen: list[str] = []
-    for name in names:
+    for raw in names:
+        drop = raw.startswith("-")
+        name = raw[1:] if drop else raw
         if name == "default":
             matches = [e.name for e in METRICS.entries() if e.info.get("default", True)]
         elif any(c in name for c in "*?["):
@@ -67,7 +85,9 @@ def resolve_metrics(names: Sequence[str]) -> list[MetricDef]:
             matches = [name]
         if not matches:
             raise ValueError(f"metric pattern {name!r} matches nothing; known: {', '.join(METRICS.names())}")
-        chosen += [m for m in matches if m not in chosen]
+        chosen = [m for m in chosen if m not in matches] if drop else chosen + [m for m in matches if m not in chosen]
+    if not chosen:
+        raise ValueError(f"--metrics {','.join(names)} leaves no metric to compute")
     defs = [get_metric(n) for n in chosen]
     for d in defs:
         unknown = d.needs - NEEDS.keys()
@@ -134,10 +154,12 @@ def generate_cached(gen: Generator, examples: Sequence[Example], cache: Generati
 
 
 def generate_variants(
-    gen: Generator, suite: Suite, examples: Sequence[Example], names: Sequence[str], seed: int, cache: GenerationCache
-) -> dict[str, list[tuple[Example, str] | None]]:
+    gen: Generator, suite: Suite, examples: Sequence[Example], names: Sequence[str], seed: int, cache: GenerationCache,
+    log: Callable[[str], None] = print,
+) -> tuple[dict[str, list[tuple[Example, str] | None]], int]:
     """For each perturbation a metric compares against: the variant of every example
-    (None where the perturbation has nothing to change) and the generator's text for it.
+    (None where the perturbation has nothing to change) and the generator's text for it;
+    and how many of those twin generations were not cached (they cost generator time).
 
     The perturbation sees the whole suite and varies only the chosen examples
     (`only`): a variant that uses suite context (the age groups a swap mirrors
@@ -145,14 +167,18 @@ def generate_variants(
     shards would not merge exactly."""
     out: dict[str, list[tuple[Example, str] | None]] = {}
     wanted = {e.id for e in examples}
+    fresh = 0
     for name in names:
         variants = PERTURBATIONS.create(name)(suite, seed=seed, only=wanted).examples
         by_parent = {v.tags.get("parent", v.id): v for v in variants}
         todo = [by_parent[e.id] for e in examples if e.id in by_parent]
-        texts, _ = generate_cached(gen, todo, cache, f"{gen.name} on {suite.name}+{name}")
+        hits = len(cache.get_many(gen.fingerprint(), [v.content_hash() for v in todo]))
+        log(f"  {suite.name}+{name}: {len(todo)} twin inputs for variant metrics ({hits} cached, {len(todo) - hits} to generate)")
+        texts, cached = generate_cached(gen, todo, cache, f"{gen.name} on {suite.name}+{name}")
+        fresh += sum(not c for c in cached)
         got = {v.tags.get("parent", v.id): (v, t) for v, t in zip(todo, texts)}
         out[name] = [(got[e.id][0], got[e.id][1].text) if e.id in got and got[e.id][1].ok else None for e in examples]
-    return out
+    return out, fresh
 
 
 def score_suite(
@@ -192,12 +218,14 @@ def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], c
     return {name: stats.summarize(metrics[name], r, consts[name], (seed, suite), n_boot) for name, r in rows.items()}
 
 
-def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float) -> dict:
-    """Latency percentiles and throughput over the successful generations."""
+def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float, twins: int = 0) -> dict:
+    """Latency percentiles and throughput over the successful generations; `generated`
+    counts every fresh generation, `twins` of them for perturbed inputs (variant metrics)."""
     lat = np.asarray(latencies, float)
     total = float(lat.sum())
     return {
-        "generated": generated,
+        "generated": generated + twins,
+        "twins_generated": twins,
         "cached": cached,
         "wall_s": round(wall_s, 3),
         "latency_p50_s": float(np.percentile(lat, 50)) if len(lat) else None,
@@ -206,14 +234,63 @@ def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: 
     }
 
 
+def load_suites(specs: Sequence[str]) -> list[tuple[str, Suite]]:
+    """Every suite of a run, loaded before any generation; two specs that resolve to one
+    suite name (`travel` and `jsonl:x/travel.jsonl`) would merge in run.json, so refuse them."""
+    loaded: list[tuple[str, Suite]] = []
+    by_name: dict[str, str] = {}
+    for s in specs:
+        suite = load_suite(s)
+        if suite.name in by_name:
+            raise ValueError(f"suites {by_name[suite.name]!r} and {s!r} are both named {suite.name!r}; rename the file or drop one")
+        by_name[suite.name] = s
+        loaded.append((s, suite))
+    return loaded
+
+
+def split_counts(suite: Suite) -> str:
+    """`train 20, valid 4, test 16`: what a suite offers, for a message about an empty selection."""
+    counts = {sp: len(suite.split(sp)) for sp in ("train", "valid", "test")}
+    return ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "no examples"
+
+
+def nothing_measured(run_json: dict) -> str | None:
+    """Why a finished run measured nothing (the CLI then exits non-zero), or None."""
+    fails = run_json["failures"]
+    if not fails:
+        reasons = "; ".join(f"{k}: {v}" for k, v in run_json["skipped"].items())
+        return f"nothing measured: every suite was skipped ({reasons})"
+    n = sum(f["n"] for f in fails.values())
+    failed = sum(f["count"] for f in fails.values())
+    if n and failed == n:
+        first = next((e for f in fails.values() for e in f["first_errors"]), "")
+        return f"nothing measured: all {n} generations failed (first: {first[:200]})"
+    return None
+
+
+def _shown_log(log: Callable[[str], None]) -> Callable[[str], None]:
+    """Suite, file and generator names reach the terminal: redacted, bidi neutralised."""
+    return lambda msg: log(shown(msg))
+
+
 def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> dict:
+    log = _shown_log(log)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out}: exists and is not a directory; choose a directory")
     gen: Generator = GENERATORS.create(spec.generator)
     metric_defs = resolve_metrics(spec.metrics)
     by_name = {m.name: m for m in metric_defs}
+    loaded = load_suites(spec.suites)
+    selected = [(s, suite, select(suite, spec)) for s, suite in loaded]
+    for _, suite, chosen in selected:
+        if not chosen:
+            log(f"  warning: {suite.name} has no examples in the {spec.split} split (it has {split_counts(suite)})")
+    if not any(chosen for _, _, chosen in selected):
+        raise ValueError(f"nothing to measure: no suite has examples in the {spec.split} split (try --split all)")
     cache = GenerationCache(cache_path)
     run_json: dict = {
         "format": RUN_FORMAT,
-        "generator": {"spec": spec.generator, "name": gen.name, "label": spec.label or gen.name, "fingerprint": {}},
+        "generator": {"spec": redact(spec.generator), "name": redact(gen.name), "label": redact(spec.label or gen.name), "fingerprint": {}},
         "seed": spec.seed,
         "n_boot": spec.n_boot,
         "split": spec.split,
@@ -231,13 +308,12 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
     }
     samples: list[dict] = []
     try:
-        for suite_spec in spec.suites:
-            suite = load_suite(suite_spec)
+        for suite_spec, suite, chosen in selected:
             if not gen.supports(suite):
-                run_json["skipped"][suite.name] = f"generator {gen.name} does not support this suite"
+                why = "none of its predictions' ids is in this suite" if getattr(gen, "precomputed", False) else "does not support this suite"
+                run_json["skipped"][suite.name] = f"generator {gen.name}: {why}"
                 log(f"  skip {suite.name}: {gen.name} has nothing to say about it")
                 continue
-            chosen = select(suite, spec)
             examples = [e for _, e in chosen]
             gen.prepare(suite)
             t0 = time.perf_counter()
@@ -251,28 +327,28 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                 if skipped:
                     run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
             names = list(dict.fromkeys(v for m in applicable(suite_metrics, suite) for v in m.variants))
-            variants = generate_variants(gen, suite, examples, names, spec.seed, cache) if names else {}
+            variants, twins = generate_variants(gen, suite, examples, names, spec.seed, cache, log) if names else ({}, 0)
             rows, values, consts, merrors, details = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
             run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
             run_json["suites"][suite.name] = {
-                "spec": suite_spec, "hash": suite.content_hash(), "version": suite.version, "kind": suite.kind,
+                "spec": redact(suite_spec), "hash": suite.content_hash(), "version": suite.version, "kind": suite.kind,
                 "domain": examples[0].domain if examples else None, "n": len(examples),
                 "lang": dict(Counter(e.language for e in examples).most_common()),  # language -> examples, most common first
             }
             run_json["scores"][suite.name] = aggregate_suite(by_name, rows, consts, spec.seed, suite.name, spec.n_boot)
             run_json["const"][suite.name] = consts
             run_json["failures"][suite.name] = {
-                "count": n_failed, "n": len(outputs), "first_errors": [f"{o.example_id}: {o.error}" for o in outputs if not o.ok][:5],
+                "count": n_failed, "n": len(outputs), "first_errors": [redact(f"{o.example_id}: {o.error}") for o in outputs if not o.ok][:5],
             }
             if merrors:
                 run_json["metric_errors"][suite.name] = merrors
             run_json["efficiency"][suite.name] = efficiency(
-                [o.latency_s for o in outputs if o.ok], sum(not c for c in cached), sum(cached), wall
+                [o.latency_s for o in outputs if o.ok], sum(not c for c in cached), sum(cached), wall, twins
             )
             for j, ((idx, ex), o, c) in enumerate(zip(chosen, outputs, cached)):
                 samples.append({
-                    "suite": suite.name, "index": idx, "id": ex.id, "text": o.text, "error": o.error,
+                    "suite": suite.name, "index": idx, "id": ex.id, "text": o.text, "error": redact(o.error),
                     "latency_s": o.latency_s, "cached": c,
                     "scores": {m: values[m][j] for m in values},
                     "stats": {m: rows[m][j] for m in rows},

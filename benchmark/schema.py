@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -78,7 +79,11 @@ EXAMPLE_SCHEMA: dict = {
             },
         },
         "references": {"type": "array", "items": {"type": "string"}},
-        "tags": {"type": "object", "additionalProperties": {"type": "string"}},
+        "tags": {
+            "type": "object",
+            "additionalProperties": {"type": "string"},
+            "properties": {"split": {"enum": ["train", "valid", "test"]}},
+        },
         "meta": {"type": "object"},
         "lang": {"enum": list(LANGS), "description": "language of the texts; detected from the references / item when absent"},
     },
@@ -229,11 +234,20 @@ _EXAMPLE_VALIDATOR = jsonschema.Draft202012Validator(EXAMPLE_SCHEMA)
 _OUTPUT_VALIDATOR = jsonschema.Draft202012Validator(OUTPUT_SCHEMA)
 
 
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
+
+
 def _check(validator: jsonschema.Draft202012Validator, record: Any, where: str) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(record))
     if error is not None:
         path = ".".join(str(p) for p in error.absolute_path) or "<record>"
-        raise InputError(f"{where}: field '{path}': {error.message}")
+        msg = error.message
+        if len(msg) > 200:  # the default message echoes the whole value
+            got = _JSON_TYPES.get(type(error.instance), "a value")
+            msg = f"expected {error.validator_value}, got {got}" if error.validator == "type" else msg[:200] + "…"
+            if path == "<record>" and isinstance(record, list):
+                msg += " (one record per line, not one JSON array)"
+        raise InputError(f"{where}: field '{path}': {msg}")
 
 
 def validate_example(record: Any, where: str = "<record>") -> Example:
@@ -241,12 +255,42 @@ def validate_example(record: Any, where: str = "<record>") -> Example:
     return Example.from_dict(record)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a \ud800-\udfff escape: maybe an unpaired half
+
+
+def parse_json_line(line: str, where: str) -> Any:
+    """One JSON value, strictly: no NaN / Infinity, no lone surrogate, bounded depth and
+    integer size; anything else raises InputError naming `where` ("file:line")."""
+    try:
+        value = json.loads(line, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
+    except ValueError as exc:  # NaN / Infinity, integers beyond Python's digit limit
+        raise InputError(f"{where}: not valid JSON ({str(exc)[:120]})") from None
+    if _SURROGATE.search(line):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{where}: a lone UTF-16 surrogate escape (\\ud800-\\udfff) is not text") from None
+    return value
+
+
 def read_jsonl(path: str | Path) -> Iterator[tuple[str, Any]]:
     """Yield (location "file:line", parsed record); a line that is not JSON raises InputError."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    with path.open("rb") as fh:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
         for lineno, raw in enumerate(fh, 1):
             where = f"{path}:{lineno}"
             try:
@@ -255,10 +299,7 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[str, Any]]:
                 raise InputError(f"{where}: not UTF-8 (byte {exc.start + 1}: {raw[exc.start:exc.start + 1]!r})") from None
             if not line.strip():
                 continue
-            try:
-                yield where, json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            yield where, parse_json_line(line, where)
 
 
 def load_examples(path: str | Path) -> list[Example]:

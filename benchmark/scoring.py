@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from benchmark.registry import METRICS
+from benchmark.registry import METRICS, summary
 from benchmark.schema import Example
 
 Row = dict[str, float] | None
@@ -148,7 +148,7 @@ def metric(
 
     def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
         doc = (fn.__doc__ or "").strip()
-        METRICS.register(name, help=doc.split("\n")[0], default=default)(
+        METRICS.register(name, help=summary(doc), default=default)(
             lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, opts, scale, tuple(variants), resample, bounds, threshold)
         )
         return fn

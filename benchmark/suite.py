@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Mapping
 
-from benchmark.registry import PERTURBATIONS, SUITES
-from benchmark.schema import Example
+from benchmark.registry import PERTURBATIONS, SUITES, UnknownName
+from benchmark.schema import Example, InputError
 
 SPLITS = ("train", "valid", "test")
 
@@ -69,7 +69,13 @@ def load_suite(spec: str) -> Suite:
     perturbs: list[str] = []
     while len(parts) > 1 and parts[-1].split(":")[0] in PERTURBATIONS:
         perturbs.insert(0, parts.pop())
-    suite: Suite = SUITES.create("+".join(parts))
+    try:
+        suite: Suite = SUITES.create("+".join(parts))
+    except (UnknownName, InputError) as exc:
+        if len(parts) == 1:
+            raise
+        raise UnknownName(f"suite {spec!r}: unknown perturbation {parts[-1]!r}; known: {', '.join(PERTURBATIONS.names())} "
+                          f"(`rxbench perturbations` describes them)" + (f"; as a file: {exc}" if isinstance(exc, InputError) else "")) from None
     for p in perturbs:
         suite = PERTURBATIONS.create(p)(suite, seed=0)
     return suite

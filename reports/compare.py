@@ -246,21 +246,21 @@ def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:
 def markdown(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5) -> str:
     b, c = cmp.base["generator"]["label"], cmp.cand["generator"]["label"]
     out = [f"# rxbench comparison: {md_text(c)} vs {md_text(b)}", "",
-           f"Baseline `{cmp.base_dir}`, candidate `{cmp.cand_dir}`. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
+           f"Baseline {md_text(cmp.base_dir)}, candidate {md_text(cmp.cand_dir)}. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
            f"verdict: better / worse when that CI excludes 0 (alpha = {alpha}); p = the larger of the paired-bootstrap and "
            "approximate-randomization p-values, shown for reference.", ""]
     if cmp.only_in_one:
-        out += ["Not compared: " + "; ".join(cmp.only_in_one), ""]
+        out += ["Not compared: " + "; ".join(map(md_text, cmp.only_in_one)), ""]
     rows = summary_rows(cmp, alpha)
     for suite in cmp.suites():
         out += [f"## {md_text(suite)}", ""]
-        body = [[f"{r['metric']} {r['arrow']}", f"{r['base']} {r['base_ci']}", f"{r['cand']} {r['cand_ci']}",
+        body = [[f"{md_text(r['metric'])} {r['arrow']}", f"{r['base']} {r['base_ci']}", f"{r['cand']} {r['cand_ci']}",
                  f"{r['delta']} {r['delta_ci']}", r["p"], r["n"], r["verdict"]] for r in rows if r["suite"] == suite]
         out.append(tabulate(body, headers=["metric", "baseline", "candidate", "delta", "p", "n", "verdict"], tablefmt="github", disable_numparse=True))
         for r in (x for x in cmp.rows if x.suite == suite):
             changes = cmp.top_changes(suite, r.metric, top)
             if changes:
-                out += ["", f"### {md_text(suite)} / {r.metric}: largest per-example changes", ""]
+                out += ["", f"### {md_text(suite)} / {md_text(r.metric)}: largest per-example changes", ""]
                 out.append(tabulate([[md_text(ch.id), fmt(ch.base_score), fmt(ch.cand_score), md_text(ch.base_error or ch.base_text),
                                       md_text(ch.cand_error or ch.cand_text)] for ch in changes],
                                     headers=["example", "baseline", "candidate", "baseline text", "candidate text"], tablefmt="github", disable_numparse=True))

@@ -13,21 +13,34 @@ import base64
 import hashlib
 import math
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from benchmark import stats
+from benchmark.redact import no_bidi
+from benchmark.registry import summary
 from benchmark.results import read_samples
+from benchmark.schema import Example
+from benchmark.suite import load_suite
 from reports import plots, robustness
 from reports.compare import RunComparison, summary_rows
-from reports.leaderboard import HEADLINE, Board, area_rank, arrow, best_labels, fmt, fmt_ci
+from reports.leaderboard import HEADLINE, Board, areas, arrow, best_labels, fmt, fmt_ci, headline_metric
 from validation.report import ValidityReport, read_validity
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_TEXT = 1000  # characters of one sample's text shown in a drill-down cell
-_ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+KEY_SCORES = 4  # per-sample scores shown by default when no headline metric applies (the picker shows the rest)
+PLOT_FIRST = ("leakage", "injection", "manipulation")  # safety outcomes always plotted, after the headline
+
+
+def _finalize(value: Any) -> Any:
+    """Every `{{ }}` value: bidi controls in data text become visible marks (markup is ours)."""
+    return no_bidi(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+_ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize)
 
 
 def clip(text: Any, limit: int = MAX_TEXT) -> str:
@@ -58,25 +71,7 @@ def render(template: str, **ctx: Any) -> str:
 def _cell(score: dict | None, best: bool = False) -> dict:
     score = score or {}
     v = _number(score.get("value"))
-    return {"text": fmt(v), "ci": fmt_ci(score.get("ci"), ""), "n": score.get("n", 0), "sort": _sortkey(v), "best": best}
-
-
-def _headline(board: Board, metrics: list[str], prefer: Sequence[str]) -> str:
-    """The area's first preferred metric that has values, else the one with the most
-    values across runs and suites (ties: metric order); a descriptive metric (length)
-    has no best and heads an area only when nothing else is there."""
-    counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
-    chosen = [m for m in prefer if counts.get(m)]
-    info = board.metrics()
-    ranked = [m for m in metrics if info[m]["higher_is_better"] is not None] or metrics
-    return chosen[0] if chosen else max(ranked, key=lambda m: (counts[m], -metrics.index(m)))
-
-
-def _areas(board: Board) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for m, info in board.metrics().items():
-        out.setdefault(info["area"], []).append(m)
-    return dict(sorted(out.items(), key=lambda kv: area_rank(kv[0])))
+    return {"text": fmt(v), "ci": fmt_ci(score.get("ci"), ""), "n": score.get("n"), "sort": _sortkey(v), "best": best}
 
 
 def _points(board: Board, metric: str, history: bool) -> list[plots.Point]:
@@ -103,18 +98,56 @@ def _samples(d: Path, cap: int) -> dict[str, dict]:
     return out
 
 
-def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[dict], cap: int) -> list[dict]:
-    out = []
-    for r, per_suite in zip(board.runs, samples):
-        entry = per_suite.get(suite)
-        if not entry:
-            continue
-        scores = [s.get("scores") or {} for s in entry["rows"]]
-        cols = [m for m in metric_names if any(_number(sc.get(m)) is not None for sc in scores)]
-        rows = [{"id": s.get("id"), "text": clip(s.get("text")), "error": clip(s.get("error") or ""),
-                 "scores": [_cell({"value": sc.get(m)}) for m in cols]} for s, sc in zip(entry["rows"], scores)]
-        out.append({"label": r["generator"]["label"], "cols": cols, "rows": rows, "total": entry["total"], "cap": cap})
-    return out
+def _suite_examples(runs: Sequence[dict], suite: str) -> dict[str, Example]:
+    """id -> Example of a suite as the runs recorded it (spec and content hash), for the
+    drill-down's inputs and references; empty when it cannot be loaded here (a relative
+    path from elsewhere, a changed file): the page then says so instead of guessing."""
+    info = next(r["suites"][suite] for r in runs if suite in r["suites"])
+    try:
+        loaded = load_suite(info["spec"])
+    except (ValueError, KeyError, OSError):
+        return {}
+    return {e.id: e for e in loaded.examples} if loaded.content_hash() == info["hash"] else {}
+
+
+def _inputs(ex: Example | None) -> dict | None:
+    """What the generator was given, in short: user, item and the recommender's matched reasons."""
+    if ex is None:
+        return None
+
+    def attrs(d: Mapping[str, Any]) -> str:
+        return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, (list, tuple)) else v}" for k, v in d.items())
+
+    return {"user": clip(ex.user.profile or attrs(ex.user.attributes), 400),
+            "item": clip(" | ".join(x for x in (ex.item.title, ex.item.profile or attrs(ex.item.attributes)) if x), 400),
+            "matched": ", ".join(f"{r.attribute}: {r.value}" for r in ex.signals.matched),
+            "references": [clip(t, 400) for t in ex.references]}
+
+
+def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[dict], cap: int, key: Sequence[str]) -> dict:
+    """Per example (the first `cap` ids): its inputs, the reference and every generator's text
+    side by side, each with its per-sample scores; `key` scores are shown, the rest behind the picker."""
+    gens = [(r, per_suite[suite]) for r, per_suite in zip(board.runs, samples) if per_suite.get(suite)]
+    by_id = [{s.get("id"): s for s in entry["rows"]} for _, entry in gens]
+    ids = list(dict.fromkeys(i for rows in by_id for i in rows))[:cap]
+    shown = [rows[i] for rows in by_id for i in ids if i in rows]
+    cols = [m for m in metric_names if any(_number((s.get("scores") or {}).get(m)) is not None for s in shown)]
+    # the headlines and the attack outcomes the suite has; failures show as errors, latency is not about the text
+    keyed = [m for m in (*key, *PLOT_FIRST) if m in cols and m not in ("failure_rate", "latency_s")] or cols[:KEY_SCORES]
+    examples = _suite_examples([r for r, _ in gens], suite) if gens else {}
+
+    def cell(s: dict | None) -> dict | None:
+        if s is None:
+            return None
+        sc = s.get("scores") or {}
+        return {"text": clip(s.get("text")), "error": clip(s.get("error") or ""),
+                "scores": [{"metric": m, "text": fmt(_number(sc.get(m))), "key": m in keyed} for m in cols if _number(sc.get(m)) is not None]}
+
+    return {
+        "gens": [{"label": r["generator"]["label"], "shown": len(entry["rows"]), "total": entry["total"]} for r, entry in gens],
+        "cols": [{"name": m, "key": m in keyed} for m in cols], "cap": cap, "inputs_known": bool(examples),
+        "rows": [{"id": i, "inputs": _inputs(examples.get(i)), "cells": [cell(rows.get(i)) for rows in by_id]} for i in ids],
+    }
 
 
 def trust_rows(metrics: dict[str, dict], rep: ValidityReport) -> list[dict]:
@@ -144,12 +177,12 @@ def _ood(board: Board, metrics: list[str]) -> dict:
 def leaderboard_context(board: Board, history: bool = False, max_samples: int = 50, headline: Sequence[str] = HEADLINE,
                         validity: ValidityReport | None = None) -> dict:
     metrics = board.metrics()
-    areas = _areas(board)
+    by_area = areas(board)
     suites = board.suites()
     best = {(s, m): best_labels(board.ranked_rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
     off = {s: board.mismatches(s) for s in suites}
     pairs = [(r, s) for r in board.runs for s in suites if s in r["scores"]]
-    heads = {a: _headline(board, ms, headline) for a, ms in areas.items()}
+    heads = {a: headline_metric(board, ms, headline) for a, ms in by_area.items()}
 
     def row(r: dict, s: str, names: list[str]) -> dict:
         lbl = r["generator"]["label"]
@@ -157,8 +190,9 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
                 "cells": [_cell(r["scores"][s].get(m), lbl in best[(s, m)]) for m in names]}
 
     area_ctx = []
-    for a, names in areas.items():
-        plotted = sorted(names, key=lambda m: m != heads[a])[: plots.MAX_PANELS]  # the headline first
+    for a, names in by_area.items():
+        # the headline first, then the attack outcomes (leakage, injection, manipulation), then the rest
+        plotted = sorted(names, key=lambda m: (m != heads[a], m not in PLOT_FIRST))[: plots.MAX_PANELS]
         panels = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, False))) for m in plotted]
         trend = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, True)), lines=True) for m in plotted]
         area_ctx.append({
@@ -174,7 +208,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
         info = runs[0]["suites"][s]
         hashes = sorted({r["suites"][s]["hash"] for r in runs})
         suite_ctx.append({"name": s, "n": info["n"], "kind": info.get("kind"), "hashes": hashes,
-                          "drill": _drilldown(board, s, list(metrics), samples, max_samples)})
+                          "drill": _drilldown(board, s, list(metrics), samples, max_samples, list(heads.values()))})
     versions = [{"label": r["generator"]["label"], "spec": r["generator"].get("spec"), "dir": str(d),
                  "commit": (r.get("environment") or {}).get("git_commit"), "suites": len(r["suites"])}
                 for r, d in zip(board.runs, board.dirs or [Path("")] * len(board.runs))]
@@ -183,7 +217,7 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
         "title": "rxbench leaderboard" + (" (history)" if history else ""), "history": history, "versions": versions,
         "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,
-        "metrics": [{"name": m, **i} for m, i in metrics.items()], "max_samples": max_samples,
+        "metrics": [{"name": m, **i, "summary": summary(i["description"])} for m, i in metrics.items()], "max_samples": max_samples,
         "trust": trust_rows(metrics, validity) if validity else [],
     }
 

@@ -5,12 +5,15 @@ Reports only read run.json files; they never recompute a score.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from tabulate import tabulate
 
+from benchmark.redact import no_bidi
+from benchmark.registry import summary
 from benchmark.results import read_run
 
 AREA_ORDER = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
@@ -94,13 +97,16 @@ def area_rank(area: str) -> int:
     return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
 
 
+_MD_SPECIAL = re.compile(r"[\\`*{}\[\]|#]")  # not _: identifiers (tiny_ft) stay readable
+
+
 def md_text(text: str, limit: int = 300) -> str:
-    """Model or data text inside a Markdown table: HTML-escaped (Markdown passes raw
-    HTML through), one line, pipes escaped, long text cut with a note."""
+    """Model or data text in Markdown: HTML-escaped (Markdown passes raw HTML through),
+    Markdown punctuation escaped, bidi controls neutralised, one line, long text cut with a note."""
     text = " ".join(str(text).split())
     if len(text) > limit:
         text = text[:limit] + f"… ({len(text) - limit} more characters)"
-    return html.escape(text).replace("|", "\\|")
+    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(no_bidi(text), quote=False))
 
 
 def fmt(value: float | None) -> str:
@@ -146,32 +152,93 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
     n = {r["generator"]["label"]: r["suites"][suite]["n"] for r in board.runs if suite in r["suites"]}
     headers = ["generator", "n"] + [f"{m} {arrow(i['higher_is_better'])}".rstrip() for m, i in metrics.items()]
     markdown_ = fmt_ == "github"
-    name = md_text if markdown_ else str  # Markdown passes raw HTML through; a terminal does not
+    name = md_text if markdown_ else no_bidi  # Markdown passes raw HTML through; a terminal does not
     mark = "**{}**" if markdown_ else "{} *"
     body = [[name(lbl) + (" †" if lbl in off else ""), str(n[lbl])] + [cell(s.get(m), lbl in best[m], mark) for m in metrics] for lbl, s in rows]
     return tabulate(body, headers=headers, tablefmt=fmt_, disable_numparse=True)
 
 
-def markdown(board: Board) -> str:
-    out = ["# rxbench leaderboard", ""]
-    out.append("Values are corpus scores with the half-width of their 95% bootstrap CI; **bold** is best per column "
-               "(↑ higher is better, ↓ lower is better, no arrow: descriptive, no better direction). n, exact CIs and signatures are in each run.json.")
+def areas(board: Board) -> dict[str, list[str]]:
+    """area -> its metrics, areas in AREA_ORDER."""
+    out: dict[str, list[str]] = {}
+    for m, info in board.metrics().items():
+        out.setdefault(info["area"], []).append(m)
+    return dict(sorted(out.items(), key=lambda kv: area_rank(kv[0])))
+
+
+def headline_metric(board: Board, metrics: list[str], prefer: Sequence[str] = HEADLINE) -> str:
+    """The area's first preferred metric that has values, else the one with the most
+    values across runs and suites (ties: metric order); a descriptive metric (length)
+    has no best and heads an area only when nothing else is there."""
+    counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
+    chosen = [m for m in prefer if counts.get(m)]
+    info = board.metrics()
+    ranked = [m for m in metrics if info[m]["higher_is_better"] is not None] or metrics
+    return chosen[0] if chosen else max(ranked, key=lambda m: (counts[m], -metrics.index(m)))
+
+
+MD_COLUMNS = 6  # metric columns per Markdown table: wider tables do not fit a pull-request comment
+
+
+def _change(prev: dict | None, cur: dict | None) -> str:
+    """` (+0.12)`: a version's change from the previous one (history mode)."""
+    a, b = (prev or {}).get("value"), (cur or {}).get("value")
+    return "" if a is None or b is None else f" ({b - a:+.3g})"
+
+
+def _rows_table(board: Board, names: list[str], history: bool, extra: bool = False) -> str:
+    """suite | generator [| n | failed] | one column per metric; best per suite in bold, and
+    in history mode each version's change from the one before."""
+    info = board.metrics()
+    headers = ["suite", "generator"] + (["n", "failed"] if extra else []) + [f"{m} {arrow(info[m]['higher_is_better'])}".rstrip() for m in names]
+    body = []
     for suite in board.suites():
-        off = board.mismatches(suite)
+        ranked, off = board.ranked_rows(suite), board.mismatches(suite)
+        best = {m: best_labels(ranked, m, info[m]["higher_is_better"]) for m in names} if not history else {m: set() for m in names}
+        prev: dict = {}
+        for r in (r for r in board.runs if suite in r["scores"]):
+            lbl, sc = r["generator"]["label"], r["scores"][suite]
+            line = [md_text(suite), md_text(lbl) + (" †" if lbl in off else "")]
+            if extra:
+                line += [str(r["suites"][suite]["n"]), str(r["failures"].get(suite, {}).get("count", 0))]
+            line += [cell(sc.get(m), lbl in best[m]) + (_change(prev.get(m), sc.get(m)) if history else "") for m in names]
+            body.append(line)
+            prev = sc
+    return tabulate(body, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def markdown(board: Board, history: bool = False, headline: Sequence[str] = HEADLINE) -> str:
+    """The leaderboard as Markdown that fits a pull-request comment: an overview with one
+    headline metric per area, then one collapsed table per area (at most MD_COLUMNS metric
+    columns each), the suites, and the metric glossary. `history`: runs are versions of one
+    model, oldest first; each value shows its change from the previous version."""
+    by_area = areas(board)
+    heads = [headline_metric(board, ms, headline) for ms in by_area.values()]
+    out = ["# rxbench leaderboard" + (" (history)" if history else ""), ""]
+    out.append("Values are corpus scores with the half-width of their 95% bootstrap CI (↑ higher is better, ↓ lower is better); "
+               + ("in parentheses the change from the previous version (runs oldest first). " if history else "**bold** is best per suite and column among comparable rows (†: not comparable, never bold). ")
+               + "n, exact CIs and signatures are in each run.json.")
+    out += ["", "## Overview", "", "Headline per area: " + ", ".join(f"{a} = {m}" for a, m in zip(by_area, heads)), ""]
+    out.append(_rows_table(board, heads, history, extra=True))
+    for area, names in by_area.items():
+        out += ["", f"## {md_text(area)}", "", f"<details><summary>{len(names)} metric(s): {md_text(', '.join(names))}</summary>", ""]
+        for i in range(0, len(names), MD_COLUMNS):
+            out += [_rows_table(board, names[i : i + MD_COLUMNS], history), ""]
+        out.append("</details>")
+    out += ["", "## Suites", ""]
+    for suite in board.suites():
         runs = [r for r in board.runs if suite in r["suites"]]
+        off = board.mismatches(suite)
         ref = next(r for r in runs if r["generator"]["label"] not in off)  # the reference setting's rows
         info = ref["suites"][suite]
-        out += ["", f"## {suite}", "", f"{info['n']} examples, split `{ref['split']}`, kind {info['kind']}, content hash `{info['hash']}`", ""]
-        if off:
-            out += ["**Rows not comparable** (†: never marked best; n per row in the table): "
-                    + "; ".join(f"{md_text(lbl)}: {why}" for lbl, why in off.items()), ""]
-        out.append(suite_table(board, suite))
-        fails = [f"{r['generator']['label']}: {r['failures'][suite]['count']}" for r in runs if r["failures"][suite]["count"]]
-        if fails:
-            out += ["", "Failed generations: " + ", ".join(fails)]
-    out += ["", "## Metrics", ""]
-    out.append(tabulate([[m, i["area"], i["signature"], i["description"].split("\n")[0]] for m, i in board.metrics().items()],
+        fails = [f"{md_text(r['generator']['label'])}: {r['failures'][suite]['count']}" for r in runs if r["failures"].get(suite, {}).get("count")]
+        out.append(f"- **{md_text(suite)}**: {info['n']} examples, split {md_text(ref['split'])}, kind {md_text(info['kind'])}, "
+                   f"content hash {md_text(info['hash'])}" + (f"; failed generations: {', '.join(fails)}" if fails else "")
+                   + (f"; **rows not comparable** (†): {'; '.join(f'{md_text(lbl)}: {md_text(why)}' for lbl, why in off.items())}" if off else ""))
+    out += ["", "## Metrics", "", "<details><summary>definitions</summary>", ""]
+    out.append(tabulate([[md_text(m), md_text(i["area"]), md_text(i["signature"]), md_text(summary(i["description"]))] for m, i in board.metrics().items()],
                         headers=["metric", "area", "signature", "definition"], tablefmt="github", disable_numparse=True))
+    out += ["", "</details>"]
     return "\n".join(out) + "\n"
 
 
@@ -179,16 +246,16 @@ def terminal_summary(board: Board, headline: Sequence[str]) -> str:
     """Compact per-suite tables of the headline metrics, for printing at the end of a run."""
     parts = []
     for suite in board.suites():
-        parts += [f"\n{suite}", suite_table(board, suite, "simple", headline)]
+        parts += [f"\n{no_bidi(suite)}", suite_table(board, suite, "simple", headline)]
     return "\n".join(parts) + "\n\n(* best in its column; ± half-width of the 95% CI)"
 
 
-def write_markdown(dirs: Sequence[str | Path], out: Path) -> Path:
+def write_markdown(dirs: Sequence[str | Path], out: Path, history: bool = False, headline: Sequence[str] = HEADLINE) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     from reports import robustness
 
     path = out / "leaderboard.md"
     board = Board.load(dirs)
-    headline = [m for m in HEADLINE + ("faith.halluc", "faith.reason_recall") if m in board.metrics()]
-    path.write_text(markdown(board) + "\n" + robustness.markdown(board.dirs, only=headline), encoding="utf-8")
+    only = [m for m in HEADLINE + ("faith.halluc", "faith.reason_recall") if m in board.metrics()]
+    path.write_text(markdown(board, history, headline) + "\n" + robustness.markdown(board.dirs, only=only), encoding="utf-8")
     return path

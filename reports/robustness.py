@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from tabulate import tabulate
 
 from benchmark.results import read_run
+from reports.leaderboard import md_text
 
 HELD_OUT = ("finance", "education")
 SKIP_AREAS = ("efficiency", "robustness")  # latency is not a quality delta; inv.* already compare clean vs perturbed
@@ -123,16 +124,16 @@ def markdown(dirs: Sequence[str | Path], only: Sequence[str] | None = None, held
             continue
         body = []
         for r in runs:
-            label = r["generator"]["label"]
+            label = md_text(r["generator"]["label"])
             per = deltas(r, only).get(base, {})
-            body += [[label, p] + [_signed(row.get(m)) for m in metrics] for p, row in sorted(per.items())]
+            body += [[label, md_text(p)] + [_signed(row.get(m)) for m in metrics] for p, row in sorted(per.items())]
             worst = worst_case(r, only).get(base, {})
             if per:
                 body.append([label, "**worst**"] + [f"{_signed(worst[m][1])} ({worst[m][0]})" if m in worst else "–" for m in metrics])
         table = tabulate(body, headers=["generator", "perturbation", *metrics], tablefmt="github", disable_numparse=True)
-        out += [f"### {base}: perturbed minus clean", "", table, ""]
+        out += [f"### {md_text(base)}: perturbed minus clean", "", table, ""]
     held = tuple(held_out)
-    gaps = [(r["generator"]["label"], ood_gap(r, held, only=only)) for r in runs]
+    gaps = [(md_text(r["generator"]["label"]), ood_gap(r, held, only=only)) for r in runs]
     metrics = sorted({m for _, g in gaps for m in g})
     if metrics:
         body = [[label] + [_gap_cell(g.get(m)) for m in metrics] for label, g in gaps]

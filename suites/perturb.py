@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Any, Callable, Collection, Sequence
 
 from benchmark.lang import has_han
-from benchmark.registry import PERTURBATIONS
+from benchmark.registry import PERTURBATIONS, summary
 from benchmark.schema import Example
 from benchmark.suite import Lexicon, Suite
 from suites import perturb_zh
@@ -78,8 +78,7 @@ def register(name: str, kind: str) -> Callable[[Variant], Variant]:
         raise ValueError(f"unknown perturbation kind {kind!r}")
 
     def deco(fn: Variant) -> Variant:
-        doc = (fn.__doc__ or "").strip().split("\n")[0]
-        PERTURBATIONS.register(name, help=f"[{kind}] {doc}", kind=kind, family="robustness")(lambda: _apply(name, kind, fn))
+        PERTURBATIONS.register(name, help=f"[{kind}] {summary(fn.__doc__)}", kind=kind, family="robustness")(lambda: _apply(name, kind, fn))
         return fn
 
     return deco

@@ -58,3 +58,13 @@ class Slow(SimpleGenerator):
     def explain(self, ex: Example) -> str:
         time.sleep(float(os.environ.get("RXBENCH_TEST_DELAY", "0")))
         return f"{ex.item.title} offers a {ex.signals.matched[0].value}."
+
+
+@GENERATORS.register("unit-broken")
+class Broken(SimpleGenerator):
+    """Fails on every example (a run that measures nothing)."""
+
+    name = "unit-broken"
+
+    def explain(self, ex: Example) -> str:
+        raise RuntimeError("model not reachable")

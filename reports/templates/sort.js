@@ -1,5 +1,6 @@
 // Click a column header of a table.sortable to sort its rows; click again to reverse.
 // Numeric cells carry data-sort (empty = no value, always last); others sort by text.
+// A fieldset.picker shows or hides the per-sample score chips of one metric in its table.
 document.querySelectorAll("table.sortable").forEach(function (table) {
   table.querySelectorAll("thead th").forEach(function (th, col) {
     th.tabIndex = 0;
@@ -26,5 +27,14 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     }
     th.addEventListener("click", sort);
     th.addEventListener("keydown", function (e) { if (e.key === "Enter") sort(); });
+  });
+});
+document.querySelectorAll("fieldset.picker").forEach(function (picker) {
+  var table = document.getElementById(picker.getAttribute("data-table"));
+  picker.addEventListener("change", function (e) {
+    var box = e.target;
+    table.querySelectorAll(".chip").forEach(function (chip) {
+      if (chip.getAttribute("data-metric") === box.value) chip.hidden = !box.checked;
+    });
   });
 });
