@@ -55,6 +55,7 @@ from baselines.lm.prompts import (
     STYLE_VERSION,
     chat_messages,
     clean_output,
+    restore_stop,
     zeroshot_prompt,
 )
 from benchmark.registry import GENERATORS
@@ -192,12 +193,7 @@ class OpenAIGenerator:
             with attempt:
                 resp = self._request(content, self.opts.max_tokens, stops)
                 raw, finish, matched = _answer_text(resp, chat)
-        if prompt is None:
-            text = clean_output(raw)
-        else:
-            stopped_at_sentence = matched == ". " if matched is not None else (
-                finish == "stop" and ". " in stops and not raw.rstrip().endswith((".", "!", "?")))
-            text = clean_output(raw + ("." if stopped_at_sentence and raw.strip() else ""), prompt.prefix)
+        text = clean_output(raw) if prompt is None else clean_output(restore_stop(raw, finish, stops, matched), prompt.prefix)
         usage = getattr(resp, "usage", None)
         meta = {"finish_reason": finish}
         if usage is not None:
