@@ -8,14 +8,17 @@ leaderboard run, optionally with models to fine-tune first.
     seed: 0
     suites: [ecommerce, travel, movielens]
     optional_suites: [xrec:../shared/data/xrec/amazon.jsonl]   # used when the file exists
-    train:                        # optional: models to fine-tune before the runs
-      - {name: tiny-ft, base: tiny, suites: [ecommerce, travel], steps: 600}
+    models: .rxbench/trained      # where `train` writes models (default OUT/models); kept across runs
+    train:                        # optional: models to fine-tune before the runs (reused when done)
+      - {name: tiny-ft, base: tiny, suites: [ecommerce, travel], max_steps: 600}
+      - {name: gemma-lora, base: gemma, lora: true, suites: [travel], batch_size: 4, lora_r: 8}  # + any TrainSettings field
     generators:
       - template
       - {label: tiny-ft, spec: "hf:{models}/tiny-ft"}   # {models} = OUT/models
       - {label: gemma, spec: gemma, limit: 10, suites: [travel]}  # per-row overrides
     metrics: [default]
     headline: [bleu4, rougeL, fmr, usr]                # printed at the end
+    compare: [[gemma, gemma-lora]]                     # paired tests of row labels, in the closing note
 """
 from __future__ import annotations
 
@@ -53,6 +56,7 @@ class BenchConfig:
     train: tuple[dict, ...] = ()
     headline: tuple[str, ...] = ()
     cache: Path | None = None
+    compare: tuple[tuple[str, str], ...] = ()  # (baseline label, candidate label)
 
 
 def _optional_present(spec: str) -> bool:
@@ -69,7 +73,7 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         raise ConfigError(f"{path}: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache"}
+    known = {"name", "out", "suites", "optional_suites", "generators", "metrics", "split", "limit", "seed", "train", "headline", "cache", "models", "compare"}
     unknown = set(raw) - known
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
@@ -77,7 +81,7 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         if key not in raw:
             raise ConfigError(f"{path}: missing required key '{key}'")
     out = Path(raw.get("out", f"out/{raw['name']}"))
-    models = out / "models"
+    models = Path(raw["models"]) if raw.get("models") else out / "models"
     gens = []
     for i, g in enumerate(raw["generators"]):
         if isinstance(g, str):
@@ -99,9 +103,16 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
             raise ConfigError(f"{path}: train[{i}]: expected a mapping with name and suites")
         base = str(t.get("base", "tiny")).replace("{models}", str(models))
         train.append({**t, "base": base, "out": str(models / t["name"])})
+    labels = {g.label for g in gens}
+    compare = []
+    for i, pair in enumerate(raw.get("compare", [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(p in labels for p in pair)):
+            raise ConfigError(f"{path}: compare[{i}]: want [baseline label, candidate label] of two generators; labels: {sorted(labels)}")
+        compare.append((str(pair[0]), str(pair[1])))
     return BenchConfig(
         name=str(raw["name"]), out=out, suites=tuple(suites), generators=tuple(gens),
         metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
         limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=tuple(train),
         headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
+        compare=tuple(compare),
     )

@@ -18,7 +18,7 @@ from safetensors.torch import load_file
 
 import tests.helpers  # noqa: F401  (registers the unit-tiny suite)
 from baselines.lm import cli
-from baselines.lm.train import IGNORE, Pair, TrainSettings, encode, merge_adapter, train_model
+from baselines.lm.train import IGNORE, Pair, TrainSettings, collate, encode, explanation_loss, merge_adapter, train_model
 from baselines.lm.tiny import TinySpec, train_tokenizer
 from benchmark.registry import GENERATORS
 from tests.lm_helpers import SMALL, lora_ecommerce, small_suite, tiny_travel
@@ -44,6 +44,21 @@ def test_encode_learns_only_the_explanation() -> None:
     long = Pair("e2", "filler " * 500 + "explanation:", "Short.")
     ids, labels = encode(tok, long, max_len=40, max_target=10)
     assert len(ids) == 40 and tok.decode(ids).endswith("explanation: Short.<|endoftext|>")
+
+
+def test_explanation_loss_equals_the_models_own_loss(tiny_dir: Path) -> None:
+    """Projecting only the explanation positions onto the vocabulary gives the model's own
+    (full-logits) loss, for a right-padded batch of prompts of different lengths."""
+    from baselines.lm.loading import ModelRef, load_model, load_tokenizer
+    from baselines.lm.train import suite_pairs
+
+    ref = ModelRef(tiny_dir)
+    tok, model = load_tokenizer(ref), load_model(ref)
+    pairs = suite_pairs([small_suite("travel", n_train=5)], "train")[:5]
+    batch = collate([encode(tok, p, 176, 80) for p in pairs], tok.pad_token_id)
+    assert len({int((row != IGNORE).sum()) for row in batch["labels"]}) > 1  # rows differ
+    with torch.no_grad():
+        assert float(explanation_loss(model, batch)) == pytest.approx(float(model(**batch).loss), rel=1e-5)
 
 
 def test_training_learns_and_writes_a_model_card(tiny_dir: Path) -> None:

@@ -15,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "Re-running with the same arguments reuses a finished DIR and resumes a killed one.",
     )
     p.add_argument("--suite", required=True, help="suite spec(s), comma-separated (e.g. travel,ecommerce)")
-    p.add_argument("--base", required=True, help="`tiny` (GPT-2 trained from scratch), a local HF model directory, or a .gguf file")
+    p.add_argument("--base", required=True, help="`tiny` (GPT-2 trained from scratch), `gemma` (the packaged Gemma 3 270M), a local HF model directory, or a .gguf file")
     p.add_argument("--out", required=True, type=Path, help="output directory (model or adapter + model card)")
     p.add_argument("--lora", action="store_true", help="train a LoRA adapter on BASE instead of all weights")
     p.add_argument("--seed", type=int, default=0)

@@ -116,6 +116,20 @@ def collate(rows: Sequence[tuple[list[int], list[int]]], pad_id: int) -> dict[st
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
+def explanation_loss(model: Any, batch: dict[str, Any]) -> Any:
+    """Mean NLL of the explanation tokens, the same value as the model's own loss; only
+    the positions that predict an explanation token are projected onto the vocabulary
+    (`logits_to_keep` as a mask): with Gemma's 262k-token vocabulary, projecting the
+    prompt positions too was most of a training step's work."""
+    import torch
+
+    labels = batch["labels"]
+    keep = torch.zeros_like(labels, dtype=torch.bool)
+    keep[:, :-1] = labels[:, 1:] != IGNORE
+    logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], logits_to_keep=keep).logits
+    return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels[:, 1:][keep[:, :-1]])
+
+
 def valid_loss(model: Any, rows: Sequence[tuple[list[int], list[int]]], pad_id: int, batch: int = 16) -> float:
     """Token-weighted mean NLL of the explanation tokens (nats per token)."""
     import torch
@@ -126,7 +140,7 @@ def valid_loss(model: Any, rows: Sequence[tuple[list[int], list[int]]], pad_id: 
         for start in range(0, len(rows), batch):
             b = collate(rows[start : start + batch], pad_id)
             n = int((b["labels"][:, 1:] != IGNORE).sum())
-            total += float(model(**b).loss) * n
+            total += float(explanation_loss(model, b)) * n
             count += n
     model.train()
     return total / max(1, count)
@@ -156,6 +170,16 @@ def _resolve_suites(suites: Sequence[str | Suite]) -> list[Suite]:
     return out
 
 
+def _base_ref(base: str) -> Any:
+    """The ModelRef of a base: `gemma` is the packaged Gemma 3 270M GGUF (rxbench[gemma])."""
+    if base == "gemma":
+        from baselines.lm import gemma
+        from baselines.lm.loading import ModelRef
+
+        return ModelRef(gemma.gguf_path())
+    return parse_ref(base)
+
+
 def _default_lr(base: str, base_path: str | None, lora: bool) -> float:
     """3e-3 to train `tiny` (or a model rxbench trained from `tiny`), 5e-3 for LoRA on one;
     for a pretrained base the usual 5e-5 (full) and 2e-4 (LoRA)."""
@@ -169,7 +193,7 @@ def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: Train
     """The run's identity: compared with a finished card or a checkpoint before reuse."""
     if lora and base == "tiny":
         raise ValueError("--lora needs a trained base: first `rxbench train --base tiny --out DIR`, then `--base DIR --lora`")
-    base_path = None if base == "tiny" else str(parse_ref(base).path)
+    base_path = None if base == "tiny" else str(_base_ref(base).path)
     lr = settings.lr or _default_lr(base, base_path, lora)
     return {
         "suites": [{"name": s.name, "version": s.version, "hash": s.content_hash()} for s in suites],
@@ -199,7 +223,7 @@ def _build(plan: dict[str, Any], train: list[Pair], ckpt: Path) -> tuple[Any, An
             tok = train_tokenizer((t for p in train for t in (p.prompt, " " + p.target)), s["tiny"]["vocab_size"])
             tok.save_pretrained(str(ckpt / "tokenizer"))
         return tok, init_model(tok, TinySpec(**s["tiny"]), plan["seed"])
-    ref = parse_ref(plan["base"])
+    ref = _base_ref(plan["base"])
     if ref.adapter is not None:
         raise ValueError(f"--base {plan['base']}: an adapter cannot be the base; merge it first (baselines.lm.train.merge_adapter)")
     tok = load_tokenizer(ref)
@@ -250,7 +274,7 @@ def train_model(
 ) -> Path:
     """Train (or resume, or reuse) a model in `out`; returns `out`.
 
-    `base` is `tiny`, a local HF directory or a GGUF file; `lora=True` trains a LoRA
+    `base` is `tiny`, `gemma` (the packaged Gemma 3 270M), a local HF directory or a GGUF file; `lora=True` trains a LoRA
     adapter on it. `max_steps` overrides `settings.max_steps`.
     """
     import torch
@@ -326,7 +350,7 @@ def _loop(model: Any, pad_id: int, train_rows: list, valid_rows: list, plan: dic
     bar = tqdm(total=s["max_steps"], initial=state["step"], desc=f"train {label}", unit="step", disable=not progress)
     while state["step"] < s["max_steps"] and state["bad"] < s["patience"]:
         batch = collate([train_rows[i] for i in order.at(state["step"])], pad_id)
-        loss_t = model(**batch).loss
+        loss_t = explanation_loss(model, batch)
         loss_t.backward()
         loss = float(loss_t.detach())
         torch.nn.utils.clip_grad_norm_(params, 1.0)
