@@ -158,6 +158,18 @@ def test_lora_adapter_trains_saves_loads_and_merges(tmp_path_factory, tmp_path: 
     assert [o.text for o in GENERATORS.create(f"hf:{plain}").generate(exs)] == texts
 
 
+def test_lora_on_the_last_layers_only(tiny_dir: Path, tmp_path: Path) -> None:
+    """lora_layers=1 on the 2-layer travel model puts rank-8 adapters on every linear layer
+    of its last block and nowhere else (n_embd 64, MLP width 256)."""
+    settings = replace(SMALL, max_steps=2, eval_every=2, max_valid=8, lora_layers=1)
+    out = train_model([small_suite("travel", n_train=16, n_valid=8)], str(tiny_dir), tmp_path / "a", lora=True, settings=settings, progress=False)
+    keys = list(load_file(str(out / "adapter_model.safetensors")))
+    assert {k.split(".h.")[1].split(".lora")[0] for k in keys} == {"1.attn.c_attn", "1.attn.c_proj", "1.mlp.c_fc", "1.mlp.c_proj"}
+    r = 8  # A is r x in, B is out x r
+    expected = sum(r * i + o * r for i, o in ((64, 192), (64, 64), (64, 256), (256, 64)))
+    assert json.loads((out / "rxbench_card.json").read_text())["trainable_parameters"] == expected
+
+
 def test_lora_needs_a_trained_base(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="--lora needs a trained base"):
         train_model(["unit-tiny"], "tiny", tmp_path / "x", lora=True, progress=False)

@@ -25,6 +25,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--eval-every", type=int, default=None, help="steps between validation + checkpoint")
     p.add_argument("--patience", type=int, default=None, help="evaluations without improvement before stopping")
     p.add_argument("--lora-r", type=int, default=None)
+    p.add_argument("--lora-layers", type=int, default=None, help="LoRA on the last N transformer layers only (default: all)")
+    p.add_argument("--lora-targets", default=None, help="peft target modules, comma-separated (default: all-linear)")
     p.add_argument("--merge-to", type=Path, default=None, help="with --lora: also write the merged model here")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(fn=run_train)

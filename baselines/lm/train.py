@@ -52,6 +52,8 @@ class TrainSettings:
     lora_r: int = 8
     lora_alpha: int = 16
     lora_dropout: float = 0.05
+    lora_targets: str = "all-linear"  # peft target modules: all-linear, or names comma-separated (q_proj,v_proj)
+    lora_layers: int = 0  # LoRA on the last N transformer layers only (0: all); backward then stops there
     tiny: TinySpec = field(default_factory=TinySpec)
 
 
@@ -231,10 +233,28 @@ def _build(plan: dict[str, Any], train: list[Pair], ckpt: Path) -> tuple[Any, An
     if plan["lora"]:
         from peft import LoraConfig, get_peft_model
 
-        cfg = LoraConfig(r=s["lora_r"], lora_alpha=s["lora_alpha"], lora_dropout=s["lora_dropout"], target_modules="all-linear", task_type="CAUSAL_LM")
+        targets = s["lora_targets"] if s["lora_targets"] == "all-linear" else [t.strip() for t in s["lora_targets"].split(",")]
+        n_layers = model.config.get_text_config().num_hidden_layers
+        layers = list(range(max(0, n_layers - s["lora_layers"]), n_layers)) if s["lora_layers"] else None
+        if layers and targets == "all-linear":  # peft wants module names to pick layers
+            targets = _linear_names(model)
+        cfg = LoraConfig(r=s["lora_r"], lora_alpha=s["lora_alpha"], lora_dropout=s["lora_dropout"], target_modules=targets,
+                         layers_to_transform=layers, task_type="CAUSAL_LM")
         model = get_peft_model(model, cfg)
         model.peft_config["default"].base_model_name_or_path = str(hf_dir(ref.path))
     return tok, model
+
+
+def _linear_names(model: Any) -> list[str]:
+    """Names of the linear layers inside the transformer blocks (what peft's all-linear means)."""
+    import re
+
+    import torch
+    from transformers.pytorch_utils import Conv1D
+
+    block = re.compile(r"\.(layers|h|blocks)\.\d+\.")
+    return sorted({name.rsplit(".", 1)[-1] for name, m in model.named_modules()
+                   if isinstance(m, (torch.nn.Linear, Conv1D)) and block.search(f".{name}")})
 
 
 def _trainable_state(model: Any, lora: bool) -> dict[str, Any]:
