@@ -3,6 +3,7 @@ write the leaderboard and print it."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmark.config import BenchConfig, slug
@@ -14,12 +15,16 @@ from reports.leaderboard import HEADLINE, Board, terminal_summary, write_markdow
 
 def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
     if cfg.train:
-        from baselines.lm.train import train_model
+        from dataclasses import fields, replace
 
+        from baselines.lm.train import TrainSettings, train_model
+
+        known = {f.name for f in fields(TrainSettings)} - {"tiny"}
         for i, t in enumerate(cfg.train, 1):
             print(f"[train {i}/{len(cfg.train)}] {t['name']}: {t.get('base', 'tiny')} on {', '.join(t['suites'])}")
-            opts = {k: v for k, v in t.items() if k not in ("name", "suites", "base", "out")}
-            train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, **opts)
+            opts = {k: v for k, v in t.items() if k not in ("name", "suites", "base", "out") and k not in known}
+            settings = replace(TrainSettings(), **{k: v for k, v in t.items() if k in known})
+            train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, settings=settings, **opts)
     dirs = []
     for i, g in enumerate(cfg.generators, 1):
         out = cfg.out / "runs" / slug(g.label)
@@ -32,9 +37,30 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         print(f"  ({time.perf_counter() - t0:.0f}s)")
         dirs.append(out)
     headline = cfg.headline or HEADLINE
+    notes = [compare_note(cfg.out, dirs, b, c, headline) for b, c in cfg.compare]
     md = write_markdown(dirs, cfg.out, headline=headline)
     html = write_html(dirs, cfg.out, headline=headline, validity=cfg.validity)
     board = Board.load(dirs)
     print(terminal_summary(board, headline))
+    for note in notes:
+        print(note)
     print(f"\nleaderboard: {md}\nHTML leaderboard: {html}\nruns: {cfg.out / 'runs'}")
     return dirs
+
+
+def compare_note(out: Path, dirs: list[Path], base: str, cand: str, headline: Sequence[str]) -> str:
+    """Paired comparison of two rows of the config (same examples), written to
+    OUT/compare/BASE-vs-CAND and summarised for the closing note: per suite and
+    headline metric, both values with 95% CIs, the paired difference with its CI
+    and the verdict (both paired tests must agree)."""
+    from reports.compare import compare_runs, summary_rows, write_comparison
+
+    run_dir = {d.name: d for d in dirs}
+    cmp = compare_runs(run_dir[_slug(base)], run_dir[_slug(cand)])
+    md, _ = write_comparison(cmp, out / "compare" / f"{_slug(base)}-vs-{_slug(cand)}")
+    lines = [f"\nWhat {cand} changes against {base} (same examples; 95% CIs; {md}):"]
+    for r in summary_rows(cmp, alpha=0.05):
+        if r["metric"] in headline or r["area"] in ("fluency", "safety"):
+            lines.append(f"  {r['suite']:<10} {r['metric'] + r['arrow']:<20} {r['base']} {r['base_ci']} -> {r['cand']} {r['cand_ci']}"
+                         f"  delta {r['delta']} {r['delta_ci']}  {r['verdict']}")
+    return "\n".join(lines)

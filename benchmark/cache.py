@@ -24,6 +24,12 @@ CREATE TABLE IF NOT EXISTS generations (
     meta TEXT NOT NULL,
     created REAL NOT NULL,
     PRIMARY KEY (fingerprint, example_hash)
+);
+CREATE TABLE IF NOT EXISTS identities (
+    base TEXT NOT NULL,
+    fingerprint TEXT PRIMARY KEY,
+    identity TEXT NOT NULL,
+    seen REAL NOT NULL
 )
 """
 
@@ -37,7 +43,7 @@ class GenerationCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
+            self._db.executescript(_SCHEMA)
             self._db.execute("SELECT fingerprint, example_hash, text, latency_s, meta FROM generations LIMIT 1").fetchall()
             self._db.commit()
         except (sqlite3.DatabaseError, OSError) as exc:
@@ -69,6 +75,17 @@ class GenerationCache:
         ]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO generations VALUES (?,?,?,?,?,?,?)", rows)
+
+    def other_identities(self, base: str, fingerprint: str, identity: dict) -> list[dict]:
+        """Record that `fingerprint` (= `base` + the identity of what generated it) is
+        `identity`; return the identity of the most recent other fingerprint of the same
+        base that has cached outputs (empty when there is none)."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO identities VALUES (?,?,?,?)",
+                             (base, fingerprint, json.dumps(identity, sort_keys=True), time.time()))
+        q = ("SELECT identity FROM identities i WHERE base=? AND fingerprint<>? "
+             "AND EXISTS (SELECT 1 FROM generations g WHERE g.fingerprint=i.fingerprint) ORDER BY seen DESC LIMIT 1")
+        return [json.loads(row[0]) for row in self._db.execute(q, (base, fingerprint))]
 
     def close(self) -> None:
         self._db.close()

@@ -8,8 +8,10 @@ leaderboard run, optionally with models to fine-tune first.
     seed: 0
     suites: [ecommerce, travel, movielens]
     optional_suites: [xrec:../shared/data/xrec/amazon.jsonl]   # used when the file exists
-    train:                        # optional: models to fine-tune before the runs
-      - {name: tiny-ft, base: tiny, suites: [ecommerce, travel], steps: 600}
+    models: .rxbench/trained      # where `train` writes models (default OUT/models); kept across runs
+    train:                        # optional: models to fine-tune before the runs (reused when done)
+      - {name: tiny-ft, base: tiny, suites: [ecommerce, travel], max_steps: 600}
+      - {name: gemma-lora, base: gemma, lora: true, suites: [travel], batch_size: 4, lora_r: 8}  # + any TrainSettings field
     generators:
       - template
       - {label: tiny-ft, spec: "hf:{models}/tiny-ft"}   # {models} = OUT/models
@@ -17,6 +19,7 @@ leaderboard run, optionally with models to fine-tune first.
     metrics: [default]
     headline: [bleu4, rougeL, fmr, usr]                # printed at the end
     validity: out/validity/validity.json              # optional: `rxbench validate` report for the HTML
+    compare: [[gemma, gemma-lora]]                     # paired tests of row labels, in the closing note
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ class ConfigError(ValueError):
 
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _LIMIT = {"type": "integer", "minimum": 1}
+_COUNT = {"type": "integer", "minimum": 0}
 CONFIG_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "rxbench benchmark config",
@@ -58,10 +62,16 @@ CONFIG_SCHEMA: dict = {
         "split": {"enum": ["train", "valid", "test", "all"]},
         "limit": _LIMIT,
         "seed": {"type": "integer"},
+        "models": {"type": "string", "minLength": 1},
         "train": {"type": "array", "items": {
             "type": "object", "required": ["name", "suites"], "additionalProperties": False, "properties": {
                 "name": {"type": "string", "minLength": 1}, "base": {"type": "string", "minLength": 1}, "suites": _NAMES,
-                "lora": {"type": "boolean"}, "max_steps": _LIMIT}}},
+                "lora": {"type": "boolean"}, "max_steps": _LIMIT, "batch_size": _LIMIT, "lr": {"type": "number", "minimum": 0},
+                "warmup": _COUNT, "weight_decay": {"type": "number", "minimum": 0}, "eval_every": _LIMIT, "patience": _LIMIT,
+                "max_len": _LIMIT, "max_target": _LIMIT, "max_valid": _LIMIT, "lora_r": _LIMIT, "lora_alpha": _LIMIT,
+                "lora_dropout": {"type": "number", "minimum": 0, "maximum": 1}, "lora_targets": {"type": "string", "minLength": 1},
+                "lora_layers": _COUNT}}},
+        "compare": {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}},
         "headline": {"type": "array", "items": {"type": "string"}},
         "cache": {"type": "string", "minLength": 1},
         "validity": {"type": "string", "minLength": 1},
@@ -131,6 +141,7 @@ class BenchConfig:
     headline: tuple[str, ...] = ()
     cache: Path | None = None
     validity: Path | None = None  # a validity.json shown as "How far to trust each column"
+    compare: tuple[tuple[str, str], ...] = ()  # (baseline label, candidate label)
 
 
 def _optional_present(spec: str) -> bool:
@@ -155,7 +166,7 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         key = ".".join(str(p) for p in where) or "<top level>"
         raise ConfigError(f"{path}:{_line(node, where)}: key '{key}': {_message(error)}")
     out = Path(raw.get("out", f"out/{raw['name']}"))
-    models = out / "models"
+    models = Path(raw["models"]) if raw.get("models") else out / "models"
     gens = []
     for i, g in enumerate(raw["generators"]):
         if isinstance(g, str):
@@ -180,10 +191,17 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
             raise ConfigError(f"{path}: train[{i}]: expected a mapping with name and suites")
         base = str(t.get("base", "tiny")).replace("{models}", str(models))
         train.append({**t, "base": base, "out": str(models / t["name"])})
+    labels = {g.label for g in gens}
+    compare = []
+    for i, pair in enumerate(raw.get("compare", [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(p in labels for p in pair)):
+            raise ConfigError(f"{path}: compare[{i}]: want [baseline label, candidate label] of two generators; labels: {sorted(labels)}")
+        compare.append((str(pair[0]), str(pair[1])))
     return BenchConfig(
         name=str(raw["name"]), out=out, suites=tuple(suites), generators=tuple(gens),
         metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
         limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=tuple(train),
         headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
         validity=Path(raw["validity"]) if raw.get("validity") else None,
+        compare=tuple(compare),
     )

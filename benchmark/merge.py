@@ -54,12 +54,14 @@ def merge_runs(dirs: Sequence[Path], out: Path) -> dict:
             if suite in r.get("metric_errors", {}):
                 merged["metric_errors"].setdefault(suite, {}).update(r["metric_errors"][suite])
         effs = [r["efficiency"][suite] for r in runs if suite in r["efficiency"]]
-        merged["efficiency"][suite] = efficiency(
-            [s["latency_s"] for s in rows_s if not s["error"]],
+        tokens = {k: [e[k] for e in effs if e.get(k) is not None] for k in ("prompt_tokens", "completion_tokens")}
+        merged["efficiency"][suite] = efficiency(  # shards run side by side: the wall time is the slowest one's
+            [s["latency_s"] for s in rows_s if not s["error"] and not s["cached"]],
             sum(e["generated"] - e.get("twins_generated", 0) for e in effs),
             sum(e["cached"] for e in effs),
             max(e["wall_s"] for e in effs),
             sum(e.get("twins_generated", 0) for e in effs),
+            *(sum(v) if v else None for v in tokens.values()),
         )
     write_run(out, merged, samples)
     return merged

@@ -344,6 +344,16 @@ def lm_generation(quick: bool) -> None:
         for b in (1, 8, 16):
             tps, secs = _tokens_per_s(g, gx, b)
             rows.append(("gemma-3-270m", b, len(gx), tps, secs))
+        from baselines.lm import llamacpp
+
+        if llamacpp.available():  # the same GGUF run by llama.cpp, one request at a time
+            lc = llamacpp.LlamaCppGenerator(gemma.gguf_path(), llamacpp.LlamaOptions(max_tokens=GEMMA_DEFAULTS.max_new_tokens))
+            lc.generate(gx[:1])
+            tps, secs = _tokens_per_s(lc, gx, 1)
+            rows.append(("gemma-3-270m llama.cpp", 1, len(gx), tps, secs))
+            print(f"llama.cpp at batch 1 is {tps / rows[-2][3]:.1f}x the tokens/s of transformers at batch 16")
+        else:
+            print(f"(llama.cpp not installed: {llamacpp.INSTALL_HINT})")
     else:
         print(f"(Gemma not installed: {gemma.INSTALL_HINT})")
     table(("model", "batch", "examples", "tokens/s", "wall s"), rows)

@@ -8,7 +8,10 @@ run.json:
   scores[suite][metric] = {value, n, ci: [lo, hi]}
   const[suite][metric] = corpus constants the metric's reduce needs
   failures[suite] = {count, n, first_errors}; metric_errors[suite][metric] = message
-  efficiency[suite] = {throughput_per_s, latency_p50_s, latency_p95_s, generated, cached, wall_s}
+  efficiency[suite] = {generated, cached, wall_s, throughput_per_s (generated per wall second),
+    latency_p50_s, latency_p95_s (of this run's own generations), prompt_tokens, completion_tokens}
+  efficiency[suite].twins_generated = fresh generations for perturbed inputs (variant metrics), counted in generated
+  generator.identity[suite] = what a served model reported (openai:), when the generator reports one
 
 samples.jsonl line: suite, index, id, text, error, latency_s, cached, scores[metric] (display
 value), stats[metric] (sufficient statistics) and, only when a metric gives them,

@@ -218,11 +218,15 @@ def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], c
     return {name: stats.summarize(metrics[name], r, consts[name], (seed, suite), n_boot) for name, r in rows.items()}
 
 
-def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float, twins: int = 0) -> dict:
-    """Latency percentiles and throughput over the successful generations; `generated`
-    counts every fresh generation, `twins` of them for perturbed inputs (variant metrics)."""
+def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float, twins: int = 0,
+               prompt_tokens: int | None = None, completion_tokens: int | None = None) -> dict:
+    """What this run's own generations cost: latency percentiles over the successful
+    ones generated now (cached samples keep their old latency in samples.jsonl, but a
+    re-run does not report it as its own), wall-clock throughput (generations per
+    second of the generation phase, whatever the concurrency), and the token counts
+    a server reported in `usage`. `generated` counts every fresh generation, `twins`
+    of them for perturbed inputs (variant metrics)."""
     lat = np.asarray(latencies, float)
-    total = float(lat.sum())
     return {
         "generated": generated + twins,
         "twins_generated": twins,
@@ -230,7 +234,9 @@ def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: 
         "wall_s": round(wall_s, 3),
         "latency_p50_s": float(np.percentile(lat, 50)) if len(lat) else None,
         "latency_p95_s": float(np.percentile(lat, 95)) if len(lat) else None,
-        "throughput_per_s": len(lat) / total if total > 0 else None,
+        "throughput_per_s": len(lat) / wall_s if len(lat) and wall_s > 0 else None,
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
     }
 
 
@@ -271,6 +277,27 @@ def nothing_measured(run_json: dict) -> str | None:
 def _shown_log(log: Callable[[str], None]) -> Callable[[str], None]:
     """Suite, file and generator names reach the terminal: redacted, bidi neutralised."""
     return lambda msg: log(shown(msg))
+
+
+def token_sum(metas: Sequence[dict], key: str) -> int | None:
+    """Sum of a token count over generations, None when none reported it."""
+    vals = [m[key] for m in metas if isinstance(m.get(key), int)]
+    return sum(vals) if vals else None
+
+
+def check_identity(gen: Generator, cache: GenerationCache, log: Callable[[str], None]) -> dict | None:
+    """For generators that report what they talk to (`identity()`, e.g. a server's model
+    and build): remember it beside the cache and warn when cached outputs of the same
+    generator settings came from another identity (they are not reused: the identity
+    is part of the fingerprint)."""
+    ident = getattr(gen, "identity", None)
+    if not callable(ident):
+        return None
+    current = ident()
+    fp = gen.fingerprint()
+    for other in cache.other_identities(fp.split("@")[0], fp, current):
+        log(f"  warning: {gen.name}: the server now reports {current}; cached outputs came from {other} and are not reused")
+    return current
 
 
 def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> dict:
@@ -316,6 +343,9 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                 continue
             examples = [e for _, e in chosen]
             gen.prepare(suite)
+            identity = check_identity(gen, cache, log)
+            if identity is not None:
+                run_json["generator"].setdefault("identity", {})[suite.name] = identity
             t0 = time.perf_counter()
             outputs, cached = generate_cached(gen, examples, cache, f"{gen.name} on {suite.name}")
             wall = time.perf_counter() - t0
@@ -343,8 +373,10 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
             }
             if merrors:
                 run_json["metric_errors"][suite.name] = merrors
+            fresh = [o for o, c in zip(outputs, cached) if not c]
             run_json["efficiency"][suite.name] = efficiency(
-                [o.latency_s for o in outputs if o.ok], sum(not c for c in cached), sum(cached), wall, twins
+                [o.latency_s for o in fresh if o.ok], len(fresh), sum(cached), wall, twins,
+                token_sum([o.meta for o in fresh], "prompt_tokens"), token_sum([o.meta for o in fresh], "new_tokens"),
             )
             for j, ((idx, ex), o, c) in enumerate(zip(chosen, outputs, cached)):
                 samples.append({

@@ -126,3 +126,18 @@ def test_seq2seq_models_are_supported(tiny_dir: Path, tmp_path: Path, test_examp
     outs = gen.generate(test_examples[:3])
     assert gen.encoder_decoder and all(o.ok for o in outs)
     assert all(o.meta["new_tokens"] <= 9 for o in outs)  # decoder start token + at most 8 new
+
+
+def test_fully_cached_run_does_not_load_the_model(tiny_dir: Path, tmp_path: Path) -> None:
+    """The model loads on the first generate() call: a re-run whose outputs are all in the
+    cache scores them without loading it (the process-wide model cache stays empty)."""
+    from baselines.lm import loading
+    from benchmark.runner import RunSpec, run
+
+    spec = RunSpec(("travel",), f"hf:{tiny_dir}", ("fmr",), limit=4, n_boot=10)
+    first = run(spec, tmp_path / "r1", tmp_path / "c.sqlite", log=lambda m: None)
+    loading._shared.cache_clear()
+    second = run(spec, tmp_path / "r2", tmp_path / "c.sqlite", log=lambda m: None)
+    assert loading._shared.cache_info().currsize == 0
+    (name,) = second["efficiency"]
+    assert first["efficiency"][name]["generated"] == 4 and second["efficiency"][name]["cached"] == 4

@@ -18,7 +18,7 @@ from safetensors.torch import load_file
 
 import tests.helpers  # noqa: F401  (registers the unit-tiny suite)
 from baselines.lm import cli
-from baselines.lm.train import IGNORE, Pair, TrainSettings, encode, merge_adapter, train_model
+from baselines.lm.train import IGNORE, Pair, TrainSettings, collate, encode, explanation_loss, merge_adapter, train_model
 from baselines.lm.tiny import TinySpec, train_tokenizer
 from benchmark.registry import GENERATORS
 from tests.lm_helpers import SMALL, lora_ecommerce, small_suite, tiny_travel
@@ -44,6 +44,21 @@ def test_encode_learns_only_the_explanation() -> None:
     long = Pair("e2", "filler " * 500 + "explanation:", "Short.")
     ids, labels = encode(tok, long, max_len=40, max_target=10)
     assert len(ids) == 40 and tok.decode(ids).endswith("explanation: Short.<|endoftext|>")
+
+
+def test_explanation_loss_equals_the_models_own_loss(tiny_dir: Path) -> None:
+    """Projecting only the explanation positions onto the vocabulary gives the model's own
+    (full-logits) loss, for a right-padded batch of prompts of different lengths."""
+    from baselines.lm.loading import ModelRef, load_model, load_tokenizer
+    from baselines.lm.train import suite_pairs
+
+    ref = ModelRef(tiny_dir)
+    tok, model = load_tokenizer(ref), load_model(ref)
+    pairs = suite_pairs([small_suite("travel", n_train=5)], "train")[:5]
+    batch = collate([encode(tok, p, 176, 80) for p in pairs], tok.pad_token_id)
+    assert len({int((row != IGNORE).sum()) for row in batch["labels"]}) > 1  # rows differ
+    with torch.no_grad():
+        assert float(explanation_loss(model, batch)) == pytest.approx(float(model(**batch).loss), rel=1e-5)
 
 
 def test_training_learns_and_writes_a_model_card(tiny_dir: Path) -> None:
@@ -141,6 +156,18 @@ def test_lora_adapter_trains_saves_loads_and_merges(tmp_path_factory, tmp_path: 
     plain = merge_adapter(adapter, tmp_path / "merged")
     assert not (plain / "adapter_config.json").exists()
     assert [o.text for o in GENERATORS.create(f"hf:{plain}").generate(exs)] == texts
+
+
+def test_lora_on_the_last_layers_only(tiny_dir: Path, tmp_path: Path) -> None:
+    """lora_layers=1 on the 2-layer travel model puts rank-8 adapters on every linear layer
+    of its last block and nowhere else (n_embd 64, MLP width 256)."""
+    settings = replace(SMALL, max_steps=2, eval_every=2, max_valid=8, lora_layers=1)
+    out = train_model([small_suite("travel", n_train=16, n_valid=8)], str(tiny_dir), tmp_path / "a", lora=True, settings=settings, progress=False)
+    keys = list(load_file(str(out / "adapter_model.safetensors")))
+    assert {k.split(".h.")[1].split(".lora")[0] for k in keys} == {"1.attn.c_attn", "1.attn.c_proj", "1.mlp.c_fc", "1.mlp.c_proj"}
+    r = 8  # A is r x in, B is out x r
+    expected = sum(r * i + o * r for i, o in ((64, 192), (64, 64), (64, 256), (256, 64)))
+    assert json.loads((out / "rxbench_card.json").read_text())["trainable_parameters"] == expected
 
 
 def test_lora_needs_a_trained_base(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
-"""Language-model generators (`hf:`, `gguf:`, `gemma`, `openai:`) and `rxbench train`.
+"""Language-model generators (`hf:`, `gguf:`, `gemma`, `llamacpp:`, `openai:`) and `rxbench train`.
 
 Importing this package registers the generators; torch / transformers / peft are
 imported only when a model is loaded or trained, so `rxbench --help` stays fast.
 """
-from baselines.lm import hf, openai_http  # noqa: F401
+from baselines.lm import hf, llamacpp, openai_http  # noqa: F401

@@ -15,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "Re-running with the same arguments reuses a finished DIR and resumes a killed one.",
     )
     p.add_argument("--suite", required=True, help="suite spec(s), comma-separated (e.g. travel,ecommerce)")
-    p.add_argument("--base", required=True, help="`tiny` (GPT-2 trained from scratch), a local HF model directory, or a .gguf file")
+    p.add_argument("--base", required=True, help="`tiny` (GPT-2 trained from scratch), `gemma` (the packaged Gemma 3 270M), a local HF model directory, or a .gguf file")
     p.add_argument("--out", required=True, type=Path, help="output directory (model or adapter + model card)")
     p.add_argument("--lora", action="store_true", help="train a LoRA adapter on BASE instead of all weights")
     p.add_argument("--seed", type=int, default=0)
@@ -25,6 +25,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--eval-every", type=int, default=None, help="steps between validation + checkpoint")
     p.add_argument("--patience", type=int, default=None, help="evaluations without improvement before stopping")
     p.add_argument("--lora-r", type=int, default=None)
+    p.add_argument("--lora-layers", type=int, default=None, help="LoRA on the last N transformer layers only (default: all)")
+    p.add_argument("--lora-targets", default=None, help="peft target modules, comma-separated (default: all-linear)")
     p.add_argument("--merge-to", type=Path, default=None, help="with --lora: also write the merged model here")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(fn=run_train)

@@ -107,7 +107,8 @@ class LMGenerator:
 
     # -- Generator protocol -------------------------------------------------
     def prepare(self, suite: Suite) -> None:
-        self._load()
+        """Nothing: the model loads on the first generate() call, so a run whose outputs
+        are all cached never loads it (Gemma: tens of seconds)."""
 
     def supports(self, suite: Suite) -> bool:
         return True

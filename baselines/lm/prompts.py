@@ -159,3 +159,15 @@ def clean_output(text: str, prefix: str = "") -> str:
         return f"{prefix} {first}" if first else prefix
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     return lines[0] if lines else ""
+
+
+def restore_stop(raw: str, finish: str | None, stops: tuple[str, ...], matched: str | None = None) -> str:
+    """A continuation from a server or library that dropped the stop string it matched,
+    as the in-process path would see it: cut at ". " it gets its full stop back. The
+    matched string when the engine says (vLLM's `stop_reason`); else an answer that
+    stopped without closing punctuation is taken to have stopped at the sentence end."""
+    if matched is not None:
+        at_sentence = matched == ". "
+    else:
+        at_sentence = finish == "stop" and ". " in stops and not raw.rstrip().endswith((".", "!", "?"))
+    return raw + "." if at_sentence and raw.strip() else raw

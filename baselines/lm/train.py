@@ -52,6 +52,8 @@ class TrainSettings:
     lora_r: int = 8
     lora_alpha: int = 16
     lora_dropout: float = 0.05
+    lora_targets: str = "all-linear"  # peft target modules: all-linear, or names comma-separated (q_proj,v_proj)
+    lora_layers: int = 0  # LoRA on the last N transformer layers only (0: all); backward then stops there
     tiny: TinySpec = field(default_factory=TinySpec)
 
 
@@ -116,6 +118,20 @@ def collate(rows: Sequence[tuple[list[int], list[int]]], pad_id: int) -> dict[st
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
+def explanation_loss(model: Any, batch: dict[str, Any]) -> Any:
+    """Mean NLL of the explanation tokens, the same value as the model's own loss; only
+    the positions that predict an explanation token are projected onto the vocabulary
+    (`logits_to_keep` as a mask): with Gemma's 262k-token vocabulary, projecting the
+    prompt positions too was most of a training step's work."""
+    import torch
+
+    labels = batch["labels"]
+    keep = torch.zeros_like(labels, dtype=torch.bool)
+    keep[:, :-1] = labels[:, 1:] != IGNORE
+    logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], logits_to_keep=keep).logits
+    return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels[:, 1:][keep[:, :-1]])
+
+
 def valid_loss(model: Any, rows: Sequence[tuple[list[int], list[int]]], pad_id: int, batch: int = 16) -> float:
     """Token-weighted mean NLL of the explanation tokens (nats per token)."""
     import torch
@@ -126,7 +142,7 @@ def valid_loss(model: Any, rows: Sequence[tuple[list[int], list[int]]], pad_id: 
         for start in range(0, len(rows), batch):
             b = collate(rows[start : start + batch], pad_id)
             n = int((b["labels"][:, 1:] != IGNORE).sum())
-            total += float(model(**b).loss) * n
+            total += float(explanation_loss(model, b)) * n
             count += n
     model.train()
     return total / max(1, count)
@@ -156,6 +172,16 @@ def _resolve_suites(suites: Sequence[str | Suite]) -> list[Suite]:
     return out
 
 
+def _base_ref(base: str) -> Any:
+    """The ModelRef of a base: `gemma` is the packaged Gemma 3 270M GGUF (rxbench[gemma])."""
+    if base == "gemma":
+        from baselines.lm import gemma
+        from baselines.lm.loading import ModelRef
+
+        return ModelRef(gemma.gguf_path())
+    return parse_ref(base)
+
+
 def _default_lr(base: str, base_path: str | None, lora: bool) -> float:
     """3e-3 to train `tiny` (or a model rxbench trained from `tiny`), 5e-3 for LoRA on one;
     for a pretrained base the usual 5e-5 (full) and 2e-4 (LoRA)."""
@@ -169,7 +195,7 @@ def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: Train
     """The run's identity: compared with a finished card or a checkpoint before reuse."""
     if lora and base == "tiny":
         raise ValueError("--lora needs a trained base: first `rxbench train --base tiny --out DIR`, then `--base DIR --lora`")
-    base_path = None if base == "tiny" else str(parse_ref(base).path)
+    base_path = None if base == "tiny" else str(_base_ref(base).path)
     lr = settings.lr or _default_lr(base, base_path, lora)
     return {
         "suites": [{"name": s.name, "version": s.version, "hash": s.content_hash()} for s in suites],
@@ -199,7 +225,7 @@ def _build(plan: dict[str, Any], train: list[Pair], ckpt: Path) -> tuple[Any, An
             tok = train_tokenizer((t for p in train for t in (p.prompt, " " + p.target)), s["tiny"]["vocab_size"])
             tok.save_pretrained(str(ckpt / "tokenizer"))
         return tok, init_model(tok, TinySpec(**s["tiny"]), plan["seed"])
-    ref = parse_ref(plan["base"])
+    ref = _base_ref(plan["base"])
     if ref.adapter is not None:
         raise ValueError(f"--base {plan['base']}: an adapter cannot be the base; merge it first (baselines.lm.train.merge_adapter)")
     tok = load_tokenizer(ref)
@@ -207,10 +233,28 @@ def _build(plan: dict[str, Any], train: list[Pair], ckpt: Path) -> tuple[Any, An
     if plan["lora"]:
         from peft import LoraConfig, get_peft_model
 
-        cfg = LoraConfig(r=s["lora_r"], lora_alpha=s["lora_alpha"], lora_dropout=s["lora_dropout"], target_modules="all-linear", task_type="CAUSAL_LM")
+        targets = s["lora_targets"] if s["lora_targets"] == "all-linear" else [t.strip() for t in s["lora_targets"].split(",")]
+        n_layers = model.config.get_text_config().num_hidden_layers
+        layers = list(range(max(0, n_layers - s["lora_layers"]), n_layers)) if s["lora_layers"] else None
+        if layers and targets == "all-linear":  # peft wants module names to pick layers
+            targets = _linear_names(model)
+        cfg = LoraConfig(r=s["lora_r"], lora_alpha=s["lora_alpha"], lora_dropout=s["lora_dropout"], target_modules=targets,
+                         layers_to_transform=layers, task_type="CAUSAL_LM")
         model = get_peft_model(model, cfg)
         model.peft_config["default"].base_model_name_or_path = str(hf_dir(ref.path))
     return tok, model
+
+
+def _linear_names(model: Any) -> list[str]:
+    """Names of the linear layers inside the transformer blocks (what peft's all-linear means)."""
+    import re
+
+    import torch
+    from transformers.pytorch_utils import Conv1D
+
+    block = re.compile(r"\.(layers|h|blocks)\.\d+\.")
+    return sorted({name.rsplit(".", 1)[-1] for name, m in model.named_modules()
+                   if isinstance(m, (torch.nn.Linear, Conv1D)) and block.search(f".{name}")})
 
 
 def _trainable_state(model: Any, lora: bool) -> dict[str, Any]:
@@ -250,7 +294,7 @@ def train_model(
 ) -> Path:
     """Train (or resume, or reuse) a model in `out`; returns `out`.
 
-    `base` is `tiny`, a local HF directory or a GGUF file; `lora=True` trains a LoRA
+    `base` is `tiny`, `gemma` (the packaged Gemma 3 270M), a local HF directory or a GGUF file; `lora=True` trains a LoRA
     adapter on it. `max_steps` overrides `settings.max_steps`.
     """
     import torch
@@ -326,7 +370,7 @@ def _loop(model: Any, pad_id: int, train_rows: list, valid_rows: list, plan: dic
     bar = tqdm(total=s["max_steps"], initial=state["step"], desc=f"train {label}", unit="step", disable=not progress)
     while state["step"] < s["max_steps"] and state["bad"] < s["patience"]:
         batch = collate([train_rows[i] for i in order.at(state["step"])], pad_id)
-        loss_t = model(**batch).loss
+        loss_t = explanation_loss(model, batch)
         loss_t.backward()
         loss = float(loss_t.detach())
         torch.nn.utils.clip_grad_norm_(params, 1.0)
