@@ -8,12 +8,29 @@ from pathlib import Path
 
 from benchmark.config import BenchConfig, slug
 from benchmark.redact import shown
-from benchmark.runner import RunSpec, run
+from benchmark.registry import GENERATORS
+from benchmark.runner import RunSpec, load_suites, resolve_metrics, run
 from reports.html import write_html
 from reports.leaderboard import HEADLINE, Board, terminal_summary, write_markdown
 
 
+def plan(cfg: BenchConfig) -> list[RunSpec]:
+    """Every row's RunSpec, checked before any training or generation: the specs are
+    valid, their suites load without name clashes, metrics resolve, generators exist."""
+    specs = []
+    for g in cfg.generators:
+        suites = tuple(s for s in cfg.suites if g.suites is None or s.split("+")[0] in g.suites or s in g.suites)
+        limit = g.limit if g.limit is not None else cfg.limit
+        spec = RunSpec(suites, g.spec, g.metrics or cfg.metrics, cfg.split, limit, cfg.seed, label=g.label)
+        resolve_metrics(spec.metrics)
+        GENERATORS.entry(g.spec.partition(":")[0])
+        specs.append(spec)
+    load_suites(list(dict.fromkeys(s for spec in specs for s in spec.suites)))
+    return specs
+
+
 def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
+    specs = plan(cfg)
     if cfg.train:
         from dataclasses import fields, replace
 
@@ -26,12 +43,9 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
             settings = replace(TrainSettings(), **{k: v for k, v in t.items() if k in known})
             train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, settings=settings, **opts)
     dirs = []
-    for i, g in enumerate(cfg.generators, 1):
+    for i, (g, spec) in enumerate(zip(cfg.generators, specs), 1):
         out = cfg.out / "runs" / slug(g.label)
         print(f"[run {i}/{len(cfg.generators)}] {shown(g.label)} ({shown(g.spec)})")
-        suites = tuple(s for s in cfg.suites if g.suites is None or s.split("+")[0] in g.suites or s in g.suites)
-        limit = g.limit if g.limit is not None else cfg.limit
-        spec = RunSpec(suites, g.spec, g.metrics or cfg.metrics, cfg.split, limit, cfg.seed, label=g.label)
         t0 = time.perf_counter()
         run(spec, out, cache)
         print(f"  ({time.perf_counter() - t0:.0f}s)")

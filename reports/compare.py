@@ -17,6 +17,7 @@ from typing import Any, Iterable, Sequence
 from tabulate import tabulate
 
 from benchmark import stats
+from benchmark.redact import redact
 from benchmark.registry import METRICS
 from benchmark.results import read_run, read_samples
 from benchmark.scoring import MetricDef, get_metric
@@ -244,7 +245,7 @@ def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:
 
 
 def markdown(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5) -> str:
-    b, c = cmp.base["generator"]["label"], cmp.cand["generator"]["label"]
+    b, c = redact(cmp.base["generator"]["label"]), redact(cmp.cand["generator"]["label"])
     out = [f"# rxbench comparison: {md_text(c)} vs {md_text(b)}", "",
            f"Baseline {md_text(cmp.base_dir)}, candidate {md_text(cmp.cand_dir)}. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
            f"verdict: better / worse when that CI excludes 0 (alpha = {alpha}); p = the larger of the paired-bootstrap and "

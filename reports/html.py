@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from benchmark import stats
-from benchmark.redact import no_bidi
+from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.results import read_samples
 from benchmark.schema import Example
@@ -247,6 +247,6 @@ def comparison_html(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5
                  "base_text": clip(c.base_error or c.base_text), "cand_text": clip(c.cand_error or c.cand_text)} for c in got]})
     return render(
         "compare.html.j2", title="rxbench comparison", alpha=alpha, top=top, rows=summary_rows(cmp, alpha), changes=changes,
-        base={"label": cmp.base["generator"]["label"], "dir": str(cmp.base_dir)},
-        cand={"label": cmp.cand["generator"]["label"], "dir": str(cmp.cand_dir)}, only=list(cmp.only_in_one),
+        base={"label": redact(cmp.base["generator"]["label"]), "dir": str(cmp.base_dir)},
+        cand={"label": redact(cmp.cand["generator"]["label"]), "dir": str(cmp.cand_dir)}, only=list(cmp.only_in_one),
     )

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from tabulate import tabulate
 
-from benchmark.redact import no_bidi
+from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.results import read_run
 
@@ -36,7 +36,10 @@ def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def _unique_labels(runs: list[dict], dirs: Sequence[Path]) -> tuple[dict, ...]:
-    """Rows are keyed by label: two runs with one label (model versions) get their directory name appended."""
+    """Rows are keyed by label: two runs with one label (model versions) get their directory name appended.
+    Labels and specs are redacted again: runs written by an older rxbench may carry a key in a URL."""
+    runs = [{**r, "generator": {**r["generator"], "label": redact(r["generator"]["label"]), "spec": redact(r["generator"].get("spec"))}}
+            for r in runs]
     labels = [r["generator"]["label"] for r in runs]
     out = []
     for r, d, lbl in zip(runs, dirs, labels):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import re
 import pathlib
+import re
 import sqlite3
 import threading
 
@@ -465,3 +465,27 @@ def test_history_markdown_shows_the_change_per_version(tmp_path):
     line_v2 = next(ln for ln in md.splitlines() if "hotel @ v2" in ln and "| 40" in ln)
     assert "0.200" in line_v1 and "(" not in line_v1.split("|")[-2]
     assert line_v2.split("|")[-2].strip().endswith("(-0.2)") and "**" not in md.split("## Suites")[0]
+
+
+def test_reports_redact_keys_in_runs_written_before_redaction(tmp_path):
+    for v in ("v1", "v2"):
+        assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", "--label", "hotel", *FAST, out=f"versions/{v}")) == 0
+    old = tmp_path / "versions" / "v1" / "run.json"
+    run = json.loads(old.read_text(encoding="utf-8"))
+    run["generator"] |= {"spec": "openai:https://u:sk-OLDKEY@h/v1#m", "label": "openai:https://u:sk-OLDKEY@h/v1#m"}
+    old.write_text(json.dumps(run), encoding="utf-8")
+    assert main(["report", str(tmp_path / "versions"), "--history", "--out", str(tmp_path / "rep")]) == 0
+    assert main(["compare", str(tmp_path / "versions" / "v2"), str(tmp_path / "versions" / "v1"), "--out", str(tmp_path / "cmp")]) == 0
+    for f in ("rep/leaderboard.md", "rep/leaderboard.html", "cmp/compare.md", "cmp/compare.html"):
+        text = (tmp_path / f).read_text(encoding="utf-8")
+        assert "sk-OLDKEY" not in text and "@h/v1" in text, f  # the label is shown, its key is not
+
+
+def test_bench_checks_every_row_before_the_first_run(tmp_path, capsys):
+    cfg = write_config(tmp_path, "suites: [unit-tiny]\ngenerators:\n  - template\n  - {spec: templat, label: typo}\n")
+    assert main(["bench", cfg]) == 2
+    assert "unknown generator 'templat'" in err_of(capsys)
+    assert not (tmp_path / "bench").exists()  # the first row did not run either
+    cfg = write_config(tmp_path, "suites: [unit-tiny, unit-tiny+typoo]\ngenerators: [template]\n")
+    assert main(["bench", cfg]) == 2
+    assert "unknown perturbation 'typoo'" in err_of(capsys) and not (tmp_path / "bench").exists()
