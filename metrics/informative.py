@@ -82,7 +82,7 @@ def distinctive(terms: frozenset[str], idf: dict[str, float], k: int = TOP_K) ->
     return ranked[:k]
 
 
-def _recall(examples: Sequence[Example], texts: Sequence[str], targets: Sequence[list[str]]) -> Scored:
+def _recall(texts: Sequence[str], targets: Sequence[list[str]]) -> Scored:
     vals: list[float | None] = []
     for text, want in zip(texts, targets):
         said = _terms(text or "")
@@ -98,7 +98,7 @@ def item_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     No row for an item without profile or attributes. Saying nothing, or only the title, scores 0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.item.id, item_text))
     title = [_terms(e.item.title) for e in examples]
-    return _recall(examples, texts, [distinctive(_terms(item_text(e)) - t, idf) for e, t in zip(examples, title)])
+    return _recall(texts, [distinctive(_terms(item_text(e)) - t, idf) for e, t in zip(examples, title)])
 
 
 @metric("pers.user_recall", area="personalization", bounds=(0.0, 1.0), k=TOP_K, weight="idf-suite-users", item_terms="excluded",
@@ -109,7 +109,7 @@ def user_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     No row for a user without profile. A text written for everyone scores ~0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.user.id, user_text))
     own = [_terms(user_text(e)) - _terms(f"{e.item.title}\n{item_text(e)}") for e in examples]
-    return _recall(examples, texts, [distinctive(t, idf) for t in own])
+    return _recall(texts, [distinctive(t, idf) for t in own])
 
 
 def distractors(suite_name: str, ex_id: str, own: str, pool: Sequence[str], k: int = DISTRACTORS) -> list[str]:
