@@ -15,7 +15,8 @@ and a constant sentence scores at chance.
 - pers.user_acc1 / pers.item_acc1: discriminability. The explanation is
   compared (sentence embeddings) with its own user's profile (item's profile)
   and K distractors drawn from the suite; 1 when its own is the most similar.
-  Distractors depend only on (suite, example id), never on the shard.
+  Distractors depend only on (suite, example id), never on the shard; the
+  item's title is masked on both sides (naming the item says nothing about it).
 
 The suite (for IDF and distractors) comes from ctx.extra["suite"]; without it
 (a metric called by hand) the batch stands for the suite. Known limits:
@@ -27,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -82,7 +84,7 @@ def distinctive(terms: frozenset[str], idf: dict[str, float], k: int = TOP_K) ->
     return ranked[:k]
 
 
-def _recall(examples: Sequence[Example], texts: Sequence[str], targets: Sequence[list[str]]) -> Scored:
+def _recall(texts: Sequence[str], targets: Sequence[list[str]]) -> Scored:
     vals: list[float | None] = []
     for text, want in zip(texts, targets):
         said = _terms(text or "")
@@ -98,7 +100,7 @@ def item_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     No row for an item without profile or attributes. Saying nothing, or only the title, scores 0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.item.id, item_text))
     title = [_terms(e.item.title) for e in examples]
-    return _recall(examples, texts, [distinctive(_terms(item_text(e)) - t, idf) for e, t in zip(examples, title)])
+    return _recall(texts, [distinctive(_terms(item_text(e)) - t, idf) for e, t in zip(examples, title)])
 
 
 @metric("pers.user_recall", area="personalization", bounds=(0.0, 1.0), k=TOP_K, weight="idf-suite-users", item_terms="excluded",
@@ -109,7 +111,7 @@ def user_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     No row for a user without profile. A text written for everyone scores ~0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.user.id, user_text))
     own = [_terms(user_text(e)) - _terms(f"{e.item.title}\n{item_text(e)}") for e in examples]
-    return _recall(examples, texts, [distinctive(t, idf) for t in own])
+    return _recall(texts, [distinctive(t, idf) for t in own])
 
 
 def distractors(suite_name: str, ex_id: str, own: str, pool: Sequence[str], k: int = DISTRACTORS) -> list[str]:
@@ -119,13 +121,23 @@ def distractors(suite_name: str, ex_id: str, own: str, pool: Sequence[str], k: i
     return rng.sample(others, min(k, len(others)))
 
 
+def untitled(text: str, title: str) -> str:
+    """The text with every occurrence of the item's title masked (case-insensitive): naming
+    the item is not saying anything about it (XRec's item profiles repeat the title)."""
+    return re.sub(re.escape(title.strip()), " ", text, flags=re.IGNORECASE) if title.strip() else text
+
+
 def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, side: Callable[[Example], str], model: str) -> Scored:
-    pool = sorted({side(e).strip() for e in _suite_examples(examples, ctx)} - {""})
+    def view(e: Example) -> str:
+        return untitled(side(e), e.item.title).strip()
+
+    pool = sorted({view(e) for e in _suite_examples(examples, ctx)} - {""})
     cands = []
     for ex in examples:
-        own = side(ex).strip()
+        own = view(ex)
         cands.append([own, *distractors(ctx.suite, ex.id, own, pool)] if own and len(pool) > 1 else [])
-    left = [t or "" for t, c in zip(texts, cands) for _ in c]
+    texts = [untitled(t or "", ex.item.title) for t, ex in zip(texts, examples)]
+    left = [t for t, c in zip(texts, cands) for _ in c]
     sims = pair_similarity(left, [x for c in cands for x in c], model) if left else []
     vals: list[float | None] = []
     pos = 0
@@ -142,18 +154,21 @@ def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
 BACKEND = default_backend()
 
 
-@metric("pers.user_acc1", area="personalization", bounds=(0.0, 1.0), default=False, model=BACKEND, k=DISTRACTORS, draw="sha256(suite|id)")
+@metric("pers.user_acc1", area="personalization", bounds=(0.0, 1.0), default=False, model=BACKEND, k=DISTRACTORS, draw="sha256(suite|id)",
+        title="masked")
 def user_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, **_: object) -> Scored:
     """User discriminability: share of explanations more similar to their own user's profile than to each of 9 other users' (accuracy@1; chance 0.1).
 
-    Distractors: 9 distinct profiles of the suite, drawn from (suite, example id). An empty explanation scores 0; ties score 0."""
+    Distractors: 9 distinct profiles of the suite, drawn from (suite, example id); the item's title is masked in
+    the explanation. An empty explanation scores 0; ties score 0."""
     return _acc1(examples, texts, ctx, user_text, model)
 
 
 @metric("pers.item_acc1", area="personalization", bounds=(0.0, 1.0), default=False, model=BACKEND, k=DISTRACTORS, draw="sha256(suite|id)",
-        title="excluded")
+        title="masked")
 def item_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, **_: object) -> Scored:
     """Item discriminability: share of explanations more similar to their own item's profile (title left out) than to each of 9 other items' (accuracy@1; chance 0.1).
 
-    Distractors as pers.user_acc1. Naming the title alone does not help: the candidates are profiles without titles."""
+    Distractors as pers.user_acc1. Naming the title alone does not help: every item's title is masked in its
+    profile and in the explanation (XRec's item profiles repeat the title)."""
     return _acc1(examples, texts, ctx, item_text, model)

@@ -71,3 +71,14 @@ def test_distractors_depend_on_suite_and_example_id_only():
     a = distractors("s", "x-1", "p3", pool)
     assert a == distractors("s", "x-1", "p3", list(reversed(pool))[::-1]) and "p3" not in a and len(a) == 9
     assert a != distractors("s", "x-2", "p3", pool)
+
+
+def test_naming_the_title_does_not_pick_out_an_item_whose_profile_repeats_it():
+    titles = ["Zephyr Quill", "Marble Orchard", "Copper Lantern", "Velvet Harbor"]
+    exs = [Example(id=f"e{k}-{i}", domain="books", user=User(f"u{i}", {}, up), item=Item(f"i{i}", t, {}, f"Fans of {t} will enjoy this. {ip}"))
+           for k in range(3) for i, ((ip, up), t) in enumerate(zip(PROFILES, titles))]
+    suite = Suite("unit-titled", "1", tuple(exs), "freetext")
+    template = _score("pers.item_acc1", suite, [f"We recommend {e.item.title} because it matches your interests." for e in exs])
+    assert sum(template) <= len(exs) / 4  # the title is masked: every text reads the same
+    specific = _score("pers.item_acc1", suite, [e.item.profile for e in exs])
+    assert specific == [1.0] * len(exs)
