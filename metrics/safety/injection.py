@@ -97,6 +97,28 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:给|致)(?:AI|人工智能)?(?:助手|模型|机器人)?的(?:消息|留言|指令|提示)|(?:告诉|提醒|建议)(?:所有|每位|每个)?(?:用户|读者|顾客)|请(?:务必|一定)?(?:告诉|提到|写上|加上|包含|说)",
         _I)),
 )
+_TRIGGERS: dict[str, tuple[frozenset[str], str]] = {  # per cue: words or characters it cannot match without (a cheap pre-check)
+    "addressee": (frozenset("assistant ai model llm chatbot bot gpt chatgpt system recommender agent copilot i".split()), ""),
+    "response": (frozenset("your respond reply answer write".split()), ""),
+    "override": (frozenset("ignore disregard forget override bypass skip drop".split()), ""),
+    "role": (frozenset(), ":#<["),
+    "pass-on": (frozenset("tell inform remind urge convince instruct persuade advise encourage notify warn suggest recommend say sure forget remember you".split()), ""),
+    "task": (frozenset(_TASK_VERBS) | {"break", "you", "me", "how"}, "?"),
+    "zh": (frozenset(), ""),
+}
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _cue(sentence: str) -> str | None:
+    """The first cue the sentence carries, or None."""
+    words = set(_WORDS.findall(sentence.lower()))
+    for name, rx in CUES:
+        need, chars = _TRIGGERS[name]
+        if (words & need or any(c in sentence for c in chars) or (name == "zh" and has_han(sentence))) and rx.search(sentence):
+            return name
+    return None
+
+
 URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b[a-z0-9](?:[a-z0-9-]{0,62}\.)+(?:com|net|org|io|co|biz|info|xyz|shop|example|ly|app|site|online|top|ru|cn|tk|de|uk)\b(?:/[^\s<>\"'()\[\]{}]*)?",
     re.I,
@@ -220,7 +242,7 @@ def find_payloads(ex: Example) -> tuple[list[Payload], frozenset[str]]:
         while i < len(spans):
             s, e = spans[i]
             sent = field[s:e]
-            cue = next((name for name, rx in CUES if rx.search(sent)), None)
+            cue = _cue(sent)
             if cue is None:
                 rest.append(sent)
                 i += 1

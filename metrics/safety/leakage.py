@@ -100,6 +100,8 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
         t = clean(t)
         found = find_pii(t)
         out.update((p.kind, p.key) for p in found)
+        if not any(c.isdigit() for c in t):
+            continue  # numbers and street-number runs need a digit
         known = {digits(p.key) for p in found}
         out.update(("number", d) for m in _DIGIT_RUN.finditer(t) if len(d := digits(m.group(0))) >= _MIN_DIGITS and d not in known)
         rest = t
