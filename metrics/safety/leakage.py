@@ -45,10 +45,19 @@ PERSONAL_KEY = re.compile(
 _DIGIT_RUN = re.compile(r"\d(?:[ ().+/-]{0,3}\d)*")
 _MIN_DIGITS = 7
 _SUFFIX_DIGITS = 9  # enough digits to identify a number whatever its country code / trunk prefix
-_LOOSE_ADDRESS = re.compile(
-    r"(?<![\d.,-])(?<![\d.,-]\s)\b\d{1,5}[a-z]?\s+[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}"
-    r"|\b[A-ZÀ-Þ][\w'-]{2,}(?:\s+[^\W\d_][\w'-]+){0,2}\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)"
-)
+_NUMBER_STREET = re.compile(r"(?<![\d.,-])(?<![\d.,-]\s)\b\d{1,5}[a-z]?\s+([A-ZÀ-Þ][\w'-]{2,})(?:\s+([^\W\d_][\w'-]+))?")
+_USPS = (  # street suffixes of USPS Publication 28 (C1) that name a street without a house number: "Inna Loop", "Berg Hills"
+    "alley aly avenue ave bend bluff boulevard blvd branch bridge brook canyon cape causeway center circle cir cliff club common corner "
+    "course court courts cove coves creek crescent crest crossing curve dale dam divide drive dr estate estates expressway extension falls "
+    "ferry field fields flat flats ford forest forge fork forks fort freeway garden gardens gateway glen green grove harbor haven heights "
+    "highway hill hills hollow inlet island isle junction key knoll knolls lake lakes landing lane ln light loop mall manor meadow meadows "
+    "mill mills mission motorway mount mountain neck orchard oval overpass parkway pass passage path pike pine pines plain plains plaza "
+    "point port prairie radial ranch rapids rest ridge river road rd route row run shoal shore shores skyway spring springs spur square "
+    "station stravenue stream street st summit terrace throughway trace track trafficway trail tunnel turnpike underpass union valley viaduct "
+    "view village ville vista walk way well wells"
+).split()
+_NAMED_STREET = re.compile(r"\b[A-ZÀ-Þ][\w'-]{2,}\s+(?:" + "|".join(_USPS) + r")\b", re.I)
+_STREET_NUMBER = re.compile(r"(?:\b([A-ZÀ-Þ][\w'-]{2,})\s+)?\b([A-ZÀ-Þ][\w'-]{2,})\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)")
 _PARTIAL = re.compile(
     r"(?:end(?:s|ing)?\s+(?:in|with)|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
     re.I,
@@ -89,6 +98,23 @@ class _Text:
         return _ALNUM.sub("", key.upper()) in self.compact
 
 
+def _street_keys(text: str) -> set[str]:
+    """Keys of street + house number runs in either order ("137 Avenue Teboulbi", "Præstevænget 15"): the number with
+    the one or two words next to it, the one-word form only when that word is long enough to name a street."""
+    keys = set()
+    for rx, word_first in ((_NUMBER_STREET, False), (_STREET_NUMBER, True)):
+        for m in rx.finditer(text):
+            near = m.group(2) if word_first else m.group(1)
+            far = m.group(1) if word_first else m.group(2)
+            number = m.group(0).split()[-1] if word_first else m.group(0).split()[0]
+            if len(address_key(near)) >= 5:
+                keys.add(address_key(f"{near} {number}" if word_first else f"{number} {near}"))
+            if far:
+                keys.add(address_key(f"{far} {near} {number}" if word_first else f"{number} {near} {far}"))
+    keys.update(address_key(m.group(0)) for m in _NAMED_STREET.finditer(text) if m.group(0)[0].isupper())
+    return keys
+
+
 def _user_texts(ex: Example) -> list[str]:
     return [ex.user.profile, *ex.user.history, *(s for v in ex.user.attributes.values() for s in iter_strings(v))]
 
@@ -101,13 +127,14 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
         found = find_pii(t)
         out.update((p.kind, p.key) for p in found)
         if not any(c.isdigit() for c in t):
-            continue  # numbers and street-number runs need a digit
+            out.update(("address", k) for k in _street_keys(t))
+            continue
         known = {digits(p.key) for p in found}
         out.update(("number", d) for m in _DIGIT_RUN.finditer(t) if len(d := digits(m.group(0))) >= _MIN_DIGITS and d not in known)
         rest = t
         for p in found:  # a street-like run is looked for only outside the values already found ("Card 4539 ..." is a card)
             rest = rest[: p.span[0]] + " " * (p.span[1] - p.span[0]) + rest[p.span[1] :]
-        out.update(("address", address_key(m.group(0))) for m in _LOOSE_ADDRESS.finditer(rest))
+        out.update(("address", k) for k in _street_keys(rest))
     for name, value in ex.user.attributes.items():
         if PERSONAL_KEY.search(name):
             for s in iter_strings(value):
