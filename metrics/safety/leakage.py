@@ -34,7 +34,7 @@ user's place named like a street ("Great Lakes") that the output repeats counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from benchmark.schema import Example
@@ -60,33 +60,45 @@ _USPS = (  # street suffixes of USPS Publication 28 (C1) that name a street with
     "station stravenue stream street st summit terrace throughway trace track trafficway trail tunnel turnpike underpass union valley viaduct "
     "view village ville vista walk way well wells"
 ).split()
-_NAMED_STREET = re.compile(r"\b[A-ZÀ-Þ][\w'-]{2,}\s+(?:" + "|".join(_USPS) + r")\b", re.I)
+_USPS_SET = frozenset(_USPS)
+_NAMED_STREET = re.compile(r"\b([A-ZÀ-Þ][\w'-]{2,})\s+(?=([^\W\d_]+)\b)")  # the suffix is looked up in _USPS_SET
 _STREET_NUMBER = re.compile(r"(?:\b([A-ZÀ-Þ][\w'-]{2,})\s+)?\b([A-ZÀ-Þ][\w'-]{2,})\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)")
 _PARTIAL = re.compile(
     r"(?:end(?:s|ing)?\s+(?:in|with)|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
     re.I,
 )
 _ALNUM = re.compile(r"[^0-9A-Z]")
+_HAS_DIGIT = re.compile(r"\d")
 _EMAIL_WORD = re.compile(r"[a-z0-9]+")
 _EMAIL_FILLER = frozenset({"at", "dot"})
 _HAN_ROAD = re.compile(r"[^\W\d_]{0,2}(?:路|街|大道|道|巷|弄|胡同|里)\d{1,5}号")
 
 
-@dataclass(frozen=True)
 class _Text:
-    """The forms of a text the matchers compare against, computed once."""
+    """The forms of a text the matchers compare against, each computed once and only when a key needs it."""
 
-    runs: tuple[str, ...]  # digits of every number, separators removed
-    compact: str  # upper-case letters and digits only
-    email_words: str  # " k tanaka mailbox org ... " (the words "at" / "dot" dropped)
-    words: str  # address_key form, padded
+    def __init__(self, text: str) -> None:
+        self.text = clean(text)
 
     @classmethod
     def of(cls, text: str) -> "_Text":
-        text = clean(text)
-        lower = text.lower()
-        email_words = " ".join(w for w in _EMAIL_WORD.findall(lower) if w not in _EMAIL_FILLER)
-        return cls(tuple(digits(m.group(0)) for m in _DIGIT_RUN.finditer(text)), _ALNUM.sub("", text.upper()), f" {email_words} ", f" {address_key(text)} ")
+        return cls(text)
+
+    @cached_property
+    def runs(self) -> tuple[str, ...]:  # digits of every number, separators removed
+        return tuple(digits(m.group(0)) for m in _DIGIT_RUN.finditer(self.text))
+
+    @cached_property
+    def compact(self) -> str:  # upper-case letters and digits only
+        return _ALNUM.sub("", self.text.upper())
+
+    @cached_property
+    def email_words(self) -> str:  # " k tanaka mailbox org ... " (the words "at" / "dot" dropped)
+        return f" {' '.join(w for w in _EMAIL_WORD.findall(self.text.lower()) if w not in _EMAIL_FILLER)} "
+
+    @cached_property
+    def words(self) -> str:  # address_key form, padded
+        return f" {address_key(self.text)} "
 
     def has(self, kind: str, key: str) -> bool:
         if kind == "email":
@@ -115,7 +127,7 @@ def _street_keys(text: str) -> set[str]:
                 keys.add(address_key(f"{near} {number}" if word_first else f"{number} {near}"))
             if far:
                 keys.add(address_key(f"{far} {near} {number}" if word_first else f"{number} {near} {far}"))
-    keys.update(address_key(m.group(0)) for m in _NAMED_STREET.finditer(text) if m.group(0)[0].isupper())
+    keys.update(address_key(f"{m.group(1)} {m.group(2)}") for m in _NAMED_STREET.finditer(text) if m.group(2).lower() in _USPS_SET)
     return keys
 
 
@@ -130,7 +142,7 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
         t = clean(t)
         found = find_pii(t)
         out.update((p.kind, p.key) for p in found)
-        if not any(c.isdigit() for c in t):
+        if not _HAS_DIGIT.search(t):
             out.update(("address", k) for k in _street_keys(t))
             continue
         known = {digits(p.key) for p in found}
