@@ -15,7 +15,10 @@ mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
 checksum), postal addresses (...路12号), WeChat and QQ ids after their label.
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
-model numbers are not flagged. All regexes are linear-time (bounded repetitions).
+model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
+fewer than 8 digits without a word like "call" / "phone" before them, street
+names without a number or a known suffix. All regexes are linear-time
+(bounded repetitions, possessive e-mail labels).
 """
 from __future__ import annotations
 
