@@ -42,11 +42,12 @@ test: install browser
 	$(BIN)/python -m pytest tests/ -q
 	$(BIN)/python -m pytest benchmark/ -q
 
-# Headless Chromium for tests/test_browser.py (Debian packages; needs root). Does nothing when present.
+# Headless Chromium for tests/test_browser.py, with CJK fonts so that Chinese text renders as
+# glyphs, not boxes (Debian packages; needs root). Does nothing when present.
 browser:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; else \
-		echo "installing Debian chromium + chromium-driver for the browser tests"; \
-		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; } || \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -n "$$(fc-list :lang=zh 2>/dev/null)" ]; then :; else \
+		echo "installing Debian chromium + chromium-driver + fonts-noto-cjk for the browser tests"; \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-cjk; } || \
 		{ test -z "$$CI" && echo "could not install chromium (not root?): the browser tests will be skipped"; }; fi
 
 # Regenerate the committed gate baseline (benchmark/gates/baseline) after metric or suite changes.

@@ -1,6 +1,7 @@
 """Combine shard runs into the run an unsharded invocation would have produced."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -12,7 +13,7 @@ _SAME = ("seed", "n_boot", "split", "limit", "metrics")
 
 
 def _suite_ids(run: dict) -> dict:
-    return {name: {k: v for k, v in info.items() if k != "n"} for name, info in run["suites"].items()}
+    return {name: {k: v for k, v in info.items() if k not in ("n", "lang")} for name, info in run["suites"].items()}  # per-shard counts
 
 
 def merge_runs(dirs: Sequence[Path], out: Path) -> dict:
@@ -49,7 +50,10 @@ def merge_runs(dirs: Sequence[Path], out: Path) -> dict:
         merged["scores"][suite] = aggregate_suite(metrics, rows, consts, first["seed"], suite, first["n_boot"])
         errs = [f"{s['id']}: {s['error']}" for s in rows_s if s["error"]]
         merged["failures"][suite] = {"count": len(errs), "n": len(rows_s), "first_errors": errs[:5]}
-        merged["suites"][suite] = {**first["suites"][suite], "n": len(rows_s)}
+        langs = Counter()
+        for r in runs:
+            langs.update(r["suites"][suite].get("lang", {}))
+        merged["suites"][suite] = {**first["suites"][suite], "n": len(rows_s), **({"lang": dict(langs.most_common())} if langs else {})}
         for r in runs:
             if suite in r.get("metric_errors", {}):
                 merged["metric_errors"].setdefault(suite, {}).update(r["metric_errors"][suite])

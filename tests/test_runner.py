@@ -60,7 +60,7 @@ def test_shards_merge_to_the_unsharded_run(tmp_path):
         run(spec(split="all", shard=(k, 3)), tmp_path / f"s{k}", tmp_path / "c.sqlite", log=lambda m: None)
         dirs.append(tmp_path / f"s{k}")
     merged = merge_runs(dirs, tmp_path / "m")
-    assert merged["scores"] == full["scores"]
+    assert merged["scores"] == full["scores"] and merged["suites"] == full["suites"]  # n and per-language counts summed
     strip = lambda s: {k: v for k, v in s.items() if k not in ("latency_s", "cached")}  # noqa: E731
     assert [strip(s) for s in read_samples(tmp_path / "m")] == [strip(s) for s in read_samples(tmp_path / "full")]
     with pytest.raises(ValueError, match="do not cover"):

@@ -99,3 +99,19 @@ def test_chinese_content_support_by_hand() -> None:
     vals = get_metric("faith.content_support").score(e, ["推荐这家酒店，提供免费早餐", "推荐这家酒店，靠近地铁站"], CTX).values
     assert vals == [pytest.approx(1.0), pytest.approx(1 / 3)]  # 酒店 免费 早餐 / 酒店 vs 靠近 地铁站
     assert get_metric("faith.entity_halluc").score(e[:1], ["推荐这门Python课程"], CTX).values == [1.0]  # Python: not in the inputs
+
+
+def test_xrec_shaped_chinese_file_scores_on_cjk_tokens(tmp_path) -> None:
+    import json
+
+    from benchmark.suite import load_suite
+
+    rows = [{"uid": str(i), "iid": str(100 + i), "title": "青岛海景酒店", "user_summary": "喜欢海边", "item_summary": "海边酒店，含早餐",
+             "explanation": r, "xrec_output": h} for i, (r, h) in enumerate(zip(REFS * 4, HYPS * 4))]
+    path = tmp_path / "zh.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    examples = list(load_suite(f"xrec:{path}").examples)
+    texts = [e.meta["xrec_output"] for e in examples]
+    refs = [e.references[0] for e in examples]
+    assert corpus("bleu4", examples, texts) == pytest.approx(sacrebleu.corpus_bleu(texts, [refs], tokenize="zh").score, abs=1e-9)
+    assert corpus("rouge1", examples, texts) > 30 and corpus("length", examples, texts) > 10  # not dropped: 3 "words" before
