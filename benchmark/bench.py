@@ -74,7 +74,8 @@ def compare_note(out: Path, dirs: list[Path], base: str, cand: str, headline: Se
     md, _ = write_comparison(cmp, out / "compare" / f"{_slug(base)}-vs-{_slug(cand)}")
     lines = [f"\nWhat {cand} changes against {base} (same examples; 95% CIs; {md}):"]
     for r in summary_rows(cmp, alpha=0.05):
-        if r["metric"] in headline or r["area"] in ("fluency", "safety"):
+        unchanged = r["delta_v"] == 0 and r["base_v"] == r["cand_v"]
+        if r["metric"] in headline or (r["area"] in ("fluency", "faithfulness", "safety") and not unchanged):
             lines.append(f"  {r['suite']:<10} {r['metric'] + r['arrow']:<20} {r['base']} {r['base_ci']} -> {r['cand']} {r['cand_ci']}"
                          f"  delta {r['delta']} {r['delta_ci']}  {r['verdict']}")
     return "\n".join(lines)

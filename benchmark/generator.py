@@ -14,6 +14,8 @@ class Generator(Protocol):
     batch_size: int
     # optional `precomputed = True`: outputs are fixed (read from a file), so the runner
     # does not score metrics that compare against perturbed inputs
+    # optional `identity() -> dict`: what a served model reports about itself; its hash ends
+    # the fingerprint after an "@", and the runner warns when cached outputs had another one
 
     def prepare(self, suite: Suite) -> None:
         """See the whole suite before generating for it (e.g. index its train split)."""

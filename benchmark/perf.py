@@ -366,7 +366,7 @@ def lm_generation(quick: bool) -> None:
 def http_generator(quick: bool) -> None:
     """openai: generator against a local OpenAI-compatible server (50 ms per answer): throughput at concurrency 1 vs 16."""
     from baselines.lm.openai_http import HTTPOptions, OpenAIGenerator
-    from baselines.lm.openai_server import ChatServer, echo_item
+    from tests.openai_server import ChatServer, echo_item  # a test double: run perf from a checkout
     from benchmark.suite import load_suite
 
     exs = load_suite("travel").split("test")[: 48 if quick else 160]
