@@ -150,3 +150,11 @@ def test_details_land_in_samples_jsonl(tmp_path):
     assert judged, "no sample carried claim details"
     claims = judged[0]["details"]["faith.claim_score"]["claims"]
     assert {"claim", "label", "kind", "span", "support"} <= set(claims[0])
+
+
+def test_chinese_negation_and_support():
+    ex = Example("z", "travel", User("u", profile="喜欢安静的地方。"), Item("i", "极光酒店", profile="大堂宽敞，房间安静。员工友好。"), Signals(0.5, ()), ())
+    assert [v["label"] for v in verdicts("极光酒店的房间很安静，员工友好。", ex)] == ["supported"]
+    neg = verdicts("极光酒店的房间不安静。", ex)[0]
+    assert (neg["label"], neg["kind"], neg["span"]) == ("contradicted", "negation", "不安静")
+    assert verdicts("酒店提供免费代客泊车和屋顶泳池。", ex)[0]["label"] == "unsupported"
