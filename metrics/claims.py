@@ -236,23 +236,26 @@ def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str) ->
 
 
 def sample_score(vs: Sequence[Verdict]) -> float | None:
-    """Headline per-sample faithfulness in [0, 1]: 0.5 when no claim is contradicted (else 0),
-    plus a quarter of the weakest claim's support and a quarter of the mean support. Every
-    sample with a contradicted claim ranks below every sample without one; THRESHOLD = 0.5
-    separates them, and within each half weaker support ranks lower. None: nothing judged."""
+    """Headline per-sample faithfulness in [0, 1], in three tiers: below 1/3 a claim is
+    contradicted, 1/3 to 2/3 some claim is unsupported, 5/6 and up every claim is supported;
+    within a tier, higher support (half the weakest claim's, half the mean) ranks higher.
+    None: nothing judged."""
     if not vs:
         return None
     sup = [v.support for v in vs]
-    ok = not any(v.label == "contradicted" for v in vs)
-    return 0.5 * ok + 0.25 * min(sup) + 0.25 * sum(sup) / len(sup)
+    tier = 0 if any(v.label == "contradicted" for v in vs) else 1 if any(v.label != "supported" for v in vs) else 2
+    return (tier + 0.5 * min(sup) + 0.5 * sum(sup) / len(sup)) / 3
 
 
-THRESHOLD = 0.5  # faith.claim_score below this: judge the sample unfaithful (a claim contradicted)
+# Judge a sample unfaithful below this: every contradicted sample and the unsupported ones with
+# weak support. Chosen for accuracy on the development twins (XRec / generated train splits):
+# 0.883 there at 0.5 vs 0.862 at 2/3 ("any unsupported claim").
+THRESHOLD = 0.5
 
 
 @metric("faith.claim_score", area="faithfulness", model=LEXICAL, relations="wordnet3+vader", negation="scope")
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str) -> Scored:
-    """Claim-level faithfulness (0-1): below 0.5 a claim contradicts the inputs (negation, antonym, changed value, wrong name), above it the claims' support.
+    """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
     Per sample; details in samples.jsonl list every judged clause with its
     label, kind and offending span (metrics.claims). The model option picks
