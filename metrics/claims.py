@@ -117,6 +117,11 @@ def evidence_index(text: str, title: str = "") -> EvidenceIndex:
     return EvidenceIndex(text, title)
 
 
+def _may_oppose(word: str) -> bool:
+    """Cheap filter: only words with WordNet groups or a strong valence can be opposites."""
+    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
+
+
 def _opposed(word: str, other: str, unit: dict[str, set[bool]]) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
     valence when that clause is not itself of mixed valence."""
@@ -159,6 +164,8 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         v = ev.similar_word(w.text)
         if v is not None and w.negated not in ev.surface[v]:
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
+        if not _may_oppose(w.text):
+            continue
         opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i])]
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
@@ -169,7 +176,7 @@ def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
     """The evidence holds the word: itself, a near-synonym, or a denied opposite ("not cramped")."""
     if s in ev.polarity or ev.similar_word(w.text) is not None:
         return True
-    return any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
+    return _may_oppose(w.text) and any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
 
 
 def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
@@ -202,22 +209,40 @@ def claim_texts(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in clauses(text)][:MAX_CLAIMS]
 
 
+def _pair_sims(vecs, qa: list[int], eb: list[int]) -> np.ndarray:
+    """Cosine of rows qa[k] and eb[k] of unit vectors (dense or sparse), in bounded chunks."""
+    out = np.empty(len(qa))
+    for lo in range(0, len(qa), 200_000):
+        a, b = vecs[qa[lo : lo + 200_000]], vecs[eb[lo : lo + 200_000]]
+        out[lo : lo + 200_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel() if hasattr(a, "multiply") else np.einsum("ij,ij->i", a, b)
+    return out
+
+
 def judge(examples: Sequence[Example], texts: Sequence[str], backend: str) -> list[list[Verdict]]:
     """Verdicts for every judged clause of every text. One encoding pass over the distinct
-    claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM)."""
+    claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM), then all
+    (claim, evidence clause) pairs of the batch as one vectorised row-dot."""
     evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
     claims = [claim_texts(t) for t in texts]
     uniq = list(dict.fromkeys(s for group in (*claims, *(e.units for e in evs)) for s in group))
     index = {t: i for i, t in enumerate(uniq)}
-    vecs = encode(uniq, backend) if uniq else None
-    out = []
+    qa: list[int] = []
+    eb: list[int] = []
     for cs, ev in zip(claims, evs):
-        if cs and ev.units:
-            sims = vecs[[index[c] for c in cs]] @ vecs[[index[u] for u in ev.units]].T
-            sims = np.asarray(sims.todense() if hasattr(sims, "todense") else sims)
-        else:
-            sims = np.zeros((len(cs), 0))
-        out.append([v for c, row in zip(cs, sims) if (v := judge_claim(c, ev, row)) is not None])
+        units = [index[u] for u in ev.units]
+        for c in cs:
+            qa += [index[c]] * len(units)
+            eb += units
+    sims = _pair_sims(encode(uniq, backend), qa, eb) if qa else np.zeros(0)
+    out, pos = [], 0
+    for cs, ev in zip(claims, evs):
+        n = len(ev.units)
+        verdicts = []
+        for c in cs:
+            if (v := judge_claim(c, ev, sims[pos : pos + n])) is not None:
+                verdicts.append(v)
+            pos += n
+        out.append(verdicts)
     return out
 
 

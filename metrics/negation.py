@@ -89,8 +89,22 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _starts(toks: list[tuple[str, int, int]], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(t for t, _, _ in toks[i : i + len(phrase)]) == phrase
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_NOT_CUES, _PHRASES = _by_first(NOT_CUES), _by_first(_PHRASE_CUES)
+
+
+def _match(toks: list[tuple[str, int, int]], i: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The phrase of `table` that starts at token i, if any."""
+    for p in table.get(toks[i][0], ()):
+        if tuple(t for t, _, _ in toks[i : i + len(p)]) == p:
+            return p
+    return None
 
 
 def words(text: str) -> list[Word]:
@@ -106,13 +120,13 @@ def words(text: str) -> list[Word]:
             skip -= 1
             out.append(Word(t, s, e, cue >= 0, cue))
             continue
-        fixed = next((p for p in NOT_CUES if _starts(toks, i, p)), None)
+        fixed = _match(toks, i, _NOT_CUES)
         if fixed:
             skip = len(fixed) - 1
         elif t in CUES:
             cue = s
             continue
-        elif any(_starts(toks, i, p) for p in _PHRASE_CUES):
+        elif _match(toks, i, _PHRASES):
             cue, skip = s, 1
             out.append(Word(t, s, e, False, -1))
             continue
