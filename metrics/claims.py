@@ -122,12 +122,16 @@ def _may_oppose(word: str) -> bool:
     return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
 
 
-def _opposed(word: str, other: str, unit: dict[str, set[bool]]) -> bool:
+def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
-    valence when that clause is not itself of mixed valence."""
+    valence when both are adjectives, `other` is not frame talk ("enjoy"), the clause is not
+    itself of mixed valence and it shares a content word with the claim (`about`: the claim's
+    other stems), so that both judge the same thing ("rude staff" / "friendly staff")."""
     if relations.opposite(word, other):
         return True
-    if not relations.opposite_valence(word, other):
+    if not relations.opposite_valence(word, other) or not relations.groups(word) or not relations.groups(other):
+        return False
+    if stem(other) in FRAME or not about & {stem(u) for u in unit}:
         return False
     return not any(relations.valence(u) * relations.valence(word) >= relations.STRONG ** 2 for u in unit)
 
@@ -166,7 +170,8 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
         if not _may_oppose(w.text):
             continue
-        opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i])]
+        about = frozenset(x for _, x in content if x != s)
+        opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i], about)]
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
     return None
