@@ -10,7 +10,8 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   (or one they deny is stated), judged by negation scope on both sides;
   "not roomy" for "spacious" counts too (a similar word, opposite polarity);
 - contradicted, kind "antonym": a word the inputs do not contain is the
-  opposite (WordNet, metrics.relations) of a word with the same polarity in
+  opposite (WordNet antonyms, or VADER valence for two adjectives about the same
+  thing; metrics.relations) of a word with the same polarity in
   the evidence clauses the claim is about (the two best aligned);
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding);
@@ -43,7 +44,7 @@ from metrics.grounding import FRAME, _evidence, entities, numbers
 from metrics.negation import Word, clauses, denied_keys, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
-SUPPORTED = 0.5  # claim support at or above: supported (see the eval notes in metrics/data/README.md)
+SUPPORTED = 0.5  # claim support at or above: supported (mean of two 0-1 shares: half of each)
 ALIGN_TOP = 2  # evidence clauses a claim is compared with for antonyms
 MAX_CLAIMS, MAX_UNITS = 64, 256
 
