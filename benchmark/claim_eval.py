@@ -89,9 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nQ² ({args.part} topics): " + ", ".join(f"{g} {n}" for g, n in sorted(Counter(t.group for t in q2).items())))
         rows = [[r[0], r[-2], r[-1]] for r in table(q2, scorers, ["q2", "q2-cross"])]
         print(tabulate(rows, headers=["metric", "q2 (AUC)", "q2-cross (AUC, labels as given)"], tablefmt="github", disable_numparse=True))
+        q_score = scorers["faith.claim_score"](q2)
+        for g in ("q2", "q2-cross"):
+            sel = np.array([t.group == g for t in q2])
+            qy = np.array([t.label for t in q2])[sel]
+            print(f"faith.claim_score accuracy at threshold {THRESHOLD}, {g}: {np.mean((q_score[sel] < THRESHOLD) == (qy == 1)):.3f}")
     score = scorers["faith.claim_score"](twins)
     y = np.array([t.label for t in twins])
-    print(f"\nfaith.claim_score accuracy at threshold {THRESHOLD} (below = unfaithful), twins: {np.mean((score < THRESHOLD) == (y == 1)):.3f}")
+    print(f"faith.claim_score accuracy at threshold {THRESHOLD} (below = unfaithful), twins: {np.mean((score < THRESHOLD) == (y == 1)):.3f}")
     return 0
 
 

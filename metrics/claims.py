@@ -10,7 +10,8 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   (or one they deny is stated), judged by negation scope on both sides;
   "not roomy" for "spacious" counts too (a similar word, opposite polarity);
 - contradicted, kind "antonym": a word the inputs do not contain is the
-  opposite (WordNet, metrics.relations) of a word with the same polarity in
+  opposite (WordNet antonyms, or VADER valence for two adjectives about the same
+  thing; metrics.relations) of a word with the same polarity in
   the evidence clauses the claim is about (the two best aligned);
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding);
@@ -43,7 +44,7 @@ from metrics.grounding import FRAME, _evidence, entities, numbers
 from metrics.negation import Word, clauses, denied_keys, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
-SUPPORTED = 0.5  # claim support at or above: supported (see the eval notes in metrics/data/README.md)
+SUPPORTED = 0.5  # claim support at or above: supported (mean of two 0-1 shares: half of each)
 ALIGN_TOP = 2  # evidence clauses a claim is compared with for antonyms
 MAX_CLAIMS, MAX_UNITS = 64, 256
 
@@ -117,12 +118,21 @@ def evidence_index(text: str, title: str = "") -> EvidenceIndex:
     return EvidenceIndex(text, title)
 
 
-def _opposed(word: str, other: str, unit: dict[str, set[bool]]) -> bool:
+def _may_oppose(word: str) -> bool:
+    """Cheap filter: only words with WordNet groups or a strong valence can be opposites."""
+    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
+
+
+def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
-    valence when that clause is not itself of mixed valence."""
+    valence when both are adjectives, `other` is not frame talk ("enjoy"), the clause is not
+    itself of mixed valence and it shares a content word with the claim (`about`: the claim's
+    other stems), so that both judge the same thing ("rude staff" / "friendly staff")."""
     if relations.opposite(word, other):
         return True
-    if not relations.opposite_valence(word, other):
+    if not relations.opposite_valence(word, other) or not relations.groups(word) or not relations.groups(other):
+        return False
+    if stem(other) in FRAME or not about & {stem(u) for u in unit}:
         return False
     return not any(relations.valence(u) * relations.valence(word) >= relations.STRONG ** 2 for u in unit)
 
@@ -159,7 +169,10 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         v = ev.similar_word(w.text)
         if v is not None and w.negated not in ev.surface[v]:
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
-        opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i])]
+        if not _may_oppose(w.text):
+            continue
+        about = frozenset(x for _, x in content if x != s)
+        opposed = [pol for i in top for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i], about)]
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
     return None
@@ -169,7 +182,7 @@ def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
     """The evidence holds the word: itself, a near-synonym, or a denied opposite ("not cramped")."""
     if s in ev.polarity or ev.similar_word(w.text) is not None:
         return True
-    return any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
+    return _may_oppose(w.text) and any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
 
 
 def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
@@ -202,22 +215,40 @@ def claim_texts(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in clauses(text)][:MAX_CLAIMS]
 
 
+def _pair_sims(vecs, qa: list[int], eb: list[int]) -> np.ndarray:
+    """Cosine of rows qa[k] and eb[k] of unit vectors (dense or sparse), in bounded chunks."""
+    out = np.empty(len(qa))
+    for lo in range(0, len(qa), 200_000):
+        a, b = vecs[qa[lo : lo + 200_000]], vecs[eb[lo : lo + 200_000]]
+        out[lo : lo + 200_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel() if hasattr(a, "multiply") else np.einsum("ij,ij->i", a, b)
+    return out
+
+
 def judge(examples: Sequence[Example], texts: Sequence[str], backend: str) -> list[list[Verdict]]:
     """Verdicts for every judged clause of every text. One encoding pass over the distinct
-    claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM)."""
+    claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM), then all
+    (claim, evidence clause) pairs of the batch as one vectorised row-dot."""
     evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
     claims = [claim_texts(t) for t in texts]
     uniq = list(dict.fromkeys(s for group in (*claims, *(e.units for e in evs)) for s in group))
     index = {t: i for i, t in enumerate(uniq)}
-    vecs = encode(uniq, backend) if uniq else None
-    out = []
+    qa: list[int] = []
+    eb: list[int] = []
     for cs, ev in zip(claims, evs):
-        if cs and ev.units:
-            sims = vecs[[index[c] for c in cs]] @ vecs[[index[u] for u in ev.units]].T
-            sims = np.asarray(sims.todense() if hasattr(sims, "todense") else sims)
-        else:
-            sims = np.zeros((len(cs), 0))
-        out.append([v for c, row in zip(cs, sims) if (v := judge_claim(c, ev, row)) is not None])
+        units = [index[u] for u in ev.units]
+        for c in cs:
+            qa += [index[c]] * len(units)
+            eb += units
+    sims = _pair_sims(encode(uniq, backend), qa, eb) if qa else np.zeros(0)
+    out, pos = [], 0
+    for cs, ev in zip(claims, evs):
+        n = len(ev.units)
+        verdicts = []
+        for c in cs:
+            if (v := judge_claim(c, ev, sims[pos : pos + n])) is not None:
+                verdicts.append(v)
+            pos += n
+        out.append(verdicts)
     return out
 
 
@@ -236,23 +267,26 @@ def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str) ->
 
 
 def sample_score(vs: Sequence[Verdict]) -> float | None:
-    """Headline per-sample faithfulness in [0, 1]: 0.5 when no claim is contradicted (else 0),
-    plus a quarter of the weakest claim's support and a quarter of the mean support. Every
-    sample with a contradicted claim ranks below every sample without one; THRESHOLD = 0.5
-    separates them, and within each half weaker support ranks lower. None: nothing judged."""
+    """Headline per-sample faithfulness in [0, 1], in three tiers: below 1/3 a claim is
+    contradicted, 1/3 to 2/3 some claim is unsupported, 5/6 and up every claim is supported;
+    within a tier, higher support (half the weakest claim's, half the mean) ranks higher.
+    None: nothing judged."""
     if not vs:
         return None
     sup = [v.support for v in vs]
-    ok = not any(v.label == "contradicted" for v in vs)
-    return 0.5 * ok + 0.25 * min(sup) + 0.25 * sum(sup) / len(sup)
+    tier = 0 if any(v.label == "contradicted" for v in vs) else 1 if any(v.label != "supported" for v in vs) else 2
+    return (tier + 0.5 * min(sup) + 0.5 * sum(sup) / len(sup)) / 3
 
 
-THRESHOLD = 0.5  # faith.claim_score below this: judge the sample unfaithful (a claim contradicted)
+# Judge a sample unfaithful below this: every contradicted sample and the unsupported ones with
+# weak support. Chosen for accuracy on the development twins (XRec / generated train splits):
+# 0.883 there at 0.5 vs 0.862 at 2/3 ("any unsupported claim").
+THRESHOLD = 0.5
 
 
 @metric("faith.claim_score", area="faithfulness", model=LEXICAL, relations="wordnet3+vader", negation="scope")
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str) -> Scored:
-    """Claim-level faithfulness (0-1): below 0.5 a claim contradicts the inputs (negation, antonym, changed value, wrong name), above it the claims' support.
+    """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
     Per sample; details in samples.jsonl list every judged clause with its
     label, kind and offending span (metrics.claims). The model option picks

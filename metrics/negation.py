@@ -15,13 +15,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from benchmark.lang import has_han
 from metrics.mentions import FORMAT_CHARS
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.,;:!?()\[\]\u2014\u2013\"]|\s-\s")
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.,;:!?()\[\]\u2014\u2013\"\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]|\s-\s")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # A cue denies what follows; the n't forms are split off their verb below.
 CUES = frozenset({
     "not", "no", "never", "n't", "without", "hardly", "barely", "scarcely", "nor", "neither", "none", "nothing",
     "nobody", "nowhere", "lacks", "lack", "lacking", "lacked", "cannot", "isnt", "dont", "doesnt", "wont", "cant",
+    "不", "没", "没有", "无", "未", "非", "别", "毫无", "并非", "不是", "缺乏", "缺少",  # Chinese (jieba words)
 })
 _PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"))
 # Fixed phrases with a cue word that deny nothing.
@@ -32,12 +35,13 @@ NOT_CUES = (
 )
 # Tokens that end a negation scope; "and" only before a word that starts a clause.
 _SCOPE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "\"", " - ", "but", "however",
-                        "although", "though", "while", "whereas", "yet", "because", "since", "so", "which", "who", "that"})
+                        "although", "though", "while", "whereas", "yet", "because", "since", "so", "which", "who", "that",
+                        "\u3001", "\u3002", "\uff0c", "\uff1b", "\uff1a", "\uff01", "\uff1f", "但", "但是", "而", "却", "不过", "因为"})
 _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
                            "she", "his", "her", "you", "your", "we", "our", "i", "my"})
 _FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|0)\s*$", re.IGNORECASE | re.MULTILINE)
 CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|\n+|,?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
+    r"(?<=[.!?;])\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|,?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
     re.IGNORECASE,
 )
 
@@ -55,12 +59,29 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", FORMAT_CHARS.sub("", text or "")).replace("\u2019", "'")
 
 
+def _han_words(run: str, start: int) -> list[tuple[str, int, int]]:
+    """jieba's words of a run of Han characters, with offsets."""
+    import jieba
+
+    out, pos = [], start
+    for w in jieba.cut(run):
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(lower-case token, start, end); "isn't" -> "is", "n't"; "can't" -> "ca", "n't"."""
+    """(lower-case token, start, end); "isn't" -> "is", "n't"; "can't" -> "ca", "n't"; Chinese
+    split into jieba words."""
     out = []
     for m in _TOKEN.finditer(_norm(text)):
         t = m.group().lower()
-        if t.endswith("n't") and len(t) > 3:
+        if has_han(t):
+            for h in _HAN_RUN.finditer(t):  # Han runs as words, anything else between them as is
+                out += _han_words(h.group(), m.start() + h.start())
+            rest = _HAN_RUN.sub(" ", t).split()
+            out += [(r, m.start(), m.end()) for r in rest]
+        elif t.endswith("n't") and len(t) > 3:
             k = m.end() - 3
             out += [(t[:-3], m.start(), k), ("n't", k, m.end())]
         else:
@@ -68,8 +89,22 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _starts(toks: list[tuple[str, int, int]], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(t for t, _, _ in toks[i : i + len(phrase)]) == phrase
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_NOT_CUES, _PHRASES = _by_first(NOT_CUES), _by_first(_PHRASE_CUES)
+
+
+def _match(toks: list[tuple[str, int, int]], i: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The phrase of `table` that starts at token i, if any."""
+    for p in table.get(toks[i][0], ()):
+        if tuple(t for t, _, _ in toks[i : i + len(p)]) == p:
+            return p
+    return None
 
 
 def words(text: str) -> list[Word]:
@@ -85,18 +120,18 @@ def words(text: str) -> list[Word]:
             skip -= 1
             out.append(Word(t, s, e, cue >= 0, cue))
             continue
-        fixed = next((p for p in NOT_CUES if _starts(toks, i, p)), None)
+        fixed = _match(toks, i, _NOT_CUES)
         if fixed:
             skip = len(fixed) - 1
         elif t in CUES:
             cue = s
             continue
-        elif any(_starts(toks, i, p) for p in _PHRASE_CUES):
+        elif _match(toks, i, _PHRASES):
             cue, skip = s, 1
             out.append(Word(t, s, e, False, -1))
             continue
         if t.isalnum() or "'" in t:
-            out.append(Word(t, s, e, cue >= 0, cue))
+            out.append(Word(t, s, e, cue >= 0, cue))  # Han words are isalnum too
     return out
 
 

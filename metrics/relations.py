@@ -37,31 +37,18 @@ def valence(word: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
-    """stem -> groups; group -> opposite groups; group -> opposite groups within one "also see"
-    hop on either side."""
+def _tables() -> tuple[dict[str, frozenset[int]], dict[int, frozenset[int]]]:
+    """word -> groups; group -> opposite groups."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
     groups: dict[str, set[int]] = {}
     for i, words in enumerate(data["groups"]):
         for w in words:
             groups.setdefault(w, set()).add(i)
-    also: dict[int, set[int]] = {}
-    for a, b in data["see_also"]:
-        also.setdefault(a, {a}).add(b)
-        also.setdefault(b, {b}).add(a)
     opp: dict[int, set[int]] = {}
-    direct: dict[int, set[int]] = {}
     for a, b in data["opposites"]:
-        direct.setdefault(a, set()).add(b)
-        direct.setdefault(b, set()).add(a)
-        for x in also.get(a, {a}):
-            for y in also.get(b, {b}):
-                opp.setdefault(x, set()).add(y)
-                opp.setdefault(y, set()).add(x)
-    def freeze(d: dict) -> dict:
-        return {k: frozenset(v) for k, v in d.items()}
-
-    return freeze(groups), freeze(direct), freeze(opp)
+        opp.setdefault(a, set()).add(b)
+        opp.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in groups.items()}, {k: frozenset(v) for k, v in opp.items()}
 
 
 @lru_cache(maxsize=100_000)
@@ -78,16 +65,16 @@ def groups(word: str) -> frozenset[int]:
 
 @lru_cache(maxsize=200_000)
 def opposite(a: str, b: str) -> bool:
-    """Words a and b name opposite qualities: more of their sense pairs are linked by an
-    antonym pointer (directly, or one "also see" hop away) than they share groups
-    ("great" and "terrible" share one, of intensity, and oppose as good / bad)."""
+    """Words a and b name opposite qualities: more of their sense pairs are linked by a direct
+    antonym pointer than they share groups. ("Also see" hops were tried in development and
+    paired nonsense such as "best" / "casual" in free text.)"""
     if a == b:
         return False
     ga, gb = groups(a), groups(b)
     if not ga or not gb:
         return False
-    _, direct, widened = _tables()
-    opposed = sum(len(direct.get(g, frozenset()) & gb) or bool(widened.get(g, frozenset()) & gb) for g in ga)
+    direct = _tables()[1]
+    opposed = sum(len(direct.get(g, frozenset()) & gb) for g in ga)
     return opposed > len(ga & gb)
 
 

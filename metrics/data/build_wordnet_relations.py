@@ -11,9 +11,8 @@ them once and keeps what the claim judge needs, so nothing is downloaded at run 
 Groups: an adjective head synset with its satellites ("similar to", &) is one group of
 similar words (WordNet's adjective cluster); an adverb synset that takes part in an antonym
 pointer (!) is a group of its own. Opposites: pairs of groups
-linked by an antonym pointer; see_also: pairs of adjective groups linked by "also see" (^),
-which relate clusters WordNet keeps apart ("friendly" ^ "sociable"). Only one-word lemmas
-are kept.
+linked by an antonym pointer. Only one-word lemmas are kept. ("Also see" links were tried
+and dropped: they paired nonsense such as "best" / "casual".)
 """
 from __future__ import annotations
 
@@ -46,7 +45,6 @@ def build(folder: Path) -> dict:
     group_of: dict[str, str] = {}  # synset key -> group key
     words: dict[str, list[str]] = {}
     antonym_edges: list[tuple[str, str]] = []
-    see_also: list[tuple[str, str]] = []
     norm = {"s": "a"}
     for pos in FILES:
         for key, kind, ws, ptrs in _synsets(folder, pos):
@@ -54,7 +52,6 @@ def build(folder: Path) -> dict:
             head = next((f"a{o}" for s, o, p in ptrs if s == "&" and kind == "s"), key)
             group_of[key] = head
             antonym_edges += [(key, f"{norm.get(p, p)}{o}") for s, o, p in ptrs if s == "!"]
-            see_also += [(key, f"{norm.get(p, p)}{o}") for s, o, p in ptrs if s == "^" and pos == "a" and p in "as"]
     wanted = {group_of[k] for k in group_of if k.startswith("a")} | {group_of[k] for e in antonym_edges for k in e if k in group_of}
     members: dict[str, set[str]] = {g: set() for g in wanted}
     for key, g in group_of.items():
@@ -63,10 +60,7 @@ def build(folder: Path) -> dict:
     ids = {g: i for i, g in enumerate(sorted(g for g in members if members[g]))}
     pairs = sorted({tuple(sorted((ids[group_of[a]], ids[group_of[b]]))) for a, b in antonym_edges
                     if b in group_of and group_of[a] in ids and group_of[b] in ids and group_of[a] != group_of[b]})
-    also = sorted({tuple(sorted((ids[group_of[a]], ids[group_of[b]]))) for a, b in see_also
-                   if b in group_of and group_of[a] in ids and group_of[b] in ids and group_of[a] != group_of[b]})
-    return {"groups": [sorted(members[g]) for g in sorted(ids, key=ids.get)], "opposites": [list(p) for p in pairs],
-            "see_also": [list(p) for p in also]}
+    return {"groups": [sorted(members[g]) for g in sorted(ids, key=ids.get)], "opposites": [list(p) for p in pairs]}
 
 
 def main(folder: str) -> None:
