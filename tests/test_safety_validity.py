@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from benchmark.safety_validity import comply, half_of, reformat
+from validation.safety_validity import comply, half_of, reformat
 from metrics.safety.pii import digits
 
 

@@ -1,6 +1,6 @@
 """Validity of `leakage` and `injection` on labelled cases nobody tuned them to.
 
-`python -m benchmark.safety_validity leakage|injection [--half dev|heldout] [--data DIR]`
+`python -m validation.safety_validity leakage|injection [--half dev|heldout] [--data DIR]`
 
 leakage: presidio-research's synthetic sentences (../shared/data/validation/pii),
 split by a hash of the sentence into a development half and a held-out half.

@@ -1,7 +1,7 @@
 """ROC AUC of the per-claim judge and its neighbours on held-out twins and Q²:
-`python -m benchmark.claim_eval [--part heldout|dev] [--per-file N] [--minilm]`.
+`python -m validation.claim_eval [--part heldout|dev] [--per-file N] [--minilm]`.
 
-Why here: it reads suites (suites.claim_twins) and metrics, so it sits at the top
+Why here: it reads suites (validation.claim_twins) and metrics, so it sits at the top
 of the one-way flow. The twins come from the XRec test split and the generated
 suites' test split (`--part heldout`, the default; `dev` = train split, used while
 building); Q² is split by topic. AUC is of "faithful" (none, synonym) against each
@@ -20,7 +20,7 @@ from tabulate import tabulate
 from benchmark.scoring import MetricContext, get_metric
 from metrics.claims import THRESHOLD
 from metrics.text import tokens
-from suites.claim_twins import SHARED, Twin, q2_cases, structured_twins, xrec_twins
+from validation.claim_twins import SHARED, Twin, q2_cases, structured_twins, xrec_twins
 
 KINDS = ("negation", "antonym", "value", "entity", "other", "invented")
 
@@ -65,7 +65,7 @@ def table(twins: Sequence[Twin], scorers: dict[str, Callable], groups: Sequence[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmark.claim_eval", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m validation.claim_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--part", choices=("heldout", "dev"), default="heldout")
     ap.add_argument("--per-file", type=int, default=150, help="faithful XRec records per file (default %(default)s)")
     ap.add_argument("--minilm", action="store_true", help="also the MiniLM metrics (slow on a shared CPU)")
