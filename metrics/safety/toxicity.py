@@ -113,20 +113,32 @@ def head_model_id() -> str:
     return "minilm-hate@" + (_sha256_files([HEAD]) if HEAD.is_file() else "missing")
 
 
-def features_for_toxicity(texts: list[str]) -> np.ndarray:
-    """The head's features: MiniLM embedding of the deobfuscated text ("h4te", "i h a t e" -> "hate")
-    and the `toxicity_cues` of that text (the last column is the negated-only flag)."""
-    from metrics.embed import embed, vocabulary
+def deobfuscated(texts: Sequence[str]) -> list[str]:
+    """Texts with obfuscated spellings repaired ("h4te", "i h a t e" -> "hate"; `metrics.safety.deobfuscate`)."""
+    from metrics.embed import vocabulary
     from metrics.safety.deobfuscate import LEXICON, deobfuscate
-    from metrics.safety.toxicity_cues import cues
 
     vocab = vocabulary()
 
     def known(word: str) -> bool:
         return word in vocab or word in LEXICON
 
-    clean = [deobfuscate(t, known) for t in texts]
-    return np.hstack([embed(clean), np.array([cues(t) for t in clean]).reshape(len(clean), -1)])
+    return [deobfuscate(t, known) for t in texts]
+
+
+def head_features(embeddings: np.ndarray, clean: Sequence[str]) -> np.ndarray:
+    """The head's features: the MiniLM embedding of the deobfuscated text and its `toxicity_cues`
+    (the last column is the negated-only flag)."""
+    from metrics.safety.toxicity_cues import cues
+
+    return np.hstack([embeddings, np.array([cues(t) for t in clean]).reshape(len(clean), -1)])
+
+
+def features_for_toxicity(texts: Sequence[str]) -> np.ndarray:
+    from metrics.embed import embed
+
+    clean = deobfuscated(texts)
+    return head_features(embed(clean), clean)
 
 
 def head_probability(x: np.ndarray, coef: np.ndarray, intercept: float, negation_penalty: float) -> np.ndarray:
