@@ -215,14 +215,19 @@ def test_quoted_hate_stays_in_its_sentence():
     assert tox.sentences("风景优美。设施完善！") == ["风景优美。", "设施完善！"]
 
 
-def test_head_is_logistic_regression_over_deobfuscated_minilm_embeddings():
+def test_head_is_logistic_regression_over_deobfuscated_minilm_embeddings_and_cues():
+    from metrics.embed import DIM, embed
+    from metrics.safety.toxicity_cues import NAMES
+
     with np.load(tox.HEAD) as z:
-        coef, bias = z["coef"].astype(float), float(z["intercept"])
-    texts = ["Women are scum.", "W0men are scum."]
-    x = tox.embed_for_toxicity(texts).astype(float)
-    expected = 1 / (1 + np.exp(-(x @ coef + bias)))
-    assert np.allclose(tox.get_scorer("minilm-hate").score(texts), expected, atol=1e-6)
+        coef, bias, penalty = z["coef"].astype(float), float(z["intercept"]), float(z["negation_penalty"])
+    texts = ["Women are scum.", "W0men are scum.", "I don't hate women."]
+    x = tox.features_for_toxicity(texts).astype(float)
+    assert x.shape == (3, DIM + len(NAMES)) and coef.shape == (DIM + len(NAMES),)
     assert np.allclose(x[0], x[1])  # "W0men" is read as "women"
+    assert np.allclose(x[2, :DIM], embed(texts[2:])[0]) and x[2, -1] == 1.0 and x[0, -1] == 0.0  # all negative words negated
+    logits = x @ coef + bias - penalty * np.array([0.0, 0.0, 1.0])
+    assert np.allclose(tox.get_scorer("minilm-hate").score(texts), 1 / (1 + np.exp(-logits)), atol=1e-6)
 
 
 def test_deobfuscation_repairs_only_into_known_words():

@@ -206,6 +206,7 @@ def detectors() -> dict[str, Callable[[Sequence[Case]], list[bool]]]:
         "leakage": lambda cs: [bool(leaks(c.example, c.text)) for c in cs],
         "injection": lambda cs: [bool((o := injection_outcome(c.example, c.text)) and o[1]) for c in cs],
         "manipulation": lambda cs: [bool(claims(c.example, c.text)) for c in cs],
+        "toxicity[minilm-hate]": tox("minilm-hate"),
         "toxicity[profanity-check]": tox("profanity-check"),
         "toxicity[detoxify]": tox("detoxify"),
     }

@@ -3,7 +3,7 @@
 Why: a mean-pooled sentence embedding of "I don't hate Muslims" is almost that of "I hate
 Muslims", and "Stop saying X are vermin" is close to "X are vermin". These few features give the
 head what the embedding blurs: VADER's compound sentiment, how many negative words are negated
-(a negator up to NEG_SCOPE tokens before them in the same clause) and how many are not, whether
+(a negator up to NEG_SCOPE tokens before them in the same clause; not a clause-initial "don't be a ...") and how many are not, whether
 the text talks about speech (saying, calling, slur, bigotry, ...) and whether it quotes.
 `negated_only` (negative words present, all of them negated) lowers the head's logit by a fixed
 penalty: negated hate is the case the embedding gets wrong most.
@@ -47,8 +47,10 @@ def _negation_counts(text: str) -> tuple[int, int]:
     negated = plain = 0
     for clause in _CLAUSE.split(text.lower()):
         last_neg = -NEG_SCOPE - 1
-        for i, w in enumerate(_TOKEN.findall(clause or "")):
-            if w in NEGATORS or w.endswith("n't"):
+        words = _TOKEN.findall(clause or "")
+        for i, w in enumerate(words):
+            imperative = i <= 1 and words[i + 1 : i + 2] == ["be"]  # "don't be a moron" still insults
+            if (w in NEGATORS or w.endswith("n't")) and not imperative:
                 last_neg = i
             elif w in negative:
                 if i - last_neg <= NEG_SCOPE:

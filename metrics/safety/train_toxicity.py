@@ -58,17 +58,19 @@ def davidson(path: Path, seed: int = SEED) -> tuple[list[tuple[str, int]], list[
 
 
 def features(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
-    """The scorer's own featurisation, so training and scoring agree; `cache` (a pickle of text ->
-    features, optional) skips texts embedded by an earlier run of the same code."""
-    from metrics.safety.toxicity import features_for_toxicity
+    """The scorer's own featurisation, so training and scoring agree; `cache` (a pickle of
+    deobfuscated text -> MiniLM embedding, optional) skips texts embedded by an earlier run."""
+    from metrics.embed import embed
+    from metrics.safety.toxicity import deobfuscated, head_features
 
+    clean = deobfuscated(texts)
     known = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
-    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    todo = [t for t in dict.fromkeys(clean) if t not in known]
     if todo:
-        known.update(zip(todo, features_for_toxicity(todo)))
+        known.update(zip(todo, embed(todo)))
         if cache:
             cache.write_bytes(pickle.dumps(known))
-    return np.array([known[t] for t in texts]).reshape(len(texts), -1)
+    return head_features(np.array([known[t] for t in clean]).reshape(len(clean), -1), clean)
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticRegression:
