@@ -66,12 +66,12 @@ def compare_note(out: Path, dirs: list[Path], base: str, cand: str, headline: Se
     """Paired comparison of two rows of the config (same examples), written to
     OUT/compare/BASE-vs-CAND and summarised for the closing note: per suite and
     headline metric, both values with 95% CIs, the paired difference with its CI
-    and the verdict (both paired tests must agree)."""
+    and the verdict (better / worse when that CI excludes 0)."""
     from reports.compare import compare_runs, summary_rows, write_comparison
 
     run_dir = {d.name: d for d in dirs}
-    cmp = compare_runs(run_dir[_slug(base)], run_dir[_slug(cand)])
-    md, _ = write_comparison(cmp, out / "compare" / f"{_slug(base)}-vs-{_slug(cand)}")
+    cmp = compare_runs(run_dir[slug(base)], run_dir[slug(cand)])
+    md, _ = write_comparison(cmp, out / "compare" / f"{slug(base)}-vs-{slug(cand)}")
     lines = [f"\nWhat {cand} changes against {base} (same examples; 95% CIs; {md}):"]
     for r in summary_rows(cmp, alpha=0.05):
         unchanged = r["delta_v"] == 0 and r["base_v"] == r["cand_v"]

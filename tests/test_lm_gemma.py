@@ -6,7 +6,6 @@ model directory in the model cache (the first conversion takes about 100 s).
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 import pytest
 

@@ -28,7 +28,6 @@ from baselines.lm.card import versions, write_card
 from baselines.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, read_card, threads_for
 from baselines.lm.prompts import STYLE_VERSION, pepler_prompt
 from baselines.lm.tiny import TinySpec, init_model, train_tokenizer
-from benchmark.schema import Example
 from benchmark.suite import Suite, load_suite
 
 IGNORE = -100
