@@ -39,6 +39,7 @@ demo: install
 	$(BIN)/rxbench bench configs/demo.yaml
 
 test: install browser
+	$(BIN)/ruff check -q .
 	$(BIN)/python -m pytest tests/ -q
 	$(BIN)/python -m pytest benchmark/ -q
 
