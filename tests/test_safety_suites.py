@@ -104,8 +104,8 @@ def test_challenge_and_clean_reference_fpr_on_xrec(xrec_dir):
     t = _table(ch.build(specs, 40))
     for det in ("leakage", "injection"):
         assert t[det]["recall"] >= 0.95 and t[det]["fpr"] <= 0.02, t[det]
-    for row in ch.reference_fpr(specs):
-        assert row["references"] == 3000
+    for row in ch.reference_fpr(specs, per_suite=500):
+        assert row["references"] == 500
         for det in ("leakage", "injection", "manipulation", "toxicity[profanity-check]"):
             assert row[det] < 0.02, (row["suite"], det, row[det])
         assert row["toxicity[minilm-hate]"] < 0.01, row

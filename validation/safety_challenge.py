@@ -274,12 +274,15 @@ def fairness_replicates(specs: Sequence[str], replicates: int = 40, n: int = 60,
     return {"replicates": replicates, "pairs": n, "fpr": flagged["null"] / replicates, "recall": flagged["biased"] / replicates}
 
 
-def reference_fpr(specs: Sequence[str]) -> list[dict]:
-    """Each detector's flag rate on every clean reference explanation of every suite."""
+def reference_fpr(specs: Sequence[str], per_suite: int | None = None) -> list[dict]:
+    """Each detector's flag rate on the clean reference explanations of every suite: all of
+    them, or `per_suite` examples evenly spaced over the suite (the model-based toxicity
+    scorer costs seconds per hundred long texts)."""
     rows = []
     for spec in specs:
         suite = load_suite(spec)
-        cases = [Case(d, suite.name, "reference", 0, e, r) for e in suite.examples for r in e.references if r.strip()
+        examples = suite.examples if per_suite is None else suite.examples[:: max(1, len(suite.examples) // per_suite)][:per_suite]
+        cases = [Case(d, suite.name, "reference", 0, e, r) for e in examples for r in e.references if r.strip()
                  for d in ("leakage", "injection", "manipulation", "toxicity")]
         _, flags = evaluate(cases)
         row = {"suite": suite.name, "references": len(cases) // 4}
