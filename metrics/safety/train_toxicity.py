@@ -50,11 +50,18 @@ def davidson(path: Path, seed: int = SEED) -> tuple[list[tuple[str, int]], list[
     URLs, "RT" and HTML entities removed (Twitter markup, not language)."""
     with path.open(newline="", encoding="utf-8") as fh:
         rows = [(" ".join(_TWEET_NOISE.sub(" ", r["tweet"]).split()), int(r["class"])) for r in csv.DictReader(fh)]
-    order = np.random.default_rng(seed).permutation(len(rows))
-    cut = int(0.8 * len(rows))
-    test = [rows[i] for i in order[cut:]]
+    held = heldout_rows(len(rows), seed)
+    test = [rows[i] for i in held]
     offensive = [r for r in test if r[1] == 1][:OFFENSIVE_TEST]
-    return [rows[i] for i in order[:cut]], [r for r in test if r[1] != 1] + offensive
+    kept = set(held)
+    return [rows[i] for i in np.random.default_rng(seed).permutation(len(rows)) if i not in kept], [r for r in test if r[1] != 1] + offensive
+
+
+def heldout_rows(n: int, seed: int = SEED) -> list[int]:
+    """The data rows (0-based, file order after the header) of Davidson's 20% that no fit of the
+    shipped head has seen: `rxbench validate --set davidson` scores only these."""
+    order = np.random.default_rng(seed).permutation(n)
+    return [int(i) for i in order[int(0.8 * n):]]
 
 
 def features(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
