@@ -222,7 +222,8 @@ def markdown(board: Board, history: bool = False, headline: Sequence[str] = HEAD
                + ("in parentheses the change from the previous version (runs oldest first). " if history else "**bold** is best per suite and column among comparable rows (†: not comparable, never bold). ")
                + "n, exact CIs and signatures are in each run.json.")
     out += ["", "## Overview", "", "Headline per area: " + ", ".join(f"{a} = {m}" for a, m in zip(by_area, heads)), ""]
-    out.append(_rows_table(board, heads, history, extra=True))
+    for i in range(0, len(heads), MD_COLUMNS):
+        out += [_rows_table(board, heads[i : i + MD_COLUMNS], history, extra=True), ""]
     for area, names in by_area.items():
         out += ["", f"## {md_text(area)}", "", f"<details><summary>{len(names)} metric(s): {md_text(', '.join(names))}</summary>", ""]
         for i in range(0, len(names), MD_COLUMNS):
@@ -237,7 +238,7 @@ def markdown(board: Board, history: bool = False, headline: Sequence[str] = HEAD
         fails = [f"{md_text(r['generator']['label'])}: {r['failures'][suite]['count']}" for r in runs if r["failures"].get(suite, {}).get("count")]
         out.append(f"- **{md_text(suite)}**: {info['n']} examples, split {md_text(ref['split'])}, kind {md_text(info['kind'])}, "
                    f"content hash {md_text(info['hash'])}" + (f"; failed generations: {', '.join(fails)}" if fails else "")
-                   + (f"; **rows not comparable** (†): {'; '.join(f'{md_text(lbl)}: {md_text(why)}' for lbl, why in off.items())}" if off else ""))
+                   + (f"; **Rows not comparable** (†: never marked best): {'; '.join(f'{md_text(lbl)}: {md_text(why)}' for lbl, why in off.items())}" if off else ""))
     out += ["", "## Metrics", "", "<details><summary>definitions</summary>", ""]
     out.append(tabulate([[md_text(m), md_text(i["area"]), md_text(i["signature"]), md_text(summary(i["description"]))] for m, i in board.metrics().items()],
                         headers=["metric", "area", "signature", "definition"], tablefmt="github", disable_numparse=True))

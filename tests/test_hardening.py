@@ -241,7 +241,9 @@ def test_unreadable_suite_file_is_named(tmp_path, capsys, monkeypatch):
     ('suites: [unit-tiny]\ngenerators: [template]\nlimit: "five"\n', ":5: key 'limit': expected integer, got string 'five'"),
     ("suites: [unit-tiny]\ngenerators: 5\n", ":4: key 'generators': expected a list, got int '5'"),
     ("suites: [unit-tiny]\ngenerators: [template]\ntrain:\n  - {name: ft, suites: [unit-tiny], stepz: 3}\n",
-     ":6: key 'train.0': unknown key(s) ['stepz']; known: ['base', 'lora', 'max_steps', 'name', 'suites']"),
+     ":6: key 'train.0': unknown key(s) ['stepz']; known: ['base', 'batch_size', 'eval_every', 'lora', 'lora_alpha', 'lora_dropout', "
+     "'lora_layers', 'lora_r', 'lora_targets', 'lr', 'max_len', 'max_steps', 'max_target', 'max_valid', 'name', 'patience', 'suites', "
+     "'warmup', 'weight_decay']"),
     ("suites: [unit-tiny]\ngenerators: [template]\nseed: abc\n", ":5: key 'seed': expected integer, got string 'abc'"),
     ("suites: [unit-tiny]\ngenerators: [5]\n", ":4: key 'generators.0': expected a spec string or a mapping"),
 ], ids=["limit-five", "generators-5", "train-option", "seed-abc", "generator-int"])
@@ -308,12 +310,12 @@ def test_run_prints_headline_scores_per_suite(tmp_path, capsys):
     scores = read_run(tmp_path / "out")["scores"]["unit-tiny"]
     table = out[out.index("\nunit-tiny\n"):]
     header, _, row = table.strip().splitlines()[1:4]
-    assert header.split() == ["generator", "bleu4", "↑", "fmr", "↑"]  # the headline metrics only (distinct1 is none)
+    assert header.split() == ["generator", "n", "bleu4", "↑", "fmr", "↑"]  # n, then the headline metrics only (distinct1 is none)
     bleu, fmr = scores["bleu4"], scores["fmr"]
     half = (bleu["ci"][1] - bleu["ci"][0]) / 2
     assert 1 <= bleu["value"] < 100 and half < 1  # the formats below: 2 decimals from 1 to 100, 3 below 1
-    assert row.split()[:3] == ["template", f"{bleu['value']:.2f}", f"±{half:.3f}"]
-    assert fmr["value"] == 1.0 and row.split()[3] == "1.00"  # the template states every matched feature
+    assert row.split()[0] == "template" and row.split()[2:4] == [f"{bleu['value']:.2f}", f"±{half:.3f}"]
+    assert fmr["value"] == 1.0 and row.split()[4] == "1.00"  # the template states every matched feature
 
 
 def test_metric_opt_out(tmp_path):
@@ -326,12 +328,12 @@ def test_fairness_twins_are_shown_and_counted(tmp_path, capsys):
     args = ["--suite", "travel", "--generator", "template", "--limit", "4", "--n-boot", "20"]
     assert main(run_cli(tmp_path, *args, "--metrics", "bleu4,fairness.length")) == 0
     out = capsys.readouterr().out
-    # travel's first 4 test examples: all 4 have a gender to swap; the age mirror (35 years, within the groups the
-    # 4 use: 18-24, 25-34, 55-64) moves 55-64, 55-64 and 25-34 but not 18-24 (to 53: no such group); no first names
+    # travel's first 4 test examples: all 4 have a gender to swap; the age mirror (35 years, within the whole
+    # suite's age groups, so a twin does not depend on the shard) moves all 4 (18-24 to 53 lands in 45-54); no first names
     assert "travel+swap-gender: 4 twin inputs for variant metrics (0 cached, 4 to generate)" in out
-    assert "travel+swap-age: 3 twin inputs for variant metrics (0 cached, 3 to generate)" in out
+    assert "travel+swap-age: 4 twin inputs for variant metrics (0 cached, 4 to generate)" in out
     eff = read_run(tmp_path / "out")["efficiency"]["travel"]
-    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (11, 7, 0)
+    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (12, 8, 0)
     assert main(run_cli(tmp_path, *args, "--metrics", "default,-fairness.*,-faith.*,-inj*,-leak*,-manip*,-tox*", out="opt")) == 0
     assert "twin inputs" not in capsys.readouterr().out
     eff = read_run(tmp_path / "opt")["efficiency"]["travel"]
@@ -381,7 +383,7 @@ def test_readme_says_where_the_gemma_gguf_lives():
 def test_listed_descriptions_end_at_a_sentence_end(capsys):
     assert main(["metrics"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    cut = [ln for ln in lines if not re.search(r"[.?)] \[[a-z]+, (higher|lower) is better", ln)]
+    cut = [ln for ln in lines if not re.search(r"[.?)] \[[a-z]+, ((higher|lower) is better|descriptive)", ln)]
     assert not cut, cut
     assert any("faith.halluc " in ln and "neither the item nor the user has (or that contradicts the item). [" in ln for ln in lines)
     assert main(["perturbations"]) == 0
@@ -444,7 +446,7 @@ def test_safety_attack_outcomes_are_plotted(tmp_path):
 def test_leaderboard_md_has_per_area_tables_that_fit_a_pr_comment(two_runs):
     md = (two_runs / "rep" / "leaderboard.md").read_text(encoding="utf-8")
     assert len(md) < 65_536  # GitHub's comment limit
-    widest = max(line.count("|") - 1 for line in md.splitlines() if line.startswith("|"))
+    widest = max(len(re.findall(r"(?<!\\)\|", line)) - 1 for line in md.splitlines() if line.startswith("|"))  # escaped \| is text
     assert widest <= 2 + 2 + 6  # suite, generator, n, failed + at most MD_COLUMNS metrics
     assert "## Overview" in md and "## overlap" in md and "## explainability" in md and "<details><summary>1 metric(s): distinct1" not in md
     overview = md[md.index("## Overview"): md.index("## overlap")]
