@@ -160,12 +160,12 @@ def test_chinese_run_renders_han_glyphs(driver, tmp_path):
     assert load(driver, page) == [page.as_uri()]
     driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
     assert "根据您的偏好，推荐" in driver.execute_script("return document.body.innerText")
-    script = ("var f = getComputedStyle(document.querySelector('td.text')).font;"
+    script = ("var f = getComputedStyle(document.querySelector('td.gen div.text')).font;"
               " function draw(ch) { var c = document.createElement('canvas'); c.width = c.height = 40;"
               " var x = c.getContext('2d'); x.font = f; x.fillText(ch, 2, 30); return c.toDataURL(); }"
               " return [draw('推'), draw('荐')];")
     a, b = driver.execute_script(script)
     assert a != b, "Han characters render as identical boxes: install fonts-noto-cjk (make browser)"
-    target = driver.find_element("xpath", "//td[contains(@class, 'text')][contains(., '推荐')]/ancestor::details[1]")
+    target = driver.find_element("xpath", "//div[contains(@class, 'text')][contains(., '推荐')]/ancestor::details[1]")
     driver.execute_script("arguments[0].scrollIntoView()", target)
     target.screenshot(str(artifacts() / "leaderboard-zh.png"))
