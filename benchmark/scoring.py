@@ -12,14 +12,17 @@ Examples of rows: a mean metric `{"v": 0.3}`; BLEU `{"m1": 5, "t1": 7, ...,
 """
 from __future__ import annotations
 
+import inspect
+import os
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
 
-from benchmark.registry import METRICS, summary
-from benchmark.schema import Example
+from benchmark.registry import METRICS, PERTURBATIONS, summary
+from benchmark.schema import Example, sha256_json
 
 Row = dict[str, float] | None
 
@@ -65,28 +68,36 @@ def mean_reducer(s: Sums) -> np.ndarray:
 @dataclass(frozen=True)
 class MetricDef:
     name: str
-    fn: Callable[..., Scored]
+    fn: Callable[..., Scored]  # the built scoring callable: fn(examples, texts, ctx) -> Scored
     reduce: Reducer
     higher_is_better: bool | None  # None: descriptive (length), no better direction
     needs: frozenset[str]
     area: str
     version: str
     description: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)  # the signature's options: bound arguments + identity
     scale: float = 1.0  # multiply the reduced value (e.g. x100 for the PETER profile)
     variants: tuple[str, ...] = ()  # perturbations whose outputs the runner must generate for this metric
     resample: str = "bootstrap"  # "half" for set-based corpus metrics (see benchmark.stats)
     bounds: tuple[float | None, float | None] = (None, None)  # the metric's range; CIs are clipped to it
     threshold: float | None = None  # per-sample value from which an output counts as flagged (rxbench validate)
+    build: Callable[..., "MetricDef"] | None = None  # rebuilds this metric with other arguments (`with_options`)
 
     @property
     def signature(self) -> str:
-        """sacrebleu-style signature: two scores compare only when signatures match."""
-        opts = "|".join(f"{k}:{v}" for k, v in sorted(self.options.items()))
-        return f"{self.name}|v:{self.version}" + (f"|{opts}" if opts else "")
+        """sacrebleu-style signature: two scores compare only when signatures match.
+        Options, then the reducer and the resampling scheme, all derived from the definition."""
+        opts = "".join(f"|{k}:{option_text(v)}" for k, v in sorted(self.options.items()))
+        return f"{self.name}|v:{self.version}{opts}|reduce:{reducer_name(self.reduce)}|resample:{self.resample}"
+
+    def with_options(self, **changes: Any) -> "MetricDef":
+        """The same metric built with other arguments (e.g. `model=LEXICAL` in tests and perf runs)."""
+        if self.build is None:
+            raise TypeError(f"metric {self.name} was not built by @metric and cannot change its options")
+        return self.build(**changes)
 
     def score(self, examples: Sequence[Example], texts: Sequence[str], ctx: "MetricContext") -> Scored:
-        scored = self.fn(examples, texts, ctx, **self.options)
+        scored = self.fn(examples, texts, ctx)
         if len(scored.rows) != len(texts):
             raise RuntimeError(f"metric {self.name} returned {len(scored.rows)} rows for {len(texts)} texts")
         return scored
@@ -104,23 +115,184 @@ class MetricContext:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+ScoreFn = Callable[[Sequence[Example], Sequence[str], MetricContext], Scored]
+_SCORING_PARAMS = ("examples", "texts", "ctx")
+_DERIVED = ("higher_is_better", "needs", "variants", "bounds", "identity")  # may be functions of the arguments
+
+
+@dataclass(frozen=True)
+class EnvDefault:
+    """An argument default read from an environment variable when the metric is built
+    (e.g. the fluency LM): the signature records the value actually used."""
+
+    var: str
+    fallback: str
+
+    def resolve(self) -> str:
+        return os.environ.get(self.var, "").strip() or self.fallback
+
+
+def env_default(var: str, fallback: str) -> Any:
+    """`lm: str = env_default("RXBENCH_FLUENCY_LM", "gemma")`: typed as the argument it stands for."""
+    return EnvDefault(var, fallback)
+
+
+def reducer_name(reduce: Callable) -> str:
+    f = reduce.func if isinstance(reduce, partial) else reduce
+    return getattr(f, "__name__", type(f).__name__).strip("_")
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
+    return value if value is None or isinstance(value, (bool, int, float, str)) else repr(value)
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str))
+
+
+def option_text(value: Any) -> str:
+    """An option as a signature shows it: a scalar as itself, a sequence of scalars joined by '+',
+    a table (mapping, set, nested data) as '#' + 10 hex of the sha256 of its canonical JSON,
+    so that changing any entry of a severity table or lexicon changes the signature."""
+    if _scalar(value):
+        return str(value)
+    if isinstance(value, (tuple, list)) and all(_scalar(v) for v in value):
+        return "+".join(map(str, value))
+    return "#" + sha256_json(_canonical(value))[:10]
+
+
+def variant_identity(names: Iterable[str]) -> str:
+    """`name@version` (+ its parameters) of each perturbation the metric compares against, read
+    from the PERTURBATIONS registry, so a changed perturbation changes the metric's signature.
+    Specs of one perturbation with arguments (resample:1 .. resample:24) read `resample[24]@1`."""
+    groups: dict[str, list[str]] = {}
+    for spec in names:
+        groups.setdefault(spec.partition(":")[0], []).append(spec)
+    out = []
+    for base, specs in groups.items():
+        info = PERTURBATIONS.entry(base).info
+        params = info.get("params", {})
+        text = ",".join(f"{k}={option_text(v)}" for k, v in sorted(params.items())) if params else ""
+        label = specs[0] if len(specs) == 1 else f"{base}[{len(specs)}]"
+        out.append(f"{label}@{info.get('version', '1')}" + (f"({text})" if text else ""))
+    return "+".join(out)
+
+
+def _call_with(fn: Callable, args: Mapping[str, Any]) -> Any:
+    """Call a function of some of the metric's arguments, by name (`lambda base: ...`)."""
+    wanted = inspect.signature(fn).parameters
+    return fn(**{k: v for k, v in args.items() if k in wanted})
+
+
+def _bind_reducer(reduce: Reducer, args: Mapping[str, Any]) -> Reducer:
+    """A reducer's keyword parameters beyond the sums take the metric's arguments of that name."""
+    wanted = list(inspect.signature(reduce).parameters)[1:]
+    bound = {k: args[k] for k in wanted if k in args}
+    return partial(reduce, **bound) if bound else reduce
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One @metric definition: the factory, its options' signature and the metric's metadata."""
+
+    factory: Callable[..., ScoreFn]
+    params: inspect.Signature
+    meta: Mapping[str, Any]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Builder:
+    """Builds a metric from its definition and arguments; `arguments` are the resolved options."""
+
+    name: str
+    spec: _Spec
+    given: Mapping[str, Any]
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        bound = self.spec.params.bind(**self.given)
+        bound.apply_defaults()
+        return {k: v.resolve() if isinstance(v, EnvDefault) else v for k, v in bound.arguments.items()}
+
+    def __call__(self, **changes: Any) -> MetricDef:
+        if changes:
+            return Builder(self.name, self.spec, {**self.given, **changes})()
+        args, meta = self.arguments, self.spec.meta
+        derived = {k: _call_with(meta[k], args) if callable(meta[k]) else meta[k] for k in _DERIVED}
+        threshold = args.get("threshold", meta["threshold"])
+        variants = tuple(derived["variants"])
+        options = {**args, **(derived["identity"] or {})}
+        if threshold is not None:
+            options["threshold"] = threshold
+        if variants:
+            options["variants"] = variant_identity(variants)
+        return MetricDef(
+            self.name, self.spec.factory(**args), _bind_reducer(meta["reduce"], args), derived["higher_is_better"],
+            frozenset(derived["needs"]), meta["area"], meta["version"], self.spec.doc, options, meta["scale"], variants,
+            meta["resample"], tuple(derived["bounds"]), threshold, self,
+        )
+
+
+def _options_of(fn: Callable) -> tuple[Callable[..., ScoreFn], inspect.Signature]:
+    """The factory and its options. `fn` is either a factory (every parameter an option, returns
+    the scoring callable) or, for a metric with nothing to prepare, the scoring callable itself
+    `fn(examples, texts, ctx, *, option=default, ...)`, whose factory binds the options."""
+    sig = inspect.signature(fn)
+    params = list(sig.parameters.values())
+    if tuple(p.name for p in params[:3]) != _SCORING_PARAMS:
+        return fn, sig
+    opts = inspect.Signature([p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params[3:]])
+    return (lambda **kw: partial(fn, **kw) if kw else fn), opts
+
+
+_BUILDERS: dict[str, tuple[Builder, bool]] = {}  # metric name -> its builder and default flag (what aliases start from)
+
+
+def _register(name: str, spec: _Spec, given: Mapping[str, Any], default: bool) -> None:
+    builder = Builder(name, spec, given)
+    try:
+        args = builder.arguments
+    except TypeError as e:
+        raise TypeError(f"metric {name}: {e} (every option needs a default or an alias argument)") from None
+    shown = ", ".join(f"{k}={option_text(args[k])}" for k in given)
+    _BUILDERS[name] = (builder, default)
+    METRICS.register(name, help=summary(spec.doc) + (f" [{shown}]" if shown else ""), default=default)(builder)
+
+
 def metric(
     name: str,
     *,
     area: str,
-    higher_is_better: bool | None = True,
-    needs: Iterable[str] = (),
-    reduce: Reducer = mean_reducer,
+    higher_is_better: bool | None | Callable[..., bool | None] = True,
+    needs: Iterable[str] | Callable[..., Iterable[str]] = (),
+    reduce: Reducer | Callable[..., np.ndarray] = mean_reducer,
     version: str = "1",
     scale: float = 1.0,
     default: bool = True,
-    variants: Iterable[str] = (),
+    variants: Iterable[str] | Callable[..., Iterable[str]] = (),
     resample: str = "bootstrap",
-    bounds: tuple[float | None, float | None] = (None, None),
+    bounds: tuple[float | None, float | None] | Callable[..., tuple[float | None, float | None]] = (None, None),
     threshold: float | None = None,
-    **options: Any,
+    identity: Mapping[str, Any] | Callable[..., Mapping[str, Any]] | None = None,
 ) -> Callable:
-    """Register `fn(examples, texts, ctx, **options) -> Scored` as metric `name`.
+    """Register the metric factory `fn(**options) -> scoring callable` as metric `name`.
+
+    The options are `fn`'s typed keyword arguments; the metric is built from their
+    defaults, and `alias(other, of=name, option=value)` registers a variant built
+    with other arguments. The signature records the bound arguments (a table by
+    the hash of its content), `identity` (what the arguments name but do not pin:
+    a library version, a model's content hash), the perturbations' name, version
+    and parameters, the reducer's name and the resampling scheme: nothing typed
+    by hand. `higher_is_better`, `needs`, `variants`, `bounds` and `identity` may
+    be functions of some arguments (`variants=lambda perturbation: (perturbation,)`);
+    a reducer's keyword parameters after the sums take the arguments of that name.
 
     `needs` names what a suite must have for the metric to apply:
     "references" (reference texts) or "features" (matched features / lexicon).
@@ -136,24 +308,28 @@ def metric(
     `resample="half"` marks set-based corpus metrics (distinct counts, pairs) whose
     CIs come from half-samples without replacement instead of the bootstrap.
     `threshold`: the per-sample value from which an output is flagged (a rate at or
-    above it, a higher-is-better score below it); `rxbench validate` reports accuracy there.
-    Like any option it is passed to `fn` and recorded in the signature.
+    above it, a higher-is-better score below it); `rxbench validate` reports accuracy
+    there. It is recorded in the signature; an argument named `threshold` overrides it.
     """
     if resample not in ("bootstrap", "half"):
         raise ValueError(f"unknown resample scheme {resample!r}")
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
+    meta = {"area": area, "higher_is_better": higher_is_better, "needs": needs, "reduce": reduce, "version": version, "scale": scale,
+            "variants": variants, "resample": resample, "bounds": bounds, "threshold": threshold, "identity": identity}
 
-    opts = options if threshold is None else {**options, "threshold": threshold}
-
-    def deco(fn: Callable[..., Scored]) -> Callable[..., Scored]:
-        doc = (fn.__doc__ or "").strip()
-        METRICS.register(name, help=summary(doc), default=default)(
-            lambda: MetricDef(name, fn, reduce, higher_is_better, frozenset(needs), area, version, doc, opts, scale, tuple(variants), resample, bounds, threshold)
-        )
+    def deco(fn: Callable) -> Callable:
+        factory, params = _options_of(fn)
+        _register(name, _Spec(factory, params, meta, (fn.__doc__ or "").strip()), {}, default)
         return fn
 
     return deco
+
+
+def alias(name: str, of: str, *, default: bool | None = None, **arguments: Any) -> None:
+    """Register metric `name` as metric `of` built with other arguments (`alias("bleu1", "bleu4", order=1)`)."""
+    base, base_default = _BUILDERS[of]
+    _register(name, base.spec, {**base.given, **arguments}, base_default if default is None else default)
 
 
 def get_metric(name: str) -> MetricDef:

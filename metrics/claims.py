@@ -38,7 +38,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, Scored, metric
+from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics import relations
 from metrics.grounding import FRAME, _evidence, entities, numbers
 from metrics.negation import Word, clauses, denied_keys, words
@@ -284,9 +284,8 @@ def sample_score(vs: Sequence[Verdict]) -> float | None:
 THRESHOLD = 0.5
 
 
-@metric("faith.claim_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD, model=LEXICAL, relations="wordnet3+vader", negation="scope")
-def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str,
-                threshold: float = THRESHOLD) -> Scored:
+@metric("faith.claim_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD)
+def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
     Per sample; details in samples.jsonl list every judged clause with its
@@ -299,15 +298,11 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     return Scored([None if x is None else {"v": x} for x in vals], vals, details=[{"claims": [c.as_dict() for c in v]} if v else None for v in vs])
 
 
-@metric("faith.claim_score_minilm", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD, default=False, model=default_backend(), relations="wordnet3+vader", negation="scope")
-def claim_score_minilm(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str,
-                       threshold: float = THRESHOLD) -> Scored:
-    """faith.claim_score with clauses aligned by MiniLM sentence embeddings (one batched pass; not in the default set)."""
-    return claim_score(examples, texts, ctx, model, relations, negation, threshold)
+alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", bounds=(0.0, 1.0), model=LEXICAL, relations="wordnet3+vader", negation="scope")
-def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str) -> Scored:
+@metric("faith.claim_support", area="faithfulness", bounds=(0.0, 1.0))
+def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
     Explanations with no judged clause have no row. Known limits: see metrics.claims.
@@ -317,8 +312,8 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", bounds=(0.0, 1.0), higher_is_better=False, model=LEXICAL, relations="wordnet3+vader", negation="scope")
-def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, relations: str, negation: str) -> Scored:
+@metric("faith.claim_contradiction", area="faithfulness", bounds=(0.0, 1.0), higher_is_better=False)
+def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
     Per sample 1/0; explanations with no judged clause have no row.

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
-from metrics.mentions import lexicon_for, states
+from metrics.mentions import NEGATION, lexicon_for, states
 
 
 def _variants(ctx: MetricContext, name: str, n: int) -> list:
@@ -32,8 +32,8 @@ def _scored(flags: Sequence[bool | None]) -> Scored:
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("cf.swap", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-swap",), default=False, lexicon="suite")
-def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
+@metric("cf.swap", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-swap",), default=False, identity=NEGATION)
+def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Counterfactual swap sensitivity: after one matched attribute of the item takes another value, share of
     explanations that drop the old value and state the new one (sufficiency).
 
@@ -57,8 +57,8 @@ def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContex
     return _scored(flags)
 
 
-@metric("cf.drop", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-drop",), default=False, lexicon="suite")
-def cf_drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str) -> Scored:
+@metric("cf.drop", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, variants=("cf-drop",), default=False, identity=NEGATION)
+def cf_drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Counterfactual drop sensitivity: after one matched feature leaves the recommender's signals, share of
     explanations that stated it and no longer do (necessity).
 

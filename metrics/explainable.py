@@ -6,6 +6,10 @@ the reducers count columns: shards merge and bootstrap resamples reduce
 without any pair loop. Texts are seen through `metrics.text.tokens`: Chinese
 as jieba words (so Distinct-n counts word n-grams in both languages), and
 features are matched on Han characters (`metrics.text.han_split`).
+Feature detection differs from PETER's `feature_detect` (an output token counts
+when it is one of the single-word features): rxbench matches multi-word phrases
+and every lexicon surface form / synonym of a feature, and words of the item's
+own title count as mentions (a title "Lakeside Spa Hotel" mentions "spa").
 """
 from __future__ import annotations
 
@@ -14,15 +18,11 @@ from typing import Sequence
 import numpy as np
 
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, Scored, Sums, metric
+from benchmark.scoring import MetricContext, Scored, Sums, alias, metric
 from metrics.text import TOKENIZER, contains, digest, han_split, match_key, matcher_for, stat_key, tokens
 
 
-# How features are detected, in the signature because it differs from PETER's `feature_detect`
-# (an output token counts when it is one of the single-word features in the vocabulary):
-# rxbench matches multi-word phrases and every lexicon surface form / synonym of a feature, and
-# words of the item's own title count as mentions (a title "Lakeside Spa Hotel" mentions "spa").
-DETECT = "phrases+synonyms+title-words(peter:single-word-tokens)"
+TOK = {"tok": TOKENIZER}  # the tokenizer (and jieba version) every metric here reads texts through
 
 
 def _columns_present(s: Sums, prefix: str) -> np.ndarray:
@@ -39,8 +39,8 @@ def _usr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "h:"), s.n)
 
 
-@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER)
-def usr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str) -> Scored:
+@metric("usr", area="explainability", reduce=_usr_reduce, resample="half", bounds=(0.0, 1.0), identity=TOK)
+def usr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Unique sentence ratio: |distinct token sequences| / N outputs (PETER's USR).
 
     Row: {"h:<12-hex blake2b of the token sequence>": 1}; the reducer counts the
@@ -58,9 +58,8 @@ def _feature_rows(sets: list[set[str]]) -> list[dict[str, float]]:
     return [{stat_key("f", f): 1 for f in fs} for fs in sets]
 
 
-@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="lexicon",
-        detect=DETECT)
-def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
+@metric("fmr", area="explainability", needs={"features"}, bounds=(0.0, 1.0), identity=TOK)
+def fmr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Feature matching ratio: mean of 1[output mentions >= 1 of the example's matched features].
 
     A feature counts as mentioned through its canonical value or any lexicon
@@ -86,9 +85,8 @@ def _fcr_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "f"), np.full(len(s.n), n_features))
 
 
-@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER, synonyms="canonical",
-        detect=DETECT)
-def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
+@metric("fcr", area="explainability", needs={"features"}, reduce=_fcr_reduce, resample="half", bounds=(0.0, 1.0), identity=TOK)
+def fcr(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Feature coverage ratio: |canonical features detected in any output| / |canonical feature vocabulary|.
 
     Synonyms and inflected surface forms map to their canonical value, so
@@ -105,9 +103,8 @@ def _div_reduce(s: Sums) -> np.ndarray:
     return _ratio(shared_pairs, s.n * (s.n - 1) / 2)
 
 
-@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), tok=TOKENIZER, synonyms="canonical",
-        detect=DETECT)
-def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str, synonyms: str, detect: str) -> Scored:
+@metric("div", area="explainability", higher_is_better=False, needs={"features"}, reduce=_div_reduce, resample="half", bounds=(0.0, None), identity=TOK)
+def div(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Feature diversity (lower is better): mean |F_i & F_j| over all pairs of outputs = sum_f C(n_f, 2) / C(N, 2).
 
     n_f = number of outputs mentioning canonical feature f; equal to PETER's
@@ -120,24 +117,21 @@ def _distinct_reduce(s: Sums) -> np.ndarray:
     return _ratio(_columns_present(s, "g"), s["n"])
 
 
-def _register_distinct(n: int) -> None:
-    def distinct(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, tok: str) -> Scored:
-        rows: list[dict[str, float]] = []
-        values: list[float | None] = []
-        for text in texts:
-            toks = tokens(text)
-            grams = set(zip(*(toks[i:] for i in range(n))))
-            total = max(len(toks) - n + 1, 0)
-            rows.append({"n": float(total), **{stat_key("g", " ".join(g)): 1 for g in grams}})
-            values.append(len(grams) / total if total else None)
-        return Scored(rows, values)
+@metric("distinct1", area="explainability", reduce=_distinct_reduce, resample="half", bounds=(0.0, 1.0), identity=TOK)
+def distinct(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, n: int = 1) -> Scored:
+    """Distinct-n: |distinct n-grams over all outputs| / |n-grams over all outputs|.
 
-    distinct.__doc__ = (
-        f"Distinct-{n}: |distinct {n}-grams over all outputs| / |{n}-grams over all outputs|.\n\n"
-        f"Row: the sample's distinct {n}-grams as keys (hashed when long) and its {n}-gram count n."
-    )
-    metric(f"distinct{n}", area="explainability", reduce=_distinct_reduce, resample="half", bounds=(0.0, 1.0), tok=TOKENIZER)(distinct)
+    Row: the sample's distinct n-grams as keys (hashed when long) and its n-gram count n.
+    """
+    rows: list[dict[str, float]] = []
+    values: list[float | None] = []
+    for text in texts:
+        toks = tokens(text)
+        grams = set(zip(*(toks[i:] for i in range(n))))
+        total = max(len(toks) - n + 1, 0)
+        rows.append({"n": float(total), **{stat_key("g", " ".join(g)): 1 for g in grams}})
+        values.append(len(grams) / total if total else None)
+    return Scored(rows, values)
 
 
-_register_distinct(1)
-_register_distinct(2)
+alias("distinct2", "distinct1", n=2)

@@ -20,7 +20,7 @@ import numpy as np
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, metric
-from metrics.mentions import Claims, Lexicon, analyse, lexicon_for, states
+from metrics.mentions import NEGATION, Claims, Lexicon, analyse, lexicon_for, states
 
 _LAST: list = []  # [lexicon, examples, texts, claims] of the last batch (the same objects, compared by identity)
 
@@ -41,8 +41,8 @@ def _flag_rows(flags: Sequence[bool]) -> Scored:
     return Scored(rows, [r["v"] for r in rows])
 
 
-@metric("faith.halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), needs={"features"}, lexicon="suite", negation="lookback4")
-def hallucination(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str, negation: str) -> Scored:
+@metric("faith.halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), needs={"features"}, identity=NEGATION)
+def hallucination(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Hallucination rate: share of explanations stating an attribute value that neither the item nor the user has
     (or that contradicts the item).
 
@@ -54,8 +54,8 @@ def hallucination(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return _flag_rows([bool(c.unsupported) for c in claims])
 
 
-@metric("faith.contradiction", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), needs={"features"}, lexicon="suite", negation="lookback4")
-def contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str, negation: str) -> Scored:
+@metric("faith.contradiction", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), needs={"features"}, identity=NEGATION)
+def contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Contradiction rate: share of explanations stating a value that conflicts with the item's own value of that attribute
     ("budget" for a luxury hotel, "pet-friendly" when pets are not allowed, "no pool" when it has one).
 
@@ -72,8 +72,8 @@ def _ratio_reduce(s: Sums) -> np.ndarray:
         return np.where(s["m"] > 0, s["ok"] / np.maximum(s["m"], 1), np.nan)
 
 
-@metric("faith.attr_precision", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, reduce=_ratio_reduce, lexicon="suite", negation="lookback4")
-def attr_precision(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str, negation: str) -> Scored:
+@metric("faith.attr_precision", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, reduce=_ratio_reduce, identity=NEGATION)
+def attr_precision(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Attribute precision: supported / stated distinct attribute values, over all explanations (micro average).
 
     Row {"ok": supported, "m": stated}; explanations stating no value have no
@@ -88,8 +88,8 @@ def attr_precision(examples: Sequence[Example], texts: Sequence[str], ctx: Metri
     return Scored(rows, [None if r is None else r["ok"] / r["m"] for r in rows])
 
 
-@metric("faith.reason_recall", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, lexicon="suite", negation="lookback4")
-def reason_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lexicon: str, negation: str) -> Scored:
+@metric("faith.reason_recall", area="faithfulness", bounds=(0.0, 1.0), needs={"features"}, identity=NEGATION)
+def reason_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Reason recall: share of the recommender's matched features the explanation states (mean over explanations).
 
     Examples without matched features get no row. A matched value the lexicon

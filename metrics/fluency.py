@@ -14,24 +14,23 @@ reads the median off the cumulative counts, vectorised over bootstrap rows.
 from __future__ import annotations
 
 import math
-import os
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
-from benchmark.registry import METRICS
 from benchmark.schema import Example, sha256_json
-from benchmark.scoring import MetricContext, MetricDef, Reducer, Scored, Sums, mean_reducer, metric
+from benchmark.scoring import MetricContext, Scored, Sums, alias, env_default, mean_reducer, metric
 from metrics.text import TOKENIZER, han_split, tokens
 
 LM_ENV = "RXBENCH_FLUENCY_LM"
 BIN = 0.01  # nats of log-perplexity per histogram bin
 MAX_TOKENS = 256  # tokens of an explanation scored (a longer text is cut)
 LOGITS_BUDGET = 64_000_000  # batch * length * vocab floats per forward pass (~256 MB)
+DEFAULT_LM = env_default(LM_ENV, "gemma")
 
 
 def lm_spec() -> str:
-    return os.environ.get(LM_ENV, "").strip() or "gemma"
+    return DEFAULT_LM.resolve()
 
 
 def _ref(spec: str) -> Any:
@@ -69,12 +68,12 @@ def _load_lm(spec: str) -> tuple[Any, Any]:
     return shared(_ref(spec))
 
 
-def _ids(tok: Any, text: str) -> list[int]:
+def _ids(tok: Any, text: str, max_tokens: int) -> list[int]:
     start = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
-    return [start] + tok(text, add_special_tokens=False).input_ids[:MAX_TOKENS]
+    return [start] + tok(text, add_special_tokens=False).input_ids[:max_tokens]
 
 
-def log_perplexities(texts: Sequence[str], spec: str) -> list[float | None]:
+def log_perplexities(texts: Sequence[str], spec: str, max_tokens: int = MAX_TOKENS) -> list[float | None]:
     """Mean per-token NLL (nats) of each text under the LM; None for a text with no tokens.
     Batches are formed by length and sized so the logits stay within LOGITS_BUDGET."""
     import torch
@@ -82,7 +81,7 @@ def log_perplexities(texts: Sequence[str], spec: str) -> list[float | None]:
     from baselines.lm.loading import threads_for
 
     tok, model = _load_lm(spec)
-    seqs = [_ids(tok, t) if t.strip() else [] for t in texts]
+    seqs = [_ids(tok, t, max_tokens) if t.strip() else [] for t in texts]
     out: list[float | None] = [None] * len(texts)
     order = sorted((i for i, s in enumerate(seqs) if len(s) > 1), key=lambda i: len(seqs[i]))
     vocab = model.config.get_text_config().vocab_size
@@ -113,12 +112,12 @@ def log_perplexities(texts: Sequence[str], spec: str) -> list[float | None]:
 _MEMO: dict[str, list[float | None]] = {}
 
 
-def _scored_lp(texts: Sequence[str], lm: str) -> list[float | None]:
+def _scored_lp(texts: Sequence[str], lm: str, max_tokens: int) -> list[float | None]:
     """log-perplexities, memoised for the last batch so ppl and ppl_median share one pass."""
-    key = sha256_json([lm, list(texts)])
+    key = sha256_json([lm, max_tokens, list(texts)])
     if key not in _MEMO:
         _MEMO.clear()
-        _MEMO[key] = log_perplexities(texts, lm)
+        _MEMO[key] = log_perplexities(texts, lm, max_tokens)
     return _MEMO[key]
 
 
@@ -136,38 +135,27 @@ def median_reducer(s: Sums) -> np.ndarray:
     return np.where(n > 0, np.exp((lo + hi + 1) / 2 * BIN), np.nan)
 
 
-def _ppl_rows(texts: Sequence[str], lm: str, row: Callable[[float], dict]) -> Scored:
-    lps = _scored_lp(texts, lm)
-    return Scored([None if lp is None else row(lp) for lp in lps], [None if lp is None else math.exp(lp) for lp in lps])
+def _ppl_reduce(s: Sums, stat: str) -> np.ndarray:
+    return median_reducer(s) if stat == "median" else mean_reducer(s)
 
 
-def ppl(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lm: str, lm_id: str) -> Scored:
-    """Perplexity of each explanation under the reference LM (lower = more fluent); corpus: mean of the per-sample values."""
-    return _ppl_rows(texts, lm, lambda lp: {"v": math.exp(lp)})
+@metric("ppl", area="fluency", higher_is_better=False, reduce=_ppl_reduce, bounds=(1.0, None), default=False,
+        identity=lambda lm: {"lm_id": lm_identity(lm)})
+def ppl(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, lm: str = DEFAULT_LM, stat: str = "mean",
+        max_tokens: int = MAX_TOKENS) -> Scored:
+    """Perplexity of each explanation under the reference LM (lower = more fluent); corpus: the mean of the
+    per-sample values, or with stat="median" their median (robust to a few degenerate outputs), to 1%.
+
+    Each text is scored on its own, cut to its first `max_tokens` tokens.
+    """
+    if stat not in ("mean", "median"):
+        raise ValueError(f"ppl stat must be mean or median, got {stat!r}")
+    lps = _scored_lp(texts, lm, max_tokens)
+    rows = [None if lp is None else {"v": math.exp(lp)} if stat == "mean" else {f"b:{math.floor(lp / BIN)}": 1} for lp in lps]
+    return Scored(rows, [None if lp is None else math.exp(lp) for lp in lps])
 
 
-def ppl_median(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, lm: str, lm_id: str) -> Scored:
-    """Median perplexity under the reference LM (robust to a few degenerate outputs), to 1%."""
-    return _ppl_rows(texts, lm, lambda lp: {f"b:{math.floor(lp / BIN)}": 1})
-
-
-def _register_lm_metric(name: str, fn: Callable[..., Scored], reduce: Reducer) -> None:
-    """Registered with a factory (not @metric) because the reference LM, and so the
-    signature, is resolved when the metric is created: after $RXBENCH_FLUENCY_LM is set."""
-    doc = (fn.__doc__ or "").strip()
-
-    def factory() -> MetricDef:
-        spec = lm_spec()
-        opts = {"lm": spec, "lm_id": lm_identity(spec), "max_tokens": MAX_TOKENS}
-        return MetricDef(name=name, fn=lambda ex, tx, ctx, lm, lm_id, max_tokens: fn(ex, tx, ctx, lm, lm_id), reduce=reduce,
-                         higher_is_better=False, needs=frozenset(), area="fluency", version="1", description=doc, options=opts,
-                         bounds=(1.0, None))
-
-    METRICS.register(name, help=doc.split("\n")[0], default=False)(factory)
-
-
-_register_lm_metric("ppl", ppl, mean_reducer)
-_register_lm_metric("ppl_median", ppl_median, median_reducer)
+alias("ppl_median", "ppl", stat="median")
 
 
 def _words(text: str) -> list[str]:
@@ -181,8 +169,8 @@ def _length(text: str) -> int:
     return len(han_split(_words(text)))
 
 
-@metric("repetition", area="fluency", bounds=(0.0, 1.0), higher_is_better=False, n=3, tok=TOKENIZER)
-def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, n: int, tok: str) -> Scored:
+@metric("repetition", area="fluency", bounds=(0.0, 1.0), higher_is_better=False, identity={"tok": TOKENIZER})
+def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, n: int = 3) -> Scored:
     """Repeated n-gram rate: per explanation 1 - distinct/total word n-grams (seq-rep-n of Welleck et al. 2020), mean over explanations with at least one n-gram."""
     rows: list[dict | None] = []
     for t in texts:
@@ -192,8 +180,8 @@ def repetition(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [r["v"] if r else None for r in rows])
 
 
-@metric("length", area="fluency", higher_is_better=None, bounds=(0.0, None), unit="words+han-chars")
-def length(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
+@metric("length", area="fluency", higher_is_better=None, bounds=(0.0, None), identity={"tok": TOKENIZER})
+def length(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Mean explanation length in words, Chinese in characters (punctuation not counted). Descriptive: the arrow only marks the longest."""
     lens = [_length(t) for t in texts]
     return Scored([{"v": n} for n in lens], [float(n) for n in lens])
@@ -206,8 +194,8 @@ def std_reducer(s: Sums) -> np.ndarray:
         return np.where(s.n > 0, np.sqrt(np.maximum(s["v2"] / s.n - mean**2, 0.0)), np.nan)
 
 
-@metric("length_std", area="fluency", higher_is_better=None, reduce=std_reducer, bounds=(0.0, None), unit="words+han-chars")
-def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, unit: str) -> Scored:
+@metric("length_std", area="fluency", higher_is_better=None, reduce=std_reducer, bounds=(0.0, None), identity={"tok": TOKENIZER})
+def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Standard deviation of the explanation length (as `length`); 0 = every explanation equally long (a template's tell)."""
     lens = [_length(t) for t in texts]
     return Scored([{"v": n, "v2": n * n} for n in lens], [float(n) for n in lens])

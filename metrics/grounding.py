@@ -238,8 +238,8 @@ def _flags(flags: Sequence[bool]) -> Scored:
     return Scored(rows, [r["v"] for r in rows])
 
 
-@metric("faith.entity_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), ner="caps-runs+quotes", match="stem-ngram")
-def entity_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, ner: str, match: str) -> Scored:
+@metric("faith.entity_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0))
+def entity_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Entity hallucination rate: share of explanations naming an entity or title found nowhere in the inputs.
 
     Per sample 1/0. Known limits: an entity is a capitalised word run, so a
@@ -251,8 +251,8 @@ def entity_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return _flags([bool(unsupported_entities(e, t)) for e, t in zip(examples, texts)])
 
 
-@metric("faith.number_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0), numbers="digits+words")
-def number_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, numbers: str) -> Scored:
+@metric("faith.number_halluc", area="faithfulness", higher_is_better=False, bounds=(0.0, 1.0))
+def number_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Number hallucination rate: share of explanations stating a number (price, rating, year, count) absent from the inputs.
 
     Per sample 1/0; "4.50" matches "4.5" and "2,300" matches "2300".
@@ -263,8 +263,8 @@ def number_halluc(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return _flags([bool(unsupported_numbers(e, t)) for e, t in zip(examples, texts)])
 
 
-@metric("faith.content_support", area="faithfulness", bounds=(0.0, 1.0), match="snowball-stem", stop="sklearn+frame")
-def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, match: str, stop: str) -> Scored:
+@metric("faith.content_support", area="faithfulness", bounds=(0.0, 1.0))
+def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Content support: share of the explanation's content words (stemmed, minus stop and frame words) found in the inputs.
 
     Mean over explanations with at least one content word. Known limits:
@@ -276,8 +276,8 @@ def content_support_metric(examples: Sequence[Example], texts: Sequence[str], ct
     return Scored([None if v is None else {"v": v} for v in vals], vals)
 
 
-@metric("faith.embed_support", area="faithfulness", bounds=(-1.0, 1.0), default=False, model=default_backend())
-def embed_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
+@metric("faith.embed_support", area="faithfulness", bounds=(-1.0, 1.0), default=False)
+def embed_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = default_backend()) -> Scored:
     """Embedding support: for each explanation sentence its best cosine to an input sentence, averaged per explanation.
 
     At most the first 64 sentences of an explanation and 256 of the inputs are compared.

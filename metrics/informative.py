@@ -92,26 +92,24 @@ def _recall(texts: Sequence[str], targets: Sequence[list[str]]) -> Scored:
     return Scored([None if v is None else {"v": v} for v in vals], vals)
 
 
-@metric("info.item_recall", area="informativeness", bounds=(0.0, 1.0), k=TOP_K, weight="idf-suite-items", title="excluded",
-        match="snowball-stem", stop="sklearn+frame")
-def item_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
-    """Item informativeness: share of the item's 10 most distinctive profile / attribute terms (suite IDF, title excluded) the explanation states.
+@metric("info.item_recall", area="informativeness", bounds=(0.0, 1.0))
+def item_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, k: int = TOP_K) -> Scored:
+    """Item informativeness: share of the item's k (default 10) most distinctive profile / attribute terms (suite IDF, title excluded) the explanation states.
 
     No row for an item without profile or attributes. Saying nothing, or only the title, scores 0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.item.id, item_text))
     title = [_terms(e.item.title) for e in examples]
-    return _recall(texts, [distinctive(_terms(item_text(e)) - t, idf) for e, t in zip(examples, title)])
+    return _recall(texts, [distinctive(_terms(item_text(e)) - t, idf, k) for e, t in zip(examples, title)])
 
 
-@metric("pers.user_recall", area="personalization", bounds=(0.0, 1.0), k=TOP_K, weight="idf-suite-users", item_terms="excluded",
-        match="snowball-stem", stop="sklearn+frame")
-def user_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
-    """Personalization: share of the user's 10 most distinctive profile terms (suite IDF, minus the item's own terms) the explanation states.
+@metric("pers.user_recall", area="personalization", bounds=(0.0, 1.0))
+def user_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, k: int = TOP_K) -> Scored:
+    """Personalization: share of the user's k (default 10) most distinctive profile terms (suite IDF, minus the item's own terms) the explanation states.
 
     No row for a user without profile. A text written for everyone scores ~0."""
     idf = _idf(_docs(_suite_examples(examples, ctx), lambda e: e.user.id, user_text))
     own = [_terms(user_text(e)) - _terms(f"{e.item.title}\n{item_text(e)}") for e in examples]
-    return _recall(texts, [distinctive(t, idf) for t in own])
+    return _recall(texts, [distinctive(t, idf, k) for t in own])
 
 
 def distractors(suite_name: str, ex_id: str, own: str, pool: Sequence[str], k: int = DISTRACTORS) -> list[str]:
@@ -127,7 +125,7 @@ def untitled(text: str, title: str) -> str:
     return re.sub(re.escape(title.strip()), " ", text, flags=re.IGNORECASE) if title.strip() else text
 
 
-def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, side: Callable[[Example], str], model: str) -> Scored:
+def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, side: Callable[[Example], str], model: str, k: int) -> Scored:
     def view(e: Example) -> str:
         return untitled(side(e), e.item.title).strip()
 
@@ -135,7 +133,7 @@ def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     cands = []
     for ex in examples:
         own = view(ex)
-        cands.append([own, *distractors(ctx.suite, ex.id, own, pool)] if own and len(pool) > 1 else [])
+        cands.append([own, *distractors(ctx.suite, ex.id, own, pool, k)] if own and len(pool) > 1 else [])
     texts = [untitled(t or "", ex.item.title) for t, ex in zip(texts, examples)]
     left = [t for t, c in zip(texts, cands) for _ in c]
     sims = pair_similarity(left, [x for c in cands for x in c], model) if left else []
@@ -154,21 +152,19 @@ def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
 BACKEND = default_backend()
 
 
-@metric("pers.user_acc1", area="personalization", bounds=(0.0, 1.0), default=False, model=BACKEND, k=DISTRACTORS, draw="sha256(suite|id)",
-        title="masked")
-def user_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, **_: object) -> Scored:
-    """User discriminability: share of explanations more similar to their own user's profile than to each of 9 other users' (accuracy@1; chance 0.1).
+@metric("pers.user_acc1", area="personalization", bounds=(0.0, 1.0), default=False)
+def user_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = BACKEND, k: int = DISTRACTORS) -> Scored:
+    """User discriminability: share of explanations more similar to their own user's profile than to each of k (default 9) other users' (accuracy@1; chance 1/(k+1)).
 
-    Distractors: 9 distinct profiles of the suite, drawn from (suite, example id); the item's title is masked in
+    Distractors: k distinct profiles of the suite, drawn from (suite, example id); the item's title is masked in
     the explanation. An empty explanation scores 0; ties score 0."""
-    return _acc1(examples, texts, ctx, user_text, model)
+    return _acc1(examples, texts, ctx, user_text, model, k)
 
 
-@metric("pers.item_acc1", area="personalization", bounds=(0.0, 1.0), default=False, model=BACKEND, k=DISTRACTORS, draw="sha256(suite|id)",
-        title="masked")
-def item_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, **_: object) -> Scored:
-    """Item discriminability: share of explanations more similar to their own item's profile (title left out) than to each of 9 other items' (accuracy@1; chance 0.1).
+@metric("pers.item_acc1", area="personalization", bounds=(0.0, 1.0), default=False)
+def item_acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = BACKEND, k: int = DISTRACTORS) -> Scored:
+    """Item discriminability: share of explanations more similar to their own item's profile (title left out) than to each of k (default 9) other items' (accuracy@1; chance 1/(k+1)).
 
     Distractors as pers.user_acc1. Naming the title alone does not help: every item's title is masked in its
     profile and in the explanation (XRec's item profiles repeat the title)."""
-    return _acc1(examples, texts, ctx, item_text, model)
+    return _acc1(examples, texts, ctx, item_text, model, k)

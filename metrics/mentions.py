@@ -39,6 +39,7 @@ NEGATORS = frozenset({"no", "not", "without", "never", "lacks", "lacking", "nor"
 NOT_NEGATING = frozenset({"不仅", "不但", "不只", "不论", "不管", "不错", "不少", "不断", "不同", "无论", "没错", "未来"})
 _BREAKS = frozenset(".,;:!?()。、；：！？") | {"but", "although", "though", "while", "whereas", "yet", "但", "却", "而"}
 NEG_WINDOW = 4
+NEGATION = {"neg_window": NEG_WINDOW}  # signature identity of every metric reading mentions through the window
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 

@@ -28,7 +28,7 @@ characters, the same unit as sacrebleu's `zh` BLEU.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib.metadata import version
 from typing import Sequence
 
@@ -39,7 +39,7 @@ from sacrebleu.metrics.bleu import BLEU
 
 from benchmark.lang import HAN_CHARS, has_han
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, Scored, Sums, metric
+from benchmark.scoring import MetricContext, Scored, ScoreFn, Sums, alias, metric
 
 MAX_ORDER = 4
 _SMOOTH_DEFAULTS = BLEU.SMOOTH_DEFAULTS
@@ -133,13 +133,22 @@ def _stats_by_language(examples: Sequence[Example], idx: list[int], hyps: tuple[
     return out
 
 
-def _register_bleu(name: str, order: int, smooth: str = "exp", tok: str = "13a") -> None:
+@metric("bleu4", area="overlap", needs={"references"}, reduce=_bleu_reduce, bounds=(0.0, 100.0), identity={"sacrebleu": sacrebleu.__version__})
+def bleu(order: int = MAX_ORDER, smooth: str = "exp", tok: str = "13a", tok_zh: str = "zh", lowercase: bool = False) -> ScoreFn:
+    """BLEU (sacrebleu corpus BLEU up to n-gram order `order`, 0-100).
+
+    Rows are sacrebleu's sentence statistics; multi-reference uses the closest reference length and
+    max-count clipping over references. Per-sample value: sentence BLEU (effective order).
+    Tokenizer per sample language: tok (English and other) or tok_zh (Chinese).
+    """
+    if not 1 <= order <= MAX_ORDER:
+        raise ValueError(f"bleu order must be 1..{MAX_ORDER}, got {order}")
     cols = [0, 1, *range(2, 2 + order), *range(2 + MAX_ORDER, 2 + MAX_ORDER + order)]
     keys = _bleu_keys(order)
 
-    def bleu(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **opts: str) -> Scored:
+    def score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
         idx, hyps, refs = references(examples, texts)
-        stats = _stats_by_language(examples, idx, hyps, refs, {"en": opts["tok"], "zh": opts["tok_zh"]}, opts["case"] == "lc")[:, cols]
+        stats = _stats_by_language(examples, idx, hyps, refs, {"en": tok, "zh": tok_zh}, lowercase)[:, cols]
         sent = bleu_formula(stats[:, 0], stats[:, 1], stats[:, 2 : 2 + order], stats[:, 2 + order :], smooth, effective_order=True)
         rows: list[dict[str, float] | None] = [None] * len(texts)
         values: list[float | None] = [None] * len(texts)
@@ -148,20 +157,10 @@ def _register_bleu(name: str, order: int, smooth: str = "exp", tok: str = "13a")
             values[i] = v
         return Scored(rows, values)
 
-    bleu.__doc__ = (
-        f"BLEU-{order} (sacrebleu corpus BLEU, max n-gram order {order}, 0-100).\n\n"
-        "Rows are sacrebleu's sentence statistics; multi-reference uses the closest reference length and\n"
-        "max-count clipping over references. Per-sample value: sentence BLEU (effective order).\n"
-        "Tokenizer per sample language: tok (English and other) or tok_zh (Chinese)."
-    )
-    metric(
-        name, area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order, smooth=smooth), bounds=(0.0, 100.0),
-        tok=tok, tok_zh="zh", smooth=smooth, case="mixed", eff="no", sacrebleu=sacrebleu.__version__,
-    )(bleu)
+    return score
 
 
-_register_bleu("bleu1", 1)
-_register_bleu("bleu4", 4)
+alias("bleu1", "bleu4", order=1)
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 
@@ -196,26 +195,23 @@ def _rouge_f(hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...], stemmer: 
     return out
 
 
-def _register_rouge(rouge_type: str) -> None:
-    def rouge(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, stemmer: bool, **opts: str) -> Scored:
-        idx, hyps, refs = references(examples, texts)
-        f = _rouge_f(hyps, refs, stemmer)[rouge_type]
-        rows: list[dict[str, float] | None] = [None] * len(texts)
-        values: list[float | None] = [None] * len(texts)
-        for i, v in zip(idx, f):
-            rows[i], values[i] = {"v": v}, 100.0 * v
-        return Scored(rows, values)
+@metric("rouge1", area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), identity={"rouge-score": version("rouge-score")})
+def rouge(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, rouge_type: str = "rouge1", stemmer: bool = True) -> Scored:
+    """ROUGE F-measure of type `rouge_type` (rouge-score, Porter stemmer), mean over samples, x100.
 
-    rouge.__doc__ = (
-        f"{rouge_type.upper().replace('ROUGE', 'ROUGE-')} F-measure (rouge-score, Porter stemmer), mean over samples, x100.\n\n"
-        "Multi-reference: the best reference by F (RougeScorer.score_multi). Tokens: rouge-score's\n"
-        "[a-z0-9] runs plus one per Han character (HanTokenizer); other non-Latin scripts score 0."
-    )
-    metric(
-        rouge_type, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0),
-        stemmer=True, tok="default+han-chars", impl=f"rouge-score-{version('rouge-score')}", units="x100",
-    )(rouge)
+    Multi-reference: the best reference by F (RougeScorer.score_multi). Tokens: rouge-score's
+    [a-z0-9] runs plus one per Han character (HanTokenizer); other non-Latin scripts score 0.
+    """
+    if rouge_type not in ROUGE_TYPES:
+        raise ValueError(f"unknown ROUGE type {rouge_type!r}; known: {', '.join(ROUGE_TYPES)}")
+    idx, hyps, refs = references(examples, texts)
+    f = _rouge_f(hyps, refs, stemmer)[rouge_type]
+    rows: list[dict[str, float] | None] = [None] * len(texts)
+    values: list[float | None] = [None] * len(texts)
+    for i, v in zip(idx, f):
+        rows[i], values[i] = {"v": v}, 100.0 * v
+    return Scored(rows, values)
 
 
-for _t in ROUGE_TYPES:
-    _register_rouge(_t)
+alias("rouge2", "rouge1", rouge_type="rouge2")
+alias("rougeL", "rouge1", rouge_type="rougeL")

@@ -34,17 +34,16 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, Scored, Sums, metric
+from benchmark.scoring import MetricContext, Scored, ScoreFn, Sums, alias, metric
 from metrics.overlap import MAX_ORDER, references
 from metrics.text import TOKENIZER, tokens
 
 MAX_LEN = 15  # PETER's seq_len / --words: tokens kept of every reference and output
-PETER_OPTS = {"tok": TOKENIZER, "max_len": MAX_LEN, "ref": "lileipisces/PETER", "units": "x100"}
 
 
-def peter_tokens(text: str) -> list[str]:
-    """PETER's view of a text: its tokens, cut to the first MAX_LEN."""
-    return tokens(text)[:MAX_LEN]
+def peter_tokens(text: str, max_len: int = MAX_LEN) -> list[str]:
+    """PETER's view of a text: its tokens, cut to the first `max_len`."""
+    return tokens(text)[:max_len]
 
 
 def compute_bleu(hyp_len: np.ndarray, ref_len: np.ndarray, matches: np.ndarray, possible: np.ndarray) -> np.ndarray:
@@ -80,9 +79,9 @@ def _bleu_row(hyp: Sequence[str], refs: Sequence[Sequence[str]]) -> dict[str, fl
 
 
 @lru_cache(maxsize=2)
-def _bleu_rows(hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...]) -> list[dict[str, float]]:
+def _bleu_rows(hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...], max_len: int) -> list[dict[str, float]]:
     """Shared by peter.bleu1 and peter.bleu4 (one pass per batch)."""
-    return [_bleu_row(peter_tokens(h), [peter_tokens(r) for r in rs]) for h, rs in zip(hyps, refs)]
+    return [_bleu_row(peter_tokens(h, max_len), [peter_tokens(r, max_len) for r in rs]) for h, rs in zip(hyps, refs)]
 
 
 def _bleu_reduce(s: Sums, order: int) -> np.ndarray:
@@ -91,35 +90,41 @@ def _bleu_reduce(s: Sums, order: int) -> np.ndarray:
     return compute_bleu(s["hyp"], s["ref"], m, t)
 
 
-def _per_sample(examples: Sequence[Example], texts: Sequence[str], score: Callable) -> list[dict[str, float] | None]:
+def _per_sample(examples: Sequence[Example], texts: Sequence[str], score: Callable, max_len: int) -> list[dict[str, float] | None]:
     """Rows from `score(hyp_tokens, [ref_tokens]) -> row` for the samples with references, None elsewhere."""
     idx, hyps, refs = references(examples, texts)
     rows: list[dict[str, float] | None] = [None] * len(texts)
     for i, hyp, rs in zip(idx, hyps, refs):
-        rows[i] = score(peter_tokens(hyp), [peter_tokens(r) for r in rs])
+        rows[i] = score(peter_tokens(hyp, max_len), [peter_tokens(r, max_len) for r in rs])
     return rows
 
 
-def _register_bleu(order: int) -> None:
+@metric("peter.bleu4", area="overlap", needs={"references"}, reduce=_bleu_reduce, scale=100.0, bounds=(0.0, 100.0), default=False, identity={"tok": TOKENIZER})
+def bleu(order: int = MAX_ORDER, max_len: int = MAX_LEN) -> ScoreFn:
+    """PETER BLEU: TF-NMT corpus BLEU up to order `order`, no smoothing, brevity penalty, x100.
+
+    Rows: hypothesis length, shortest reference length, clipped matches m_n and possible
+    matches t_n = max(len - n + 1, 0) per order; texts cut to their first `max_len` tokens.
+    """
+    if not 1 <= order <= MAX_ORDER:
+        raise ValueError(f"peter.bleu order must be 1..{MAX_ORDER}, got {order}")
     keys = ("hyp", "ref", *(f"m{n}" for n in range(1, order + 1)), *(f"t{n}" for n in range(1, order + 1)))
 
-    def bleu(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **opts: str) -> Scored:
+    def score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
         idx, hyps, refs = references(examples, texts)
         rows: list[dict[str, float] | None] = [None] * len(texts)
         values: list[float | None] = [None] * len(texts)
         if idx:  # sentence BLEU = the corpus formula on one row
-            mat = np.array([[r[k] for k in keys] for r in _bleu_rows(hyps, refs)])
+            mat = np.array([[r[k] for k in keys] for r in _bleu_rows(hyps, refs, max_len)])
             sent = _bleu_reduce(Sums(mat, keys, np.ones(len(idx)), {}), order)
             for i, row, v in zip(idx, mat.tolist(), sent.tolist()):
                 rows[i], values[i] = {k: x for k, x in zip(keys, row) if x}, 100.0 * v
         return Scored(rows, values)
 
-    bleu.__doc__ = (
-        f"PETER BLEU-{order}: TF-NMT corpus BLEU, max order {order}, no smoothing, brevity penalty, x100.\n\n"
-        "Rows: hypothesis length, shortest reference length, clipped matches m_n and possible\n"
-        "matches t_n = max(len - n + 1, 0) per order."
-    )
-    metric(f"peter.bleu{order}", area="overlap", needs={"references"}, reduce=partial(_bleu_reduce, order=order), scale=100.0, bounds=(0.0, 100.0), default=False, **PETER_OPTS)(bleu)
+    return score
+
+
+alias("peter.bleu1", "peter.bleu4", order=1)
 
 
 def _ngram_set(toks: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -147,17 +152,17 @@ def rouge_l(hyp: Sequence[str], ref: Sequence[str]) -> float:
     return num / (denom + 1e-12)
 
 
-def _register_rouge(name: str, fn, label: str) -> None:
-    def rouge(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **opts: str) -> Scored:
-        rows = _per_sample(examples, texts, lambda h, rs: {"v": max(fn(h, r) for r in rs)})
-        return Scored(rows, [None if r is None else 100.0 * r["v"] for r in rows])
-
-    rouge.__doc__ = f"PETER {label} (google/seq2seq rouge.py as PETER calls it), mean over samples, x100."
-    metric(name, area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), default=False, **PETER_OPTS)(rouge)
+ROUGE = {"rouge1": partial(rouge_n, n=1), "rouge2": partial(rouge_n, n=2), "rougeL": rouge_l}
 
 
-_register_bleu(1)
-_register_bleu(4)
-_register_rouge("peter.rouge1", partial(rouge_n, n=1), "ROUGE-1 F on unigram sets")
-_register_rouge("peter.rouge2", partial(rouge_n, n=2), "ROUGE-2 F on bigram sets")
-_register_rouge("peter.rougeL", rouge_l, "ROUGE-L F with beta = P/R")
+@metric("peter.rouge1", area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), default=False, identity={"tok": TOKENIZER})
+def rouge(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, kind: str = "rouge1", max_len: int = MAX_LEN) -> Scored:
+    """PETER ROUGE F (google/seq2seq rouge.py as PETER calls it): rouge1 / rouge2 on n-gram sets,
+    rougeL with beta = P/R; mean over samples, x100. Texts cut to their first `max_len` tokens."""
+    fn = ROUGE[kind]
+    rows = _per_sample(examples, texts, lambda h, rs: {"v": max(fn(h, r) for r in rs)}, max_len)
+    return Scored(rows, [None if r is None else 100.0 * r["v"] for r in rows])
+
+
+alias("peter.rouge2", "peter.rouge1", kind="rouge2")
+alias("peter.rougeL", "peter.rouge1", kind="rougeL")

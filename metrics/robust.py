@@ -23,7 +23,7 @@ from typing import Sequence
 import numpy as np
 
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, MetricDef, Scored, Sums, get_metric, mean_reducer, metric
+from benchmark.scoring import MetricContext, MetricDef, Scored, ScoreFn, Sums, alias, get_metric, mean_reducer, metric
 from suites.perturb import names as perturbation_names
 
 PERTURBATIONS = tuple(perturbation_names("invariance"))
@@ -31,11 +31,11 @@ BASES = {"fmr": "fmr", "reason_recall": "faith.reason_recall", "content_support"
 CLEAN = "clean"
 
 
-def _worlds(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> dict[str, list[str]]:
+def _worlds(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, over: Sequence[str]) -> dict[str, list[str]]:
     """The output text of every example in the clean world and under each perturbation."""
     variants = ctx.extra.get("variants") or {}
     out = {CLEAN: list(texts)}
-    for p in PERTURBATIONS:
+    for p in over:
         got = variants.get(p) or [None] * len(texts)
         out[p] = [t if v is None else v[1] for t, v in zip(texts, got)]
     return out
@@ -45,8 +45,8 @@ def _sign(base: MetricDef) -> float:
     return 1.0 if base.higher_is_better else -1.0
 
 
-def _score(base: MetricDef, examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
-    worlds = {w: base.score(examples, t, ctx) for w, t in _worlds(examples, texts, ctx).items()}
+def _score(base: MetricDef, examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, over: Sequence[str]) -> Scored:
+    worlds = {w: base.score(examples, t, ctx) for w, t in _worlds(examples, texts, ctx, over).items()}
     rows: list[dict[str, float] | None] = []
     values: list[float | None] = []
     sign = _sign(base)
@@ -66,55 +66,65 @@ def _score(base: MetricDef, examples: Sequence[Example], texts: Sequence[str], c
     return Scored(rows, values, worlds[CLEAN].const)
 
 
-def _world_values(base: MetricDef, s: Sums) -> dict[str, np.ndarray]:
+def _world_values(base: MetricDef, s: Sums, over: Sequence[str]) -> dict[str, np.ndarray]:
     out = {}
-    for w in (CLEAN, *PERTURBATIONS):
+    for w in (CLEAN, *over):
         cols = [(k.split("|", 1)[1], i) for k, i in s.index.items() if k.startswith(w + "|")]
         mat = s.matrix[:, [i for _, i in cols]] if cols else np.zeros((s.matrix.shape[0], 0))
         out[w] = np.asarray(base.reduce(Sums(mat, [k for k, _ in cols], s.n, s.const)), float) * base.scale
     return out
 
 
-def _worst(base: MetricDef, s: Sums) -> np.ndarray:
+def _worst(base: MetricDef, s: Sums, over: Sequence[str]) -> np.ndarray:
     if base.reduce is mean_reducer:
         return mean_reducer(s) * base.scale
-    vals = np.vstack(list(_world_values(base, s).values()))
+    vals = np.vstack(list(_world_values(base, s, over).values()))
     return vals.min(axis=0) if base.higher_is_better else vals.max(axis=0)
 
 
-def _drop(base: MetricDef, s: Sums) -> np.ndarray:
-    if base.reduce is mean_reducer:
+def _robust_reduce(s: Sums, base: str, over: Sequence[str], drop: bool) -> np.ndarray:
+    """The worst case over the worlds, or (drop) the clean value minus it, oriented so that more is a larger drop."""
+    m = get_metric(base)
+    worst = _worst(m, s, over)
+    if not drop:
+        return worst
+    if m.reduce is mean_reducer:
         with np.errstate(invalid="ignore", divide="ignore"):
-            clean = np.where(s.n > 0, s["c"] / np.maximum(s.n, 1), np.nan) * base.scale
+            clean = np.where(s.n > 0, s["c"] / np.maximum(s.n, 1), np.nan) * m.scale
     else:
-        clean = _world_values(base, s)[CLEAN]
-    return _sign(base) * (clean - _worst(base, s))
+        clean = _world_values(m, s, over)[CLEAN]
+    return _sign(m) * (clean - worst)
 
 
-def _register(short: str, base_name: str) -> None:
-    base = get_metric(base_name)
-    opts = {"base": base.signature.replace("|", ";"), "over": "+".join(PERTURBATIONS), "truth": "clean"}
+def _drop_bounds(base: MetricDef) -> tuple[float | None, float | None]:
+    lo, hi = base.bounds
+    return (0.0, None if lo is None or hi is None else hi - lo)
 
-    def fn(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: str) -> Scored:
-        return _score(base, examples, texts, ctx)
 
-    worst_kind = "per-sample lowest value" if base.reduce is mean_reducer else "lowest per-perturbation corpus value"
-    fn.__doc__ = (f"Robust {base_name}: worst case ({worst_kind}) over the clean input and every invariance perturbation, "
-                  f"scored against the clean example.\n\n{__doc__.split(chr(10) + chr(10))[1]}")
-    common = dict(area="robustness", needs=base.needs, variants=PERTURBATIONS, default=False, **opts)
-    metric(f"robust.{short}", higher_is_better=base.higher_is_better, reduce=lambda s: _worst(base, s), bounds=base.bounds, **common)(fn)
+@metric("robust.fmr", area="robustness", reduce=_robust_reduce, default=False, variants=lambda over: over,
+        needs=lambda base: get_metric(base).needs,
+        higher_is_better=lambda base, drop: False if drop else get_metric(base).higher_is_better,
+        bounds=lambda base, drop: _drop_bounds(get_metric(base)) if drop else get_metric(base).bounds,
+        identity=lambda base: {"base": get_metric(base).signature.replace("|", ";")})
+def robust(base: str = "fmr", over: tuple[str, ...] = PERTURBATIONS, drop: bool = False) -> ScoreFn:
+    """Robust `base`: its worst case (per-sample lowest value for a mean metric, lowest per-perturbation corpus
+    value for a corpus metric) over the clean input and every perturbation in `over`, scored against the clean
+    example. With drop=True: the clean value minus that worst case (a diagnostic: an output that says nothing
+    drops nothing).
+    """
+    m = get_metric(base)
 
-    def drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: str) -> Scored:
-        scored = _score(base, examples, texts, ctx)
-        vals = [None if r is None or "c" not in r else _sign(base) * (r["c"] - r["v"]) for r in scored.rows]
+    def score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
+        scored = _score(m, examples, texts, ctx, over)
+        if not drop:
+            return scored
+        vals = [None if r is None or "c" not in r else _sign(m) * (r["c"] - r["v"]) for r in scored.rows]
         return Scored(scored.rows, vals, scored.const)
 
-    drop.__doc__ = (f"Drop of {base_name} under perturbation: clean value minus robust.{short} (diagnostic: an output "
-                    "that says nothing drops nothing).")
-    lo, hi = base.bounds
-    span = None if lo is None or hi is None else hi - lo
-    metric(f"robust.{short}.drop", higher_is_better=False, reduce=lambda s: _drop(base, s), bounds=(0.0, span), **common)(drop)
+    return score
 
 
 for _short, _base in BASES.items():
-    _register(_short, _base)
+    if _short != "fmr":
+        alias(f"robust.{_short}", "robust.fmr", base=_base)
+    alias(f"robust.{_short}.drop", "robust.fmr", base=_base, drop=True)

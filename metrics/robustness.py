@@ -28,7 +28,7 @@ from typing import Sequence
 import numpy as np
 
 from benchmark.schema import Example
-from benchmark.scoring import MetricContext, Scored, metric
+from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics.similarity import default_backend, pair_similarity
 from suites.perturb import names as perturbation_names
 
@@ -54,21 +54,21 @@ def _scored(values: Sequence[float | None]) -> Scored:
     return Scored([None if v is None else {"v": v} for v in values], list(values))
 
 
-def _register(name: str) -> None:
-    def invariance(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
-        return _scored(similarities(texts, _variants(ctx, name, len(texts)), model))
-
-    doc = PERTURBATION_DOCS.get(name, "")
-    invariance.__doc__ = (
-        f"Invariance to {name}: mean similarity of the clean and the {name}-perturbed explanation.\n\n"
-        f"Perturbation: {doc}. Per sample the cosine under the signature's model; 1.0 for the same text."
-    )
-    metric(f"inv.{name}", area="robustness", bounds=(-1.0, 1.0), variants=(name,), default=False, model=BACKEND)(invariance)
+INVARIANCE = tuple(perturbation_names("invariance"))
 
 
-@metric("inv.worst", area="robustness", bounds=(-1.0, 1.0), variants=tuple(perturbation_names("invariance")), default=False, model=BACKEND,
-        over="+".join(perturbation_names("invariance")))
-def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, over: str) -> Scored:
+@metric("inv.typo", area="robustness", bounds=(-1.0, 1.0), variants=lambda perturbation: (perturbation,), default=False)
+def invariance(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, perturbation: str = "typo", model: str = BACKEND) -> Scored:
+    """Invariance to `perturbation`: mean similarity of the clean and the perturbed explanation.
+
+    Per sample the cosine under `model`; 1.0 for the same text. The perturbation's
+    version and parameters are in the signature.
+    """
+    return _scored(similarities(texts, _variants(ctx, perturbation, len(texts)), model))
+
+
+@metric("inv.worst", area="robustness", bounds=(-1.0, 1.0), variants=lambda over: over, default=False)
+def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = BACKEND, over: tuple[str, ...] = INVARIANCE) -> Scored:
     """Worst-case invariance (HELM): per sample the lowest clean-vs-perturbed similarity over every invariance
     perturbation that changed it, averaged.
 
@@ -76,7 +76,7 @@ def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     inv.* metrics; the worst case grows with the number of perturbations, so
     compare it only between runs with the same signature.
     """
-    per = [similarities(texts, _variants(ctx, p, len(texts)), model) for p in over.split("+")]
+    per = [similarities(texts, _variants(ctx, p, len(texts)), model) for p in over]
     vals: list[float | None] = []
     for i in range(len(texts)):
         got = [col[i] for col in per if col[i] is not None]
@@ -84,12 +84,6 @@ def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     return _scored(vals)
 
 
-def _docs() -> dict[str, str]:
-    from benchmark.registry import PERTURBATIONS
-
-    return {e.name: e.help.split("] ", 1)[-1].rstrip(".") for e in PERTURBATIONS.entries()}
-
-
-PERTURBATION_DOCS = _docs()
-for _name in perturbation_names("invariance"):
-    _register(_name)
+for _name in INVARIANCE:
+    if _name != "typo":
+        alias(f"inv.{_name}", "inv.typo", perturbation=_name)

