@@ -15,8 +15,8 @@ from tabulate import tabulate
 from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.results import read_run
+from benchmark.scoring import AREAS
 
-AREA_ORDER = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
 # Per area a metric that saying nothing cannot win: robustness is quality under perturbation (robust.*),
 # never invariance (inv.*, which a constant output wins); faithfulness is stating the recommender's reasons
@@ -97,7 +97,7 @@ def _setting(run: dict, suite: str) -> dict:
 
 
 def area_rank(area: str) -> int:
-    return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
+    return AREAS.index(area) if area in AREAS else len(AREAS)
 
 
 _MD_SPECIAL = re.compile(r"[\\`*{}\[\]|#]")  # not _: identifiers (tiny_ft) stay readable
@@ -162,7 +162,7 @@ def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[s
 
 
 def areas(board: Board) -> dict[str, list[str]]:
-    """area -> its metrics, areas in AREA_ORDER."""
+    """area -> its metrics, areas in AREAS."""
     out: dict[str, list[str]] = {}
     for m, info in board.metrics().items():
         out.setdefault(info["area"], []).append(m)
