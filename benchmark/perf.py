@@ -192,12 +192,10 @@ ROBUST = ("cf.swap", "cf.drop", "inv.typo", "inv.shuffle", "inv.worst")
 
 def _lexical(name: str):
     """The metric with the lexical similarity backend: the timing excludes the embedding model."""
-    from dataclasses import replace
-
     m = get_metric(name)
     from metrics.similarity import LEXICAL
 
-    return replace(m, options={**m.options, "model": LEXICAL}) if "model" in m.options else m
+    return m.with_options(model=LEXICAL) if m.build and "model" in m.build.arguments else m
 
 
 def _score_all(names: Sequence[str], examples: list, texts: list, ctx: MetricContext) -> list[tuple[str, float, float]]:

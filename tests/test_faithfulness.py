@@ -108,7 +108,7 @@ def test_free_text_metrics_hand_computed():
 
 def test_embed_support_lexical_hand_computed():
     m = get_metric("faith.embed_support")
-    lexical = replace(m, options={**m.options, "model": LEXICAL})
+    lexical = m.with_options(model=LEXICAL)
     texts = ["Fans of the Outlander series by Diana Gabaldon will enjoy this 880-page novel about the Wi-Fi era.", "Zebra quantum chess.",
              "Drums of Autumn. Zebra quantum chess."]
     scored = lexical.score([BOOK] * 3, texts, CTX)
@@ -180,7 +180,7 @@ HOSTILE = ["", "   ", "Ünïcödé ✓ 推荐 — שלום \u200b e\u0301 👍�
                                   "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support"])
 def test_hostile_texts_and_examples(name):
     m = get_metric(name)
-    m = replace(m, options={**m.options, "model": LEXICAL}) if "model" in m.options else m
+    m = m.with_options(model=LEXICAL) if "model" in m.build.arguments else m
     bare = Example("x", "d", User("u"), Item("i", ""))
     # valid under the schema, but not the types the lexicon attributes usually have
     odd = replace(HOTEL, item=replace(HOTEL.item, attributes={"tier": ["luxury", "x"], "amenities": "pool", "pets": 3.5, "wifi": "yes"}),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -23,8 +22,7 @@ def lm(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _with_lm(name: str, lm: str):
-    m = get_metric(name)
-    return replace(m, options={**m.options, "lm": lm, "lm_id": fl.lm_identity(lm)})
+    return get_metric(name).with_options(lm=lm)
 
 
 def _shuffled(text: str, seed: int) -> str:

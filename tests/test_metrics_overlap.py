@@ -137,7 +137,7 @@ def test_rouge_hand_computed_and_stemmed():
     # multi-reference: the best reference by F counts.
     ex = to_examples(1, [["nothing alike here", "the cat is on the mat"]])
     assert score("rouge2", ex, hyp)[2]["value"] == pytest.approx(60.0)
-    assert "stemmer:True" in get_metric("rouge1").signature and "units:x100" in get_metric("rouge1").signature
+    assert "stemmer:True" in get_metric("rouge1").signature and "rouge_type:rouge1" in get_metric("rouge1").signature
 
 
 def test_rouge_equals_rouge_score_on_real_xrec(xrec):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -18,8 +17,7 @@ EX = Example("e-1", "d", User("u"), Item("i", "T"))
 
 
 def lexical(name: str):
-    m = get_metric(name)
-    return replace(m, options={**m.options, "model": LEXICAL})
+    return get_metric(name).with_options(model=LEXICAL)
 
 
 def test_lexical_similarity_hand_computed():
@@ -37,8 +35,7 @@ def test_invariance_metric_per_sample_and_worst_case():
     ctx = MetricContext("d", extra={"variants": v})
     typo = lexical("inv.typo").score([EX] * 3, texts, ctx)
     assert typo.values == [pytest.approx(0.5), None, 1.0]
-    m = lexical("inv.worst")
-    m = replace(m, options={**m.options, "over": "typo+shuffle"})
+    m = get_metric("inv.worst").with_options(model=LEXICAL, over=("typo", "shuffle"))
     worst = m.score([EX] * 3, texts, ctx)
     assert worst.values == [pytest.approx(0.5), 0.0, 1.0]  # min over the perturbations that made a variant
     assert aggregate(m, worst.rows, {})["value"] == pytest.approx(0.5)
@@ -49,7 +46,7 @@ def test_one_metric_per_invariance_perturbation_and_none_by_default():
         m = get_metric(f"inv.{p}")
         assert m.variants == (p,) and m.area == "robustness" and m.options["model"] == default_backend()
     worst = get_metric("inv.worst")
-    assert set(worst.variants) == set(names("invariance")) and worst.options["over"] == "+".join(names("invariance"))
+    assert set(worst.variants) == set(names("invariance")) and worst.options["over"] == tuple(names("invariance"))
     from benchmark.registry import METRICS
 
     assert not any(e.info.get("default", True) for e in METRICS.entries() if e.name.startswith("inv."))

@@ -29,7 +29,7 @@ def test_bertscore_equals_the_bert_score_package() -> None:
     for name, expected in (("bertscore_p", p), ("bertscore_r", r), ("bertscore_f1", f)):
         got = get_metric(name).score(exs, cands, CTX).values
         assert got == pytest.approx(expected.tolist(), abs=1e-5), name
-    assert "rescale:no" in get_metric("bertscore_f1").signature
+    assert "part:f1" in get_metric("bertscore_f1").signature and "model:all-MiniLM-L6-v2" in get_metric("bertscore_f1").signature
 
 
 def test_bertscore_edge_cases() -> None:
