@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from benchmark.lang import ZH_SHARE, han_share
 from benchmark.schema import Example, sha256_json
 from benchmark.scoring import MetricContext, Scored, Sums, alias, env_default, mean_reducer, metric
 from metrics.text import TOKENIZER, han_split, tokens
@@ -199,3 +200,20 @@ def length_std(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     """Standard deviation of the explanation length (as `length`); 0 = every explanation equally long (a template's tell)."""
     lens = [_length(t) for t in texts]
     return Scored([{"v": n, "v2": n * n} for n in lens], [float(n) for n in lens])
+
+
+@metric("lang_match", area="fluency", bounds=(0.0, 1.0))
+def lang_match(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, zh_share: float = ZH_SHARE) -> Scored:
+    """Language match: share of explanations written in their example's language (declared, else detected from
+    the references), a text counting as Chinese when Han characters are at least `zh_share` of its letters.
+
+    Catches a generator that answers a Chinese request in English (or the reverse). No row for a text without
+    letters (nothing to judge; `length` shows empty outputs). Known limit: two languages only (en, zh).
+    """
+    rows: list[dict[str, float] | None] = []
+    for ex, text in zip(examples, texts):
+        if not any(c.isalpha() for c in text or ""):
+            rows.append(None)
+            continue
+        rows.append({"v": float(("zh" if han_share(text) >= zh_share else "en") == ex.language)})
+    return Scored(rows, [None if r is None else r["v"] for r in rows])
