@@ -81,7 +81,7 @@ class MetricDef:
     resample: str = "bootstrap"  # "half" for set-based corpus metrics (see benchmark.stats)
     bounds: tuple[float | None, float | None] = (None, None)  # the metric's range; CIs are clipped to it
     threshold: float | None = None  # per-sample value from which an output counts as flagged (rxbench validate)
-    build: Callable[..., "MetricDef"] | None = None  # rebuilds this metric with other arguments (`with_options`)
+    build: Builder | None = None  # how @metric built it: its arguments, and a rebuild with others (`with_options`)
 
     @property
     def signature(self) -> str:
@@ -221,6 +221,11 @@ class Builder:
         bound.apply_defaults()
         return {k: v.resolve() if isinstance(v, EnvDefault) else v for k, v in bound.arguments.items()}
 
+    def _description(self, args: Mapping[str, Any]) -> str:
+        """The factory's docstring, then the arguments this metric is built with."""
+        shown = ", ".join(f"{k}={option_text(v)}" for k, v in args.items())
+        return self.spec.doc + (f"\n\nArguments: {shown}." if shown else "")
+
     def __call__(self, **changes: Any) -> MetricDef:
         if changes:
             return Builder(self.name, self.spec, {**self.given, **changes})()
@@ -235,7 +240,7 @@ class Builder:
             options["variants"] = variant_identity(variants)
         return MetricDef(
             self.name, self.spec.factory(**args), _bind_reducer(meta["reduce"], args), derived["higher_is_better"],
-            frozenset(derived["needs"]), meta["area"], meta["version"], self.spec.doc, options, meta["scale"], variants,
+            frozenset(derived["needs"]), meta["area"], meta["version"], self._description(args), options, meta["scale"], variants,
             meta["resample"], tuple(derived["bounds"]), threshold, self,
         )
 
@@ -320,7 +325,7 @@ def metric(
 
     def deco(fn: Callable) -> Callable:
         factory, params = _options_of(fn)
-        _register(name, _Spec(factory, params, meta, (fn.__doc__ or "").strip()), {}, default)
+        _register(name, _Spec(factory, params, meta, inspect.cleandoc(fn.__doc__ or "")), {}, default)
         return fn
 
     return deco
