@@ -233,7 +233,10 @@ class Builder:
         derived = {k: _call_with(meta[k], args) if callable(meta[k]) else meta[k] for k in _DERIVED}
         threshold = args.get("threshold", meta["threshold"])
         variants = tuple(derived["variants"])
-        options = {**args, **(derived["identity"] or {})}
+        identity = derived["identity"] or {}
+        if set(identity) & set(args):
+            raise ValueError(f"metric {self.name}: identity {sorted(set(identity) & set(args))} would hide arguments of that name")
+        options = {**args, **identity}
         if threshold is not None:
             options["threshold"] = threshold
         if variants:

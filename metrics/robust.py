@@ -105,7 +105,7 @@ def _drop_bounds(base: MetricDef) -> tuple[float | None, float | None]:
         needs=lambda base: get_metric(base).needs,
         higher_is_better=lambda base, drop: False if drop else get_metric(base).higher_is_better,
         bounds=lambda base, drop: _drop_bounds(get_metric(base)) if drop else get_metric(base).bounds,
-        identity=lambda base: {"base": get_metric(base).signature.replace("|", ";")})
+        identity=lambda base: {"base_signature": get_metric(base).signature.replace("|", ";")})
 def robust(base: str = "fmr", over: tuple[str, ...] = PERTURBATIONS, drop: bool = False) -> ScoreFn:
     """Robust `base`: its worst case (per-sample lowest value for a mean metric, lowest per-perturbation corpus
     value for a corpus metric) over the clean input and every perturbation in `over`, scored against the clean
