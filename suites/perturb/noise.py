@@ -10,9 +10,10 @@ import unicodedata
 
 from benchmark.schema import Example
 from benchmark.suite import Suite
-from suites.perturb import zh
 from suites.perturb.base import Perturbation, perturbation
 from suites.perturb.edits import edit_words, profiles
+from suites.perturb.zh import typo as zh_typo
+from suites.perturb.zh import width_noise
 
 _KEYS = "qwertyuiop asdfghjkl zxcvbnm".split()
 
@@ -80,7 +81,7 @@ class Typo(Perturbation):
 
     def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example:
         if example.language == "zh":
-            return profiles(lambda t, r: zh.typo(t, r, self.p), example, rng)
+            return profiles(lambda t, r: zh_typo(t, r, self.p), example, rng)
         return profiles(lambda t, r: edit_words(t, r, self.p, typo, min_len=self.min_len), example, rng)
 
 
@@ -108,5 +109,5 @@ class Unicode(Perturbation):
 
     def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example:
         if example.language == "zh":
-            return profiles(lambda t, r: unicode_noise(zh.width_noise(t, r), r, self.p, self.space_p), example, rng)
+            return profiles(lambda t, r: unicode_noise(width_noise(t, r), r, self.p, self.space_p), example, rng)
         return profiles(lambda t, r: unicode_noise(t, r, self.p, self.space_p), example, rng)
