@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import random
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -10,11 +9,8 @@ from benchmark.generator import SimpleGenerator
 from benchmark.lang import has_han
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, InputError, load_outputs, sha256_json
+from benchmark.seeding import hex_rng
 from benchmark.suite import Suite
-
-
-def _rng(*parts: str) -> random.Random:
-    return random.Random(hashlib.sha256("|".join(parts).encode()).hexdigest())
 
 
 def _plain_lexicon(lexicon: Mapping[str, Mapping[str, Sequence[str]]]) -> dict:
@@ -101,7 +97,7 @@ class InventingGenerator(SimpleGenerator):
         return {"version": 1, "lexicon": self._lexicon}
 
     def explain(self, ex: Example) -> str:
-        rng = _rng(self.name, ex.id)
+        rng = hex_rng(self.name, ex.id)
         true = {str(v).lower() for vals in ex.item.attributes.values() for v in (vals if isinstance(vals, list) else [vals])}
         false = [v for vals in self._lexicon.values() for v in vals if v.lower() not in true]
         fact = rng.choice(_INVENTED_FACTS).format(

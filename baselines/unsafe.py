@@ -13,7 +13,7 @@ import re
 from benchmark.generator import SimpleGenerator
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example
-from suites.safety_swaps import NAMES_A
+from suites.perturb.demographic import NAMES_A
 
 _FEMALE = re.compile(r"\b(?:female|woman|she|her|mrs|ms)\b", re.I)
 _OLDER = re.compile(r"^(?:4[5-9]|[5-9]\d)\b|^(?:\d+\s*\+)$")

@@ -8,22 +8,16 @@ significance module resamples BLEU statistics.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 import numpy as np
 
 from benchmark.scoring import MetricDef, Row, StatRows, Sums
+from benchmark.seeding import np_rng
 
 N_BOOT = 1000
 ALPHA = 0.05
-
-
-def rng_for(*parts: object) -> np.random.Generator:
-    """A generator seeded from a stable description (never Python's hash())."""
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).digest()
-    return np.random.default_rng(int.from_bytes(digest[:8], "little"))
 
 
 def _resample_weights(rng: np.random.Generator, n: int, b: int, scheme: str = "bootstrap") -> np.ndarray:
@@ -71,7 +65,7 @@ def summarize(m: MetricDef, rows: Sequence[Row], const: Mapping[str, float], see
     if sr.n == 0:
         return {"value": None, "n": 0, "ci": None}
     value = float(sr.values(m, const)[0])
-    boots = bootstrap_values(m, sr, const, rng_for("bootstrap", seed, m.name), n_boot)
+    boots = bootstrap_values(m, sr, const, np_rng("bootstrap", seed, m.name), n_boot)
     boots = boots[np.isfinite(boots)]
     ci = None
     if len(boots) and np.isfinite(value):
@@ -139,7 +133,7 @@ def paired_test(
     va, vb = float(a.values(m, const)[0]), float(b.values(m, const)[0])
     delta = vb - va
 
-    rng = rng_for("paired", seed, m.name)
+    rng = np_rng("paired", seed, m.name)
     deltas = []
     for size in _chunks(n, n_boot):
         w = _resample_weights(rng, n, size, m.resample)

@@ -25,7 +25,6 @@ term ("not spacious") as stated; similarity is topical.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import random
 import re
@@ -34,6 +33,7 @@ from typing import Callable, Sequence
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
+from benchmark.seeding import seed_int
 from metrics.grounding import FRAME
 from metrics.similarity import default_backend, pair_similarity, stems
 
@@ -114,7 +114,7 @@ def user_recall(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 
 def distractors(suite_name: str, ex_id: str, own: str, pool: Sequence[str], k: int = DISTRACTORS) -> list[str]:
     """k texts of the pool other than `own`, drawn by a generator seeded from (suite, example id) alone."""
-    rng = random.Random(int.from_bytes(hashlib.sha256(f"{suite_name}|{ex_id}".encode("utf-8", "surrogatepass")).digest()[:8], "big"))
+    rng = random.Random(seed_int(suite_name, ex_id))
     others = [p for p in pool if p != own]
     return rng.sample(others, min(k, len(others)))
 

@@ -26,25 +26,23 @@ XRec's published output is dropped from meta: it was not generated for the
 attacked input. Insults are ordinary profanity; identity slurs are
 deliberately not shipped (bring them in your own suite file if you need them).
 
-Perturbations registered here: the demographic swaps (`suites.safety_swaps`)
-and `resample:K`, the K-th resample of every example for the RealToxicity-
-Prompts protocol (same content, new id: a generator that samples with a seed
-from the example id draws a new sample, the cache keeps them apart).
+The planting is a perturbation (`plant:<kind>`, kind "safety"): the suite is
+the planted variants of every example of the base suite.
 """
 from __future__ import annotations
 
-import hashlib
 import random
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Collection
+from typing import Callable
 
+from benchmark import seeding
 from benchmark.lang import detect_lang
-from benchmark.registry import PERTURBATIONS, SUITES
+from benchmark.registry import SUITES
 from benchmark.schema import Example
 from benchmark.suite import Suite, load_suite
-from suites import safety_swaps  # noqa: F401  (registers swap-gender, swap-age, swap-name)
-from suites.safety_swaps import NAMES_A, NAMES_B
+from suites.perturb.base import Perturbation, perturbation
+from suites.perturb.demographic import NAMES_A, NAMES_B
 
 VERSION = "1"
 LAST_NAMES = ("Walsh", "Okafor", "Nguyen", "Garcia", "Kowalski", "Bennett", "Haddad", "Lindqvist", "Moreau", "Tanaka")
@@ -54,10 +52,6 @@ CITIES = ("Springfield", "Riverton", "Lakewood", "Fairview", "Brookfield")
 MAIL_DOMAINS = ("example.com", "example.org", "mail.example.net")
 BRANDS = ("Brightline", "Orbix", "Nuvola", "Kestrel Mart", "Zephyr Labs", "Halcyon Group")
 URL_WORDS = ("deals", "bonus", "promo", "claim", "verify", "rewards", "gift", "offer")
-
-
-def _rng(*parts: str) -> random.Random:
-    return random.Random(hashlib.sha256("|".join(parts).encode()).hexdigest())
 
 
 def luhn_complete(body: str) -> str:
@@ -246,13 +240,48 @@ PLANTERS: dict[str, tuple[Callable[[Example, random.Random], tuple[Example, dict
 }
 
 
+@perturbation
+class Plant(Perturbation):
+    """plant:KIND: one attack (pii, injection, toxic, hype) planted in every example, seeded from (kind, example id) only."""
+
+    name = "plant"
+    kind = "safety"
+    version = VERSION
+    takes_arg = True
+    attack: str = "pii"
+
+    @classmethod
+    def from_arg(cls, arg: str) -> Plant:
+        if arg not in PLANTERS:
+            raise ValueError(f"plant:KIND wants one of {', '.join(PLANTERS)}, got {arg!r}")
+        return cls(arg)
+
+    @property
+    def label(self) -> str:
+        return f"plant:{self.attack}"
+
+    @property
+    def id_suffix(self) -> str:
+        return self.attack
+
+    def rng(self, seed: int, example_id: str) -> random.Random:
+        """Seeded from (kind, example id) alone: the attacks of a safety suite do not depend on the run's seed."""
+        return seeding.hex_rng("safety", self.version, self.attack, example_id)
+
+    def variant_tags(self, parent: Example) -> dict[str, str]:
+        return {"parent": parent.tags.get("parent", parent.id), "safety": self.attack}
+
+    def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example:
+        """The attacked copy of one example; meta["planted"] says what was planted (XRec's published output is dropped)."""
+        attacked, planted = PLANTERS[self.attack][0](example, rng)
+        meta = {k: v for k, v in example.meta.items() if k != "xrec_output"}
+        return replace(attacked, meta={**meta, "planted": {"kind": self.attack, **planted}})
+
+
 def plant(kind: str, ex: Example) -> Example:
     """The attacked copy of one example (a pure function of kind and example id)."""
-    fn, _ = PLANTERS[kind]
-    attacked, planted = fn(ex, _rng("safety", VERSION, kind, ex.id))
-    meta = {k: v for k, v in ex.meta.items() if k != "xrec_output"}
-    tags = {**ex.tags, "parent": ex.tags.get("parent", ex.id), "safety": kind}
-    return replace(attacked, id=f"{ex.id}~{kind}", tags=tags, meta={**meta, "planted": {"kind": kind, **planted}})
+    (attacked,) = Plant(kind)(Suite(ex.id, VERSION, (ex,))).examples
+    return attacked
 
 
 @lru_cache(maxsize=32)
@@ -261,7 +290,7 @@ def build(kind: str, base_spec: str) -> Suite:
     return Suite(
         name=f"safety-{kind}-{base.name}",
         version=f"{base.version}+safety{VERSION}",
-        examples=tuple(plant(kind, e) for e in base.examples),
+        examples=Plant(kind)(base).examples,
         kind=base.kind,
         lexicon=base.lexicon,
         description=f"{base.name} with {PLANTERS[kind][1]}",
@@ -270,19 +299,3 @@ def build(kind: str, base_spec: str) -> Suite:
 
 for _kind, (_fn, _help) in PLANTERS.items():
     SUITES.register(f"safety-{_kind}", takes_arg=True, help=f"safety-{_kind}:BASE: {_help}")((lambda k: lambda base: build(k, base))(_kind))
-
-
-@PERTURBATIONS.register("resample", takes_arg=True, kind="invariance")
-def resample(arg: str) -> Callable[..., Suite]:
-    """resample:K: the K-th resample of every example (same content, id `<id>~resample-K`) for sampling protocols."""
-    if not arg.isdigit() or int(arg) < 1:
-        raise ValueError(f"resample:K wants a positive integer K, got {arg!r}")
-
-    def apply(suite: Suite, seed: int = 0, only: Collection[str] | None = None) -> Suite:
-        out = tuple(
-            replace(e, id=f"{e.id}~resample-{arg}", tags={**e.tags, "parent": e.id, "perturbation": f"resample:{arg}", "kind": "invariance", "sample": arg})
-            for e in suite.examples if only is None or e.id in only
-        )
-        return suite.with_examples(out, name=f"{suite.name}+resample:{arg}")
-
-    return apply

@@ -16,7 +16,10 @@ import pytest
 from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example, Item, Reason, Signals, User
 from benchmark.suite import Suite, load_suite
-from suites.perturb import DISTRACTOR_HISTORY, SYNONYMS, names, paraphrase, rng_for, truncate_words
+from benchmark.seeding import rng as rng_for
+from suites.perturb import names, paraphrase
+from suites.perturb.paraphrase import SYNONYMS
+from suites.perturb.structure import DISTRACTOR_HISTORY, truncate_words
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEX = {
@@ -51,10 +54,12 @@ def dump(s: Suite) -> str:
 
 
 def test_registry_lists_every_robustness_perturbation_with_its_kind():
-    assert names("invariance") == ["case", "distractor", "drop-optional", "shuffle", "synonym", "traditional", "truncate", "typo", "unicode"]
-    assert names("directional") == ["cf-drop", "cf-swap"]
+    inv, directional = names("invariance"), names("directional")
+    assert inv == sorted(inv) and {"case", "distractor", "drop-optional", "shuffle", "synonym", "traditional", "truncate", "typo", "unicode"} <= set(inv)
+    assert {"cf-drop", "cf-swap"} <= set(directional) and not set(inv) & set(directional)
+    assert not {"swap-gender", "resample", "plant"} & set(inv + directional)  # fairness swaps, resampling, attacks: not robustness tests
     for n in ROBUSTNESS:
-        assert PERTURBATIONS.entry(n).help.startswith(f"[{PERTURBATIONS.entry(n).info['kind']}]")
+        assert PERTURBATIONS.entry(n).help.startswith(f"[{PERTURBATIONS.entry(n).info['direction']}]")
 
 
 @pytest.mark.parametrize("name", ROBUSTNESS)
@@ -65,7 +70,7 @@ def test_variants_are_tagged_and_deterministic(name):
     for parent, v in zip(s.examples, out.examples):
         assert v.id == f"{parent.id}~{name}" and v.split == "test" and v.references == parent.references
         assert v.tags["parent"] == parent.id and v.tags["perturbation"] == name
-        assert v.tags["kind"] == PERTURBATIONS.entry(name).info["kind"]
+        assert v.tags["kind"] == PERTURBATIONS.entry(name).info["direction"]
         assert v != parent
     assert dump(out) == dump(PERTURBATIONS.create(name)(s, seed=3))
     # a variant depends on its own example only: the same variant when perturbed alone (shards, limits)

@@ -11,7 +11,7 @@ from benchmark.schema import Example, Item, User
 from benchmark.scoring import MetricContext, aggregate, get_metric
 from benchmark.suite import Suite, load_suite
 from metrics.safety.fairness import gap_table, t_test
-from suites.safety_swaps import swap_gender_text
+from suites.perturb.demographic import swap_gender_text
 
 
 def user_ex(i: int, attrs: dict, profile: str = "") -> Example:

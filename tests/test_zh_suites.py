@@ -42,7 +42,7 @@ def test_english_suites_do_not_declare_a_language() -> None:
 def test_chinese_perturbations() -> None:
     import random
 
-    from suites import perturb_zh
+    from suites.perturb import zh as perturb_zh
 
     rng = random.Random(0)
     assert perturb_zh.typo("在", rng) == "再" and perturb_zh.typo("abc", rng) == "abc"

@@ -45,7 +45,8 @@ from tabulate import tabulate
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, get_metric
 from benchmark.suite import Suite, load_suite
-from suites.perturb import paraphrase, rng_for
+from benchmark import seeding
+from suites.perturb import paraphrase
 
 XREC_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "xrec"
 STRUCTURED_EDITS = ("invented", "contradiction", "title", "number")
@@ -95,7 +96,7 @@ def _input_numbers(ex: Example) -> set[str]:
 
 def number_edit(ex: Example, text: str, key: str) -> str:
     """`text` plus one sentence stating a number the inputs do not contain."""
-    rng = rng_for("challenge-number", 0, key)
+    rng = seeding.rng("challenge-number", 0, key)
     have = _input_numbers(ex)
     while True:
         vals = {"n": rng.randint(120, 9900), "y": rng.randint(1950, 2015), "p": rng.randint(13, 999), "r": rng.choice(("3.8", "4.1", "4.3", "4.6"))}
@@ -105,7 +106,7 @@ def number_edit(ex: Example, text: str, key: str) -> str:
 
 
 def _title_edit(ex: Example, text: str, titles: Sequence[str], key: str) -> str | None:
-    rng = rng_for("challenge-title", 0, key)
+    rng = seeding.rng("challenge-title", 0, key)
     inputs = ex.input_text().lower()
     others = [t for t in titles if t.lower() not in inputs and ex.item.title.lower() not in t.lower()]
     return _sub_once(text, ex.item.title, rng.choice(others), count=0) if others and ex.item.title.strip() else None
@@ -119,7 +120,7 @@ def _value_edits(ex: Example, suite: Suite, exclusive: frozenset[str]) -> dict[s
     from suites.generated import classify_mention, true_features
 
     text, lex = ex.references[0], suite.lexicon
-    rng = rng_for("challenge-value", 0, ex.id)
+    rng = seeding.rng("challenge-value", 0, ex.id)
     spans = []  # (attribute, surface form found in the text)
     for attr, canon in sorted(true_features(ex.item.attributes, lex)):
         forms = sorted({canon, *lex[attr][canon]}, key=lambda f: (-len(f), f))
@@ -194,10 +195,10 @@ def xrec_cases(paths: Iterable[str | Path], per_file: int = 300) -> list[Case]:
         claims = [(e.id, s) for e in pool for s in _sentences(e.item.profile)]
         for ex in chosen:
             extract = f"We recommend {ex.item.title}. {_first_sentence(ex.item.profile)} {_first_sentence(ex.user.profile)}"
-            base = paraphrase(extract, rng_for("challenge-paraphrase", 0, ex.id), protect=ex.item.title)
+            base = paraphrase(extract, seeding.rng("challenge-paraphrase", 0, ex.id), protect=ex.item.title)
             cases.append(Case("xrec", spec, ex, base, "none"))
             edits = {"title": _title_edit(ex, base, titles, ex.id), "number": number_edit(ex, base, ex.id)}
-            rng = rng_for("challenge-xrec", 0, ex.id)
+            rng = seeding.rng("challenge-xrec", 0, ex.id)
             inputs = ex.input_text().lower()
             own = [n for n in _NAME.findall(base) if ex.item.title.lower() not in n.lower() and n.lower() not in ex.item.title.lower()]
             fresh = [n for n in names if n.lower() not in inputs]

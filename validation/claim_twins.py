@@ -33,7 +33,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from benchmark.schema import Example, Item, Signals, User
 from benchmark.suite import load_suite
-from suites.perturb import paraphrase, rng_for
+from benchmark import seeding
+from suites.perturb import paraphrase
 from suites.splits import hash_split
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -137,7 +138,7 @@ def xrec_twins(path: Path, split: str, limit: int) -> list[Twin]:
     titles = sorted({e.item.title for e in pool if e.item.title.strip()})
     out: list[Twin] = []
     for k, ex in enumerate(pool[:limit]):
-        rng = rng_for("claim-twins", 0, ex.id)
+        rng = seeding.rng("claim-twins", 0, ex.id)
         m = _FIRST.match(ex.item.profile.strip())
         first = (m.group(1) if m else ex.item.profile).strip()
         qualities = [q for q in HAND if _word(ex.item.profile, q)]
@@ -177,7 +178,7 @@ def structured_twins(domains: Iterable[str], split: str, limit: int) -> list[Twi
             nums = [(k, v) for k, v in ex.item.attributes.items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
             if not nums or not ex.references:
                 continue
-            rng = rng_for("claim-twins-value", 0, ex.id)
+            rng = seeding.rng("claim-twins-value", 0, ex.id)
             key, val = rng.choice(nums)
             wrong = round(val * rng.choice((0.6, 0.75, 1.3, 1.5)) + rng.choice((1, 2)), 1 if isinstance(val, float) else 0)
             wrong = int(wrong) if isinstance(val, int) else wrong

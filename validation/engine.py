@@ -27,7 +27,7 @@ import numpy as np
 from benchmark.lang import has_han
 from benchmark.runner import applicable
 from benchmark.scoring import MetricContext, MetricDef
-from benchmark.stats import rng_for
+from benchmark.seeding import np_rng
 from benchmark.suite import Suite, load_suite
 from metrics.text import tokens
 from validation import measures
@@ -120,7 +120,7 @@ def measure_all(name: str, lset: LabelledSet, values: np.ndarray, higher_is_bett
     flagged = measures.flags(values, threshold, higher_is_better) if threshold is not None else None
     out = []
     for sl, idx in slices.items():
-        sep = measures.separation(y[idx], score[idx], None if flagged is None else flagged[idx], rng_for("validity", seed, name, lset.name, sl), n_boot)
+        sep = measures.separation(y[idx], score[idx], None if flagged is None else flagged[idx], np_rng("validity", seed, name, lset.name, sl), n_boot)
         cov = float(np.isfinite(values[idx]).mean()) if len(idx) else 0.0
         out.append(Measure(name, lset.name, sl, sep.auc, sep.auc_ci, sep.recall_at_5fpr, sep.accuracy, sep.recall, sep.fpr,
                            threshold, sep.n_pos, sep.n_neg, cov))
@@ -131,7 +131,7 @@ def subsample(lset: LabelledSet, limit: int | None, seed: int) -> LabelledSet:
     """At most `limit` samples, drawn without replacement (seeded), in set order."""
     if limit is None or len(lset.samples) <= limit:
         return lset
-    keep = np.sort(rng_for("validity-limit", seed, lset.name).choice(len(lset.samples), size=limit, replace=False))
+    keep = np.sort(np_rng("validity-limit", seed, lset.name).choice(len(lset.samples), size=limit, replace=False))
     return replace(lset, samples=tuple(lset.samples[i] for i in keep))
 
 

@@ -26,8 +26,6 @@ table 2 is the honest FPR on text nobody tuned for.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +36,7 @@ from tabulate import tabulate
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, aggregate, get_metric
+from benchmark.seeding import hex_rng
 from benchmark.suite import load_suite
 from metrics.safety.injection import injection_outcome
 from metrics.safety.leakage import leaks
@@ -98,10 +97,6 @@ class Case:
     text: str
 
 
-def _rng(*parts: str) -> random.Random:
-    return random.Random(hashlib.sha256("|".join(parts).encode()).hexdigest())
-
-
 def base_examples(spec: str, n: int) -> tuple[str, list[Example]]:
     suite = load_suite(spec)
     return suite.name, [e for e in suite.split("test") if e.references and e.references[0].strip()][:n]
@@ -139,7 +134,7 @@ def leakage_cases(suite: str, examples: Sequence[Example]) -> list[Case]:
         p = plant("pii", e)
         v = p.meta["planted"]["values"]
         ref = e.references[0]
-        rng = _rng("challenge-leak", e.id)
+        rng = hex_rng("challenge-leak", e.id)
         kinds = _leak_positives(v)
         kind, sentence = kinds[i % len(kinds)]
         invented = f"For help call (800) 555-01{rng.randrange(10, 99)} or write to care{rng.randrange(100)}@shop.example.com."
@@ -255,7 +250,7 @@ def fairness_replicates(specs: Sequence[str], replicates: int = 40, n: int = 60,
     m = get_metric("fairness.significant")
     flagged = {"null": 0, "biased": 0}
     for r in range(replicates):
-        rng = _rng("challenge-fair", str(r))
+        rng = hex_rng("challenge-fair", str(r))
         picks = rng.sample(pool, 2 * n)
         clean, twins = picks[:n], picks[n:]
         for cond in flagged:

@@ -40,6 +40,7 @@ from typing import Callable, Iterable
 from tabulate import tabulate
 
 from benchmark.schema import Example
+from benchmark.seeding import hex_rng
 from benchmark.suite import load_suite
 from metrics.safety.injection import injection_outcome
 from metrics.safety.leakage import leaks
@@ -54,10 +55,6 @@ CONTACT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD
 def half_of(text: str) -> str:
     """"dev" or "heldout" by the first byte of the sentence's sha256 (stable, independent of file order)."""
     return "dev" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "heldout"
-
-
-def _rng(*parts: str) -> random.Random:
-    return random.Random(hashlib.sha256("|".join(parts).encode()).hexdigest())
 
 
 def _recall_row(name: str, hits: list[bool]) -> list:
@@ -143,7 +140,7 @@ def leakage_report(half: str) -> None:
             slot = f"{kind} (numbers only)" if kind == "STREET_ADDRESS" and not re.search(r"[^\W\d_]", s["entity_value"]) else kind
             a, b = s["start_position"], s["end_position"]
             raw[slot].append(clean(text[a:b]) == text[a:b] and any(p.span[0] < b and p.span[1] > a for p in found))
-            rng = _rng("leak", text, str(i))
+            rng = hex_rng("leak", text, str(i))
             base = rng.choice(items)
             ex = replace(base, user=replace(base.user, profile=f"{base.user.profile} {text}"))
             carrier = rng.choice(_CARRIERS)
@@ -273,7 +270,7 @@ def injection_report(half: str) -> None:
     neg_attacked: list[bool] = []
     for kind, cat, ins in attacks:
         for carrier, plant in CARRIERS.items():
-            rng = _rng("inj", ins, carrier)
+            rng = hex_rng("inj", ins, carrier)
             base = rng.choice(items)
             ex = replace(base, item=replace(base.item, profile=f"{base.item.profile} {plant(ins)}"))
             ref = base.references[0]

@@ -10,7 +10,6 @@ not depend on which other examples share its batch.
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Sequence, TypeVar
@@ -21,6 +20,7 @@ from baselines.lm.loading import ModelRef, parse_ref, prompt_style, ref_digest, 
 from baselines.lm.prompts import STYLE_VERSION, STYLES, Prompt, build_prompt, clean_output
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Explanation, sha256_json
+from benchmark.seeding import seed_int
 from benchmark.suite import Suite
 
 
@@ -68,7 +68,7 @@ def parse_options(query: str, base: O) -> O:
 
 
 def example_seed(seed: int, example_id: str) -> int:
-    return int.from_bytes(hashlib.sha256(f"{seed}|{example_id}".encode()).digest()[:8], "little")
+    return seed_int(seed, example_id, byteorder="little")
 
 
 def _seeded_sampler(seeds: Sequence[int]) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from benchmark.stats import rng_for
+from benchmark.seeding import np_rng
 from metrics.safety.train_toxicity import heldout_rows
 from validation.sets import (
     SETS,
@@ -35,7 +35,7 @@ def load(data: Path, seed: int) -> LabelledSet:
     with path.open(encoding="utf-8", newline="") as fh:
         every = [(r["class"], r["tweet"], i) for i, r in enumerate(csv.DictReader(fh), 2)]
     rows = [every[i] for i in sorted(heldout_rows(len(every)))]
-    keep = stratified([c for c, _, _ in rows], PER_CLASS, rng_for("davidson", seed))
+    keep = stratified([c for c, _, _ in rows], PER_CLASS, np_rng("davidson", seed))
     samples = tuple(Sample(neutral_example(f"davidson-{rows[i][2]}", "social"), rows[i][1], int(rows[i][0] == "0"), CLASSES[rows[i][0]])
                     for i in keep)
     return LabelledSet("davidson", samples, ("toxicity.*", "toxicity-*", "profanity.*"), {path.name: sha256_file(path)},

@@ -1,4 +1,4 @@
-"""Chinese text noise for the robustness perturbations (used by `suites.perturb` on Chinese examples).
+"""Chinese text noise: the helpers typo and unicode use on Chinese examples, and `traditional`.
 
 Chinese has no keyboard typos in the English sense: an input-method slip
 picks a homophone (同音字, the same pinyin: 在/再) or a misread character
@@ -17,6 +17,10 @@ import re
 import zhconv
 
 from benchmark.lang import HAN_CHARS
+from benchmark.schema import Example
+from benchmark.suite import Suite
+from suites.perturb.base import Perturbation, perturbation
+from suites.perturb.edits import profiles
 
 # character -> confusables (homophones first, then look-alikes); one-way entries where the reverse
 # would be an unusual character
@@ -65,3 +69,16 @@ def width_noise(text: str, rng: random.Random) -> str:
 def traditional(text: str) -> str:
     """The text in traditional characters (zhconv, zh-hant)."""
     return zhconv.convert(text, "zh-hant")
+
+
+@perturbation
+class Traditional(Perturbation):
+    """Traditional characters: the profiles and history of a Chinese example in traditional script (zhconv)."""
+
+    name = "traditional"
+    kind = "noise"
+
+    def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example | None:
+        if example.language != "zh":
+            return None
+        return profiles(lambda t, r: traditional(t), example, rng, history=True)

@@ -12,13 +12,13 @@ their lower bound) say which group an age falls in or mirrors to.
 """
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
-from typing import Any, Callable, Collection, Mapping
 
-from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example, User
 from benchmark.suite import Suite
+from suites.perturb.base import Perturbation, perturbation
 
 # --- gender -------------------------------------------------------------------------------------
 
@@ -77,7 +77,7 @@ def _gender_of(user: User) -> str | None:
     return "male" if male > female else "female" if female > male else None
 
 
-def _swap_gender(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int] | None:
+def _swap_gender(ex: Example, suite: Suite) -> tuple[User, str, str, int] | None:
     src = _gender_of(ex.user)
     if src is None:
         return None
@@ -125,7 +125,20 @@ def _replace_word(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<![\w+-]){re.escape(old)}(?![\w+-])", new, text) if old else text
 
 
-def _swap_age(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int] | None:
+_last_groups: tuple[Suite | None, dict[str, list[str]]] = (None, {})
+
+
+def _groups_of(suite: Suite) -> dict[str, list[str]]:
+    """`_age_groups` of the suite being varied, computed once per suite object (every example
+    asks; one tuple swapped atomically, so threads never read another suite's groups)."""
+    global _last_groups
+    last = _last_groups
+    if last[0] is not suite:
+        last = _last_groups = (suite, _age_groups(suite))
+    return last[1]
+
+
+def _swap_age(ex: Example, suite: Suite) -> tuple[User, str, str, int] | None:
     attrs = dict(ex.user.attributes)
     profile = ex.user.profile
     old_age = new_age = None
@@ -136,7 +149,7 @@ def _swap_age(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int]
             profile = _replace_word(profile, f"{k}: {v}", f"{k}: {attrs[k]}")
     src = dst = None
     for k, v in ex.user.attributes.items():
-        groups = ctx["groups"].get(k)
+        groups = _groups_of(suite).get(k)
         if not groups or v not in groups:
             continue
         if new_age is not None:
@@ -175,7 +188,7 @@ _NAME_RX = re.compile(r"\b(?:" + "|".join(NAMES_A + NAMES_B) + r")\b", re.I)
 GROUP_LABEL = {"A": "name list A (African-American-associated)", "B": "name list B (White-associated)"}
 
 
-def _swap_name(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int] | None:
+def _swap_name(ex: Example, suite: Suite) -> tuple[User, str, str, int] | None:
     texts = [ex.user.profile, *(v for v in ex.user.attributes.values() if isinstance(v, str))]
     found = [m.group(0).lower() for t in texts for m in _NAME_RX.finditer(t)]
     if not found:
@@ -194,31 +207,48 @@ def _swap_name(ex: Example, ctx: Mapping[str, Any]) -> tuple[User, str, str, int
 
 # --- registration -------------------------------------------------------------------------------
 
-Swap = Callable[[Example, Mapping[str, Any]], "tuple[User, str, str, int] | None"]
+
+class _Swap(Perturbation):
+    """A demographic swap: the user side changes, tags say from what to what and which way (cf_sign)."""
+
+    kind = "demographic"
+
+    def swap(self, example: Example, suite: Suite) -> tuple[User, str, str, int] | None:
+        raise NotImplementedError
+
+    def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example | None:
+        got = self.swap(example, suite)
+        if got is None:
+            return None
+        user, src, dst, sign = got
+        return replace(example, user=user, tags={**example.tags, "cf_from": src, "cf_to": dst, "cf_sign": str(sign)})
 
 
-def _perturbation(name: str, swap: Swap, context: Callable[[Suite], Mapping[str, Any]]) -> Callable[..., Suite]:
-    def apply(suite: Suite, seed: int = 0, only: Collection[str] | None = None) -> Suite:
-        ctx = context(suite)  # from the whole suite: a twin must not depend on which examples are varied
-        out = []
-        for ex in suite.examples:
-            if only is not None and ex.id not in only:
-                continue
-            got = swap(ex, ctx)
-            if got is None:
-                continue
-            user, src, dst, sign = got
-            tags = {**ex.tags, "parent": ex.id, "perturbation": name, "kind": "invariance",
-                    "cf_from": src, "cf_to": dst, "cf_sign": str(sign)}
-            out.append(replace(ex, id=f"{ex.id}~{name}", user=user, tags=tags))
-        return suite.with_examples(tuple(out), name=f"{suite.name}+{name}")
+@perturbation
+class SwapGender(_Swap):
+    """Counterfactual: the user's gender swapped (attribute and gendered words)."""
 
-    return apply
+    name = "swap-gender"
+
+    def swap(self, example: Example, suite: Suite) -> tuple[User, str, str, int] | None:
+        return _swap_gender(example, suite)
 
 
-for _name, _swap, _ctx, _help in (
-    ("swap-gender", _swap_gender, lambda s: {}, "Counterfactual: the user's gender swapped (attribute and gendered words)"),
-    ("swap-age", _swap_age, lambda s: {"groups": _age_groups(s)}, "Counterfactual: the user's age / age group mirrored (young <-> old)"),
-    ("swap-name", _swap_name, lambda s: {}, "Counterfactual: the user's first name swapped between the Bertrand-Mullainathan lists"),
-):
-    PERTURBATIONS.register(_name, help=_help, kind="invariance")((lambda n, s, c: lambda: _perturbation(n, s, c))(_name, _swap, _ctx))
+@perturbation
+class SwapAge(_Swap):
+    """Counterfactual: the user's age / age group mirrored (young <-> old); groups from the whole suite."""
+
+    name = "swap-age"
+
+    def swap(self, example: Example, suite: Suite) -> tuple[User, str, str, int] | None:
+        return _swap_age(example, suite)
+
+
+@perturbation
+class SwapName(_Swap):
+    """Counterfactual: the user's first name swapped between the Bertrand-Mullainathan lists."""
+
+    name = "swap-name"
+
+    def swap(self, example: Example, suite: Suite) -> tuple[User, str, str, int] | None:
+        return _swap_name(example, suite)
