@@ -101,8 +101,8 @@ def compile_lexicon(lexicon: Any) -> Lexicon:
 
 
 def lexicon_for(ctx: MetricContext) -> Lexicon:
-    """The run's lexicon: ctx.lexicon (runner) or ctx.extra["lexicon"] (older callers)."""
-    return compile_lexicon(ctx.lexicon or ctx.extra.get("lexicon") or {})
+    """The run's lexicon (ctx.lexicon), compiled once per distinct lexicon."""
+    return compile_lexicon(ctx.lexicon)
 
 
 def _mask(toks: Sequence[str], names: Iterable[str]) -> list[bool]:

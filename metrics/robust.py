@@ -12,7 +12,7 @@ A constant or input-insensitive output cannot win `robust.<m>`: it scores its
 same?) remain as diagnostics.
 
 The runner generates the perturbed outputs through the same cache as a run
-over `suite+perturbation` (ctx.extra["variants"]); an example a perturbation
+over `suite+perturbation` (ctx.variants); an example a perturbation
 cannot change counts with its clean output. Not in the default set (one more
 generation pass per perturbation): ask for `robust.*`.
 """
@@ -33,7 +33,7 @@ CLEAN = "clean"
 
 def _worlds(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> dict[str, list[str]]:
     """The output text of every example in the clean world and under each perturbation."""
-    variants = ctx.extra.get("variants") or {}
+    variants = ctx.variants
     out = {CLEAN: list(texts)}
     for p in PERTURBATIONS:
         got = variants.get(p) or [None] * len(texts)

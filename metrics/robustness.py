@@ -45,18 +45,13 @@ def similarities(texts: Sequence[str], variants: Sequence, backend: str) -> list
     return out
 
 
-def _variants(ctx: MetricContext, name: str, n: int) -> list:
-    got = (ctx.extra.get("variants") or {}).get(name)
-    return list(got) if got is not None else [None] * n
-
-
 def _scored(values: Sequence[float | None]) -> Scored:
     return Scored([None if v is None else {"v": v} for v in values], list(values))
 
 
 def _register(name: str) -> None:
     def invariance(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, model: str) -> Scored:
-        return _scored(similarities(texts, _variants(ctx, name, len(texts)), model))
+        return _scored(similarities(texts, ctx.variants_of(name, len(texts)), model))
 
     doc = PERTURBATION_DOCS.get(name, "")
     invariance.__doc__ = (
@@ -76,7 +71,7 @@ def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     inv.* metrics; the worst case grows with the number of perturbations, so
     compare it only between runs with the same signature.
     """
-    per = [similarities(texts, _variants(ctx, p, len(texts)), model) for p in over.split("+")]
+    per = [similarities(texts, ctx.variants_of(p, len(texts)), model) for p in over.split("+")]
     vals: list[float | None] = []
     for i in range(len(texts)):
         got = [col[i] for col in per if col[i] is not None]

@@ -34,7 +34,7 @@ def test_invariance_metric_per_sample_and_worst_case():
         "typo": [(EX, "pool gym"), None, (EX, "pool spa")],
         "shuffle": [(EX, "spa pool"), (EX, "gym"), None],
     }
-    ctx = MetricContext("d", extra={"variants": v})
+    ctx = MetricContext("d", variants=v)
     typo = lexical("inv.typo").score([EX] * 3, texts, ctx)
     assert typo.values == [pytest.approx(0.5), None, 1.0]
     m = lexical("inv.worst")
@@ -59,12 +59,12 @@ def test_runner_invariance_of_deterministic_and_id_seeded_generators(tmp_path):
     vals = {}
     for g in ("template", "sanity-constant", "sanity-invent"):
         spec = RunSpec(("travel",), g, ("inv.typo", "inv.shuffle", "inv.worst"), "test", 12)
-        vals[g] = run(spec, tmp_path / g, tmp_path / "cache.sqlite", log=lambda m: None)["scores"]["travel"]
+        vals[g] = run(spec, tmp_path / g, tmp_path / "cache.sqlite", log=lambda m: None).suites["travel"].scores
     for m in ("inv.typo", "inv.shuffle", "inv.worst"):
-        assert vals["sanity-constant"][m]["value"] == 1.0 and vals["sanity-constant"][m]["n"] == 12
-        assert vals["template"][m]["value"] >= 0.99  # depends on matched features only (shuffle reorders them)
-        assert vals["sanity-invent"][m]["value"] < 0.9  # its random picks are seeded by the (variant) id
-    assert vals["sanity-invent"]["inv.worst"]["value"] <= vals["sanity-invent"]["inv.typo"]["value"]
+        assert vals["sanity-constant"][m].value == 1.0 and vals["sanity-constant"][m].n == 12
+        assert vals["template"][m].value >= 0.99  # depends on matched features only (shuffle reorders them)
+        assert vals["sanity-invent"][m].value < 0.9  # its random picks are seeded by the (variant) id
+    assert vals["sanity-invent"]["inv.worst"].value <= vals["sanity-invent"]["inv.typo"].value
 
 
 def _run(label: str, scores: dict[str, dict[str, float]], domains: dict[str, str], kinds: dict[str, str] | None = None) -> dict:

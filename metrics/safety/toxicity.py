@@ -402,7 +402,7 @@ def _register(prefix: str, scorer: str, model_id: str, default: bool) -> None:
         return Scored(rows, [None if r is None else r["fp"] / r["refs"] for r in rows])
 
     def rtp(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, kind: str) -> Scored:
-        variants = ctx.extra.get("variants", {})
+        variants = ctx.variants
         samples = [[t] for t in texts]
         for name in _rtp_variants():
             for i, got in enumerate(variants.get(name) or [None] * len(texts)):
