@@ -18,6 +18,23 @@ SPLITS = ("train", "valid", "test")
 Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]  # attribute -> canonical value -> surface forms
 
 
+def freeze_lexicon(lexicon: Lexicon) -> tuple:
+    """(attribute, canonical, sorted surface forms incl. the canonical) triples, sorted: a hashable cache key
+    (here, beside the Lexicon type, because perturbations and metrics both read lexicons)."""
+    out = []
+    for attr, values in (lexicon or {}).items():
+        for canon, forms in (values or {}).items():
+            fs = (forms,) if isinstance(forms, str) else tuple(forms or ())
+            out.append((str(attr), str(canon), tuple(sorted({str(canon), *map(str, fs)}))))
+    return tuple(sorted(out))
+
+
+def perturbation_names(kind: str) -> list[str]:
+    """The registered robustness perturbations of one kind ("invariance" or "directional"), sorted
+    (the fairness swaps and resampling are not robustness tests)."""
+    return [e.name for e in PERTURBATIONS.entries() if e.info.get("kind") == kind and e.info.get("family") == "robustness"]
+
+
 @dataclass(frozen=True)
 class Suite:
     name: str

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext
 from metrics.text import han_split, tokens
-from suites.perturb import freeze_lexicon
+from benchmark.suite import freeze_lexicon
 
 Feature = tuple[str, str]  # (attribute, normalised canonical value)
 

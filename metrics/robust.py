@@ -24,7 +24,7 @@ import numpy as np
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, MetricDef, Scored, Sums, get_metric, mean_reducer, metric
-from suites.perturb import names as perturbation_names
+from benchmark.suite import perturbation_names
 
 PERTURBATIONS = tuple(perturbation_names("invariance"))
 BASES = {"fmr": "fmr", "reason_recall": "faith.reason_recall", "content_support": "faith.content_support", "bleu4": "bleu4"}

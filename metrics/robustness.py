@@ -30,7 +30,7 @@ import numpy as np
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from metrics.similarity import default_backend, pair_similarity
-from suites.perturb import names as perturbation_names
+from benchmark.suite import perturbation_names
 
 BACKEND = default_backend()
 

@@ -8,7 +8,8 @@ from benchmark import stats
 from benchmark.compare import RunComparison
 from benchmark.numbers import fmt, fmt_ci, fmt_p
 from benchmark.redact import redact
-from reports.leaderboard import arrow, md_text
+from reports.leaderboard import arrow
+from reports.mdtext import md_text
 
 
 def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:

@@ -4,8 +4,6 @@ Reports only read run.json files; they never recompute a score.
 """
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -17,6 +15,8 @@ from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.record import MetricRecord, Run, Scores, ScoreSummary
 from benchmark.results import read_run
+from reports import robustness
+from reports.mdtext import md_text
 
 AREA_ORDER = ("overlap", "explainability", "informativeness", "personalization", "fluency", "faithfulness", "robustness", "safety", "efficiency")
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
@@ -97,18 +97,6 @@ def _setting(run: Run, suite: str) -> dict:
 
 def area_rank(area: str) -> int:
     return AREA_ORDER.index(area) if area in AREA_ORDER else len(AREA_ORDER)
-
-
-_MD_SPECIAL = re.compile(r"[\\`*{}\[\]|#]")  # not _: identifiers (tiny_ft) stay readable
-
-
-def md_text(text: str, limit: int = 300) -> str:
-    """Model or data text in Markdown: HTML-escaped (Markdown passes raw HTML through),
-    Markdown punctuation escaped, bidi controls neutralised, one line, long text cut with a note."""
-    text = " ".join(str(text).split())
-    if len(text) > limit:
-        text = text[:limit] + f"… ({len(text) - limit} more characters)"
-    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(no_bidi(text), quote=False))
 
 
 def cell(score: ScoreSummary | None, best: bool, mark: str = "**{}**") -> str:
@@ -244,8 +232,6 @@ def terminal_summary(board: Board, headline: Sequence[str]) -> str:
 
 def write_markdown(dirs: Sequence[str | Path], out: Path, history: bool = False, headline: Sequence[str] = HEADLINE) -> Path:
     out.mkdir(parents=True, exist_ok=True)
-    from reports import robustness
-
     path = out / "leaderboard.md"
     board = Board.load(dirs)
     only = [m for m in HEADLINE + ("faith.halluc", "faith.reason_recall") if m in board.metrics()]

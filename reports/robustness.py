@@ -23,7 +23,7 @@ from tabulate import tabulate
 
 from benchmark.record import Run
 from benchmark.results import read_run
-from reports.leaderboard import md_text
+from reports.mdtext import md_text
 
 HELD_OUT = ("finance", "education")
 SKIP_AREAS = ("efficiency", "robustness")  # latency is not a quality delta; inv.* already compare clean vs perturbed

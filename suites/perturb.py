@@ -35,7 +35,7 @@ from typing import Any, Callable, Collection, Sequence
 from benchmark.lang import has_han
 from benchmark.registry import PERTURBATIONS, summary
 from benchmark.schema import Example
-from benchmark.suite import Lexicon, Suite
+from benchmark.suite import Lexicon, Suite, freeze_lexicon
 from suites import perturb_zh
 
 Variant = Callable[[Example, random.Random, Suite], "Example | None"]
@@ -82,12 +82,6 @@ def register(name: str, kind: str) -> Callable[[Variant], Variant]:
         return fn
 
     return deco
-
-
-def names(kind: str) -> list[str]:
-    """This module's perturbations of one kind ("invariance" or "directional"), sorted (the
-    fairness swaps and resampling registered by suites.safety are not robustness tests)."""
-    return [e.name for e in PERTURBATIONS.entries() if e.info.get("kind") == kind and e.info.get("family") == "robustness"]
 
 
 # --- word-level edits of free text -----------------------------------------------------------
@@ -242,16 +236,6 @@ def _synonym_table(frozen_lexicon: tuple) -> tuple[re.Pattern | None, dict[str, 
         return None, table
     alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), table
-
-
-def freeze_lexicon(lexicon: Lexicon) -> tuple:
-    """(attribute, canonical, sorted surface forms incl. the canonical) triples, sorted: a hashable cache key."""
-    out = []
-    for attr, values in (lexicon or {}).items():
-        for canon, forms in (values or {}).items():
-            fs = (forms,) if isinstance(forms, str) else tuple(forms or ())
-            out.append((str(attr), str(canon), tuple(sorted({str(canon), *map(str, fs)}))))
-    return tuple(sorted(out))
 
 
 def match_case(src: str, new: str) -> str:
