@@ -224,7 +224,7 @@ def _structured_corpus(n: int) -> tuple[list, list[str], dict, MetricContext]:
     from baselines.simple import TemplateGenerator
     from benchmark.registry import PERTURBATIONS
     from benchmark.suite import Suite, load_suite
-    from suites.perturb import names as perturbation_names
+    from benchmark.suite import perturbation_names
 
     suites = [load_suite(d) for d in ("travel", "ecommerce", "movies", "news", "finance", "education")]
     pool = [e for group in zip(*(s.examples for s in suites)) for e in group]

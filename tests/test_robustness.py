@@ -12,7 +12,7 @@ from benchmark.schema import Example, Item, User
 from benchmark.scoring import MetricContext, aggregate, get_metric
 from metrics.similarity import LEXICAL, default_backend, pair_similarity
 from reports import robustness as report
-from suites.perturb import names
+from benchmark.suite import perturbation_names as names
 
 EX = Example("e-1", "d", User("u"), Item("i", "T"))
 
