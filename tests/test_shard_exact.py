@@ -20,7 +20,7 @@ def test_every_default_metric_sharded_and_merged_equals_the_unsharded_run(tmp_pa
     timing = {"latency_s"}  # wall-clock, differs between any two runs
     assert {m: v for m, v in merged.suites["travel"].scores.items() if m not in timing} == {
         m: v for m, v in scores.items() if m not in timing}
-    assert read_run(tmp_path / "m")["scores"] == merged["scores"]
+    assert read_run(tmp_path / "m").scores() == merged.scores()
 
 
 def test_a_twin_depends_on_its_example_and_suite_not_on_the_examples_varied():
