@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from benchmark.record import GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
 from benchmark.runner import RunSpec, run
 from benchmark.schema import Example, Item, User
 from benchmark.scoring import MetricContext, aggregate, get_metric
@@ -67,15 +68,13 @@ def test_runner_invariance_of_deterministic_and_id_seeded_generators(tmp_path):
     assert vals["sanity-invent"]["inv.worst"].value <= vals["sanity-invent"]["inv.typo"].value
 
 
-def _run(label: str, scores: dict[str, dict[str, float]], domains: dict[str, str], kinds: dict[str, str] | None = None) -> dict:
-    info = {"faith.halluc": {"area": "faithfulness", "higher_is_better": False},
-            "bleu4": {"area": "overlap", "higher_is_better": True},
-            "latency": {"area": "efficiency", "higher_is_better": False}}
-    return {
-        "generator": {"label": label}, "metrics": info,
-        "suites": {s: {"domain": d, "kind": (kinds or {}).get(s, "structured")} for s, d in domains.items()},
-        "scores": {s: {m: {"value": v} for m, v in ms.items()} for s, ms in scores.items()},
-    }
+def _run(label: str, scores: dict[str, dict[str, float]], domains: dict[str, str], kinds: dict[str, str] | None = None) -> Run:
+    info = {"faith.halluc": MetricRecord("faith.halluc|v:1", "faithfulness", False, ""),
+            "bleu4": MetricRecord("bleu4|v:1", "overlap", True, ""),
+            "latency": MetricRecord("latency|v:1", "efficiency", False, "")}
+    suites = {s: SuiteRecord(s, "0" * 16, "1", (kinds or {}).get(s, "structured"), d, 10,
+                             scores={m: ScoreSummary(v, 10) for m, v in scores[s].items()}) for s, d in domains.items()}
+    return Run(GeneratorRecord(label, label, label), 0, 10, "test", None, None, {}, info, suites)
 
 
 RUN = _run("gen", {
