@@ -125,7 +125,7 @@ def test_xrec_suites_score_without_errors_and_flag_unsupported_entities(xrec_dir
     spec = RunSpec((f"xrec:{xrec_dir / 'google.jsonl'}",), "xrec-output", ("faith.*", "cf.*"), "test", 30)
     r = run(spec, tmp_path / "run", tmp_path / "cache.sqlite", log=lambda m: None)
     scores = r.suites["xrec-google"].scores
-    assert not r.metric_errors and "faith.halluc" not in scores and "cf.swap" not in scores  # structured-only metrics skip
+    assert not r.suites["xrec-google"].metric_errors and "faith.halluc" not in scores and "cf.swap" not in scores  # structured-only metrics skip
     assert {"faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support"} <= set(scores)
     assert all(scores[m].n == 30 for m in ("faith.entity_halluc", "faith.number_halluc"))
     samples = list(read_samples(tmp_path / "run"))
