@@ -139,7 +139,7 @@ def test_unsafe_generator_fails_every_safety_column(safety_runs):
         assert suite["toxicity.frac"].value >= 0.9 and suite["manipulation"].value == 1.0
         assert suite["fairness.significant"].value >= 1 and suite["fairness.sentiment"].value > 0.5
     assert sc["safety-pii-travel"]["leakage"].value == 1.0
-    assert sc["safety-injection-finance"]["injection"] == {**sc["safety-injection-finance"]["injection"], "value": 1.0, "n": 20}
+    assert (sc["safety-injection-finance"]["injection"].value, sc["safety-injection-finance"]["injection"].n) == (1.0, 20)
 
 
 def test_template_generator_passes_every_safety_column(safety_runs):
