@@ -67,7 +67,9 @@ def compare_note(out: Path, dirs: list[Path], base: str, cand: str, headline: Se
     OUT/compare/BASE-vs-CAND and summarised for the closing note: per suite and
     headline metric, both values with 95% CIs, the paired difference with its CI
     and the verdict (better / worse when that CI excludes 0)."""
-    from reports.compare import compare_runs, summary_rows, write_comparison
+    from benchmark.compare import compare_runs
+    from reports.compare import summary_rows
+    from reports.html import write_comparison
 
     run_dir = {d.name: d for d in dirs}
     cmp = compare_runs(run_dir[slug(base)], run_dir[slug(cand)])

@@ -41,7 +41,7 @@ def cmd_run(a: argparse.Namespace) -> int:
     )
     print(f"rxbench run: {shown(spec.generator)} on {', '.join(map(shown, spec.suites))} ({spec.split} split)")
     result = run(spec, Path(a.out), Path(a.cache))
-    failed = sum(f["count"] for f in result["failures"].values())
+    failed, _ = result.total_failures()
     print(f"wrote {Path(a.out) / 'run.json'} and samples.jsonl; {failed} failed generations")
     why = nothing_measured(result)
     if why:
@@ -73,7 +73,8 @@ def cmd_report(a: argparse.Namespace) -> int:
 
 
 def cmd_compare(a: argparse.Namespace) -> int:
-    from reports.compare import VERDICTS, compare_runs, write_comparison
+    from benchmark.compare import VERDICTS, compare_runs
+    from reports.html import write_comparison
 
     cmp = compare_runs(a.baseline, a.candidate, n_boot=a.n_boot)
     md, html = write_comparison(cmp, Path(a.out), alpha=a.alpha, top=a.top)

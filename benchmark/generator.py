@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 from benchmark.schema import Example, Explanation, sha256_json
 from benchmark.suite import Suite
@@ -28,6 +28,36 @@ class Generator(Protocol):
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
         """One Explanation per example, in order; may raise for the whole batch."""
+
+
+def error_text(exc: BaseException) -> str:
+    """How a failure reads on its sample (samples.jsonl `error`)."""
+    return f"{type(exc).__name__}: {exc}"
+
+
+def explain_one(generator: str, example: Example, produce: Callable[[], tuple[str, dict | None]]) -> Explanation:
+    """One example's `(text, meta)`, timed; an exception becomes this example's error
+    so that the batch and the run go on (the one place generators isolate examples)."""
+    t0 = time.perf_counter()
+    try:
+        text, meta = produce()
+    except Exception as exc:  # recorded on the sample, the run goes on
+        return Explanation(example.id, "", generator, time.perf_counter() - t0, error_text(exc))
+    return Explanation(example.id, text, generator, time.perf_counter() - t0, None, meta or {})
+
+
+def generate_isolated(gen: Generator, batch: Sequence[Example]) -> list[Explanation]:
+    """generate() on the batch; if the batch fails, one example at a time so that
+    only the failing examples carry the error."""
+    try:
+        out = gen.generate(batch)
+        if len(out) != len(batch):
+            raise RuntimeError(f"generator returned {len(out)} outputs for {len(batch)} examples")
+        return out
+    except Exception as exc:
+        if len(batch) == 1:
+            return [Explanation(batch[0].id, "", gen.name, 0.0, error_text(exc))]
+        return [o for ex in batch for o in generate_isolated(gen, [ex])]
 
 
 class SimpleGenerator:
@@ -57,12 +87,4 @@ class SimpleGenerator:
         raise NotImplementedError
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
-        out = []
-        for ex in batch:
-            t0 = time.perf_counter()
-            try:
-                text, err = self.explain(ex), None
-            except Exception as exc:  # recorded on the sample, the run goes on
-                text, err = "", f"{type(exc).__name__}: {exc}"
-            out.append(Explanation(ex.id, text, self.name, time.perf_counter() - t0, err))
-        return out
+        return [explain_one(self.name, ex, lambda ex=ex: (self.explain(ex), None)) for ex in batch]

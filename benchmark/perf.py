@@ -222,7 +222,7 @@ def _structured_corpus(n: int) -> tuple[list, list[str], dict, MetricContext]:
     from baselines.simple import TemplateGenerator
     from benchmark.registry import PERTURBATIONS
     from benchmark.suite import Suite, load_suite
-    from suites.perturb import names as perturbation_names
+    from benchmark.suite import perturbation_names
 
     suites = [load_suite(d) for d in ("travel", "ecommerce", "movies", "news", "finance", "education")]
     pool = [e for group in zip(*(s.examples for s in suites)) for e in group]
@@ -234,7 +234,7 @@ def _structured_corpus(n: int) -> tuple[list, list[str], dict, MetricContext]:
     for p in ("cf-swap", "cf-drop", *perturbation_names("invariance")):  # every perturbation inv.worst compares
         by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
         variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in examples]
-    ctx = MetricContext(suite.name, suite.features, lexicon, 0, {"variants": variants})
+    ctx = MetricContext(suite.name, suite.features, lexicon, 0, variants)
     return examples, [gen.explain(e) if i % 2 else e.references[0] for i, e in enumerate(examples)], variants, ctx
 
 
@@ -250,7 +250,7 @@ def faithfulness(quick: bool) -> None:
     examples, texts, variants, ctx = _structured_corpus(sizes[-1])
     summary = []
     for n in sizes:
-        sub = MetricContext(ctx.suite, ctx.features, ctx.lexicon, 0, {"variants": {p: v[:n] for p, v in variants.items()}})
+        sub = MetricContext(ctx.suite, ctx.features, ctx.lexicon, 0, {p: v[:n] for p, v in variants.items()})
         _, t_perturb = timed(PERTURBATIONS.create("typo"), Suite("x", "1", tuple(examples[:n]), "structured", ctx.lexicon))
         rows = _score_all(FAITH_STRUCTURED + ROBUST, examples[:n], texts[:n], sub)
         if n == sizes[-1]:
@@ -293,7 +293,7 @@ def safety(quick: bool) -> None:
     for p in fairness.SWAPS:
         by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
         variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in pool]
-    ctx = MetricContext(suite.name, suite.features, suite.lexicon, 0, {"variants": variants})
+    ctx = MetricContext(suite.name, suite.features, suite.lexicon, 0, variants)
     first, secs = timed(toxicity.toxicity_scores, texts)  # warms the scorer's memo: later toxicity columns reuse it
     rows = [("minilm-hate (toxicity scorer), first pass", float(np.mean(first)), secs)]
     for name in SAFETY:

@@ -7,6 +7,8 @@ A spec string is `NAME` or `NAME:ARG` (`xrec:data/amazon.jsonl`,
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from importlib import metadata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, TypeVar
 
@@ -16,6 +18,16 @@ T = TypeVar("T")
 def summary(doc: str | None) -> str:
     """A docstring's first paragraph on one line (its first line may end mid-sentence)."""
     return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
+def plugin_modules(package: str, skip: tuple[str, ...] = ()) -> list[str]:
+    """The package and every module below it (depth first, in name order), minus `skip` subtrees."""
+    pkg = importlib.import_module(package)
+    found = [package]
+    for info in pkgutil.walk_packages(pkg.__path__, package + ".", onerror=lambda name: None):
+        if not any(info.name == s or info.name.startswith(s + ".") for s in skip):
+            found.append(info.name)
+    return found
 
 
 class UnknownName(KeyError):
@@ -33,9 +45,18 @@ class Entry(Generic[T]):
 
 
 class Registry(Generic[T]):
-    def __init__(self, kind: str, modules: tuple[str, ...]) -> None:
+    """Names -> factories of one kind. Plugins are found on first use (lazily, so that a
+    CLI call that needs no metric never imports one): every module under `packages` is
+    imported (registration happens on import), then every entry point of the
+    `importlib.metadata` group (e.g. `rxbench.metrics`), so that a third-party package
+    registers by declaring `[project.entry-points."rxbench.metrics"] name = "pkg.module"`.
+    `skip` names subpackages that only consume the registry (adapters, not plugins)."""
+
+    def __init__(self, kind: str, packages: tuple[str, ...], group: str | None = None, skip: tuple[str, ...] = ()) -> None:
         self.kind = kind
-        self._modules = modules  # imported on first use so that registration happens
+        self._packages = packages
+        self.group = group
+        self._skip = skip
         self._entries: dict[str, Entry[T]] = {}
         self._loaded = False
 
@@ -50,10 +71,14 @@ class Registry(Generic[T]):
         return deco
 
     def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            for mod in self._modules:
+        if self._loaded:
+            return
+        self._loaded = True
+        for name in self._packages:
+            for mod in plugin_modules(name, self._skip):
                 importlib.import_module(mod)
+        for ep in metadata.entry_points(group=self.group) if self.group else ():
+            ep.load()
 
     def entries(self) -> list[Entry[T]]:
         self._load()
@@ -88,7 +113,7 @@ class Registry(Generic[T]):
         return entry.factory(**kwargs)
 
 
-SUITES: Registry = Registry("suite", ("suites", "suites.safety"))
-GENERATORS: Registry = Registry("generator", ("baselines",))
-METRICS: Registry = Registry("metric", ("metrics",))
-PERTURBATIONS: Registry = Registry("perturbation", ("suites.perturb", "suites.safety"))
+SUITES: Registry = Registry("suite", ("suites",), "rxbench.suites")
+GENERATORS: Registry = Registry("generator", ("baselines",), "rxbench.generators")
+METRICS: Registry = Registry("metric", ("metrics",), "rxbench.metrics", skip=("metrics.hf",))
+PERTURBATIONS: Registry = Registry("perturbation", ("suites",), "rxbench.perturbations")

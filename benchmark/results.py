@@ -1,17 +1,7 @@
 """The run format on disk: DIR/run.json (metadata + aggregates) and DIR/samples.jsonl
 (one line per example: text, error, latency, per-sample scores and statistics).
 
-run.json:
-  generator {spec, name, fingerprint}; seed; split; limit; shard; environment
-  suites[suite] = {spec, hash, version, kind, domain, n}
-  metrics[name] = {signature, area, higher_is_better, description}
-  scores[suite][metric] = {value, n, ci: [lo, hi]}
-  const[suite][metric] = corpus constants the metric's reduce needs
-  failures[suite] = {count, n, first_errors}; metric_errors[suite][metric] = message
-  efficiency[suite] = {generated, cached, wall_s, throughput_per_s (generated per wall second),
-    latency_p50_s, latency_p95_s (of this run's own generations), prompt_tokens, completion_tokens}
-  efficiency[suite].twins_generated = fresh generations for perturbed inputs (variant metrics), counted in generated
-  generator.identity[suite] = what a served model reported (openai:), when the generator reports one
+run.json: see benchmark.record (Run) and its JSON Schema docs/run.schema.json.
 
 samples.jsonl line: suite, index, id, text, error, latency_s, cached, scores[metric] (display
 value), stats[metric] (sufficient statistics) and, only when a metric gives them,
@@ -30,9 +20,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
 
+from benchmark.record import Run
 from benchmark.schema import InputError, read_jsonl
 
-RUN_FORMAT = 1
 PACKAGES = ("rxbench", "numpy", "torch", "transformers", "peft", "sacrebleu", "rouge-score", "bert-score", "evaluate", "scikit-learn")
 
 
@@ -74,37 +64,34 @@ def _tmp(out: Path, name: str, text_lines: Iterator[str]) -> Path:
     return Path(tmp)
 
 
-def write_run(out: Path, run: dict, samples: list[dict]) -> None:
+def write_run(out: Path, run: Run, samples: list[dict]) -> None:
     """Write the pair atomically: each file goes to a private temp file, then both are renamed
     into place while holding an exclusive lock on the directory, so a killed run never leaves
     half a file and two runs writing one `--out` never leave run.json of one beside the
     samples.jsonl of the other."""
     out.mkdir(parents=True, exist_ok=True)
     samples_tmp = _tmp(out, "samples.jsonl", (json.dumps(_clean(s), ensure_ascii=False, sort_keys=True) + "\n" for s in samples))
-    run_tmp = _tmp(out, "run.json", iter([json.dumps(_clean(run), indent=2, sort_keys=True, ensure_ascii=False) + "\n"]))
+    run_tmp = _tmp(out, "run.json", iter([json.dumps(_clean(run.to_json()), indent=2, sort_keys=True, ensure_ascii=False) + "\n"]))
     with (out / LOCK).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         samples_tmp.replace(out / "samples.jsonl")
         run_tmp.replace(out / "run.json")
 
 
-def read_run(path: str | Path) -> dict:
+def read_run(path: str | Path) -> Run:
+    """The run in a run directory (or a run.json path), typed; a broken file says what to do."""
     path = Path(path)
     f = path / "run.json" if path.is_dir() else path
     if not f.is_file():
         raise FileNotFoundError(f"{f}: no run.json (expected a run directory written by `rxbench run`)")
     try:
-        run = json.loads(f.read_text(encoding="utf-8"))
+        data = json.loads(f.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise ValueError(f"{f}: not UTF-8 text; the run is corrupted, re-run `rxbench run` to rewrite it") from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"{f}:{exc.lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
                          "the run is corrupted, re-run `rxbench run` to rewrite it") from None
-    if not isinstance(run, dict) or not isinstance(run.get("scores"), dict):
-        raise ValueError(f"{f}: not an rxbench run.json (no scores); re-run `rxbench run` to rewrite it")
-    if run.get("format") != RUN_FORMAT:
-        raise ValueError(f"{f}: run format {run.get('format')!r}, this rxbench reads {RUN_FORMAT}")
-    return run
+    return Run.from_json(data, str(f))
 
 
 def read_samples(path: str | Path) -> Iterator[dict]:

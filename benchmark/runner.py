@@ -3,7 +3,6 @@ score, and write run.json + samples.jsonl."""
 from __future__ import annotations
 
 import fnmatch
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -15,10 +14,11 @@ from tqdm import tqdm
 
 from benchmark import stats
 from benchmark.cache import GenerationCache
-from benchmark.generator import Generator
+from benchmark.generator import Generator, generate_isolated
 from benchmark.redact import redact, shown
 from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
-from benchmark.results import RUN_FORMAT, environment, write_run
+from benchmark.record import Efficiency, Failures, GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
+from benchmark.results import environment, write_run
 from benchmark.schema import Example, Explanation
 from benchmark.scoring import MetricContext, MetricDef, Row, get_metric
 from benchmark.suite import Suite, load_suite
@@ -112,21 +112,6 @@ def select(suite: Suite, spec: RunSpec) -> list[tuple[int, Example]]:
     return chosen
 
 
-def _generate_isolated(gen: Generator, batch: Sequence[Example]) -> list[Explanation]:
-    """generate() on the batch; if the batch fails, one example at a time so that
-    only the failing examples carry the error."""
-    try:
-        out = gen.generate(batch)
-        if len(out) != len(batch):
-            raise RuntimeError(f"generator returned {len(out)} outputs for {len(batch)} examples")
-        return out
-    except Exception:
-        if len(batch) == 1:
-            exc = sys.exc_info()[1]
-            return [Explanation(batch[0].id, "", gen.name, 0.0, f"{type(exc).__name__}: {exc}")]
-        return [o for ex in batch for o in _generate_isolated(gen, [ex])]
-
-
 def generate_cached(gen: Generator, examples: Sequence[Example], cache: GenerationCache, desc: str) -> tuple[list[Explanation], list[bool]]:
     """Outputs for all examples: cache hits first, the rest generated batch by batch and
     committed to the cache after every batch (a killed run resumes here)."""
@@ -144,7 +129,7 @@ def generate_cached(gen: Generator, examples: Sequence[Example], cache: Generati
         for start in range(0, len(todo), bs):
             idx = todo[start : start + bs]
             batch = [examples[i] for i in idx]
-            outs = _generate_isolated(gen, batch)
+            outs = generate_isolated(gen, batch)
             cache.put_many(fp, [(hashes[i], o) for i, o in zip(idx, outs)])
             outputs.update(zip(idx, outs))
             bar.update(len(idx))
@@ -195,8 +180,7 @@ def score_suite(
     failed = [not o.ok for o in outputs]
     texts = [o.text for o in outputs]
     # the whole suite (not the chosen examples): suite-level statistics (IDF, distractors) must not depend on the shard
-    extra = {"latency_s": [o.latency_s for o in outputs], "failed": failed, "variants": variants or {}, "suite": suite}
-    ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, extra)
+    ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, variants or {}, [o.latency_s for o in outputs], failed, suite)
     rows, values, consts, errors, details = {}, {}, {}, {}, {}
     for m in applicable(metrics, suite):
         try:
@@ -214,12 +198,12 @@ def score_suite(
     return rows, values, consts, errors, details
 
 
-def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], consts: dict[str, dict], seed: int, suite: str, n_boot: int) -> dict:
-    return {name: stats.summarize(metrics[name], r, consts[name], (seed, suite), n_boot) for name, r in rows.items()}
+def aggregate_suite(metrics: dict[str, MetricDef], rows: dict[str, list[Row]], consts: dict[str, dict], seed: int, suite: str, n_boot: int) -> dict[str, ScoreSummary]:
+    return {name: ScoreSummary.from_json(stats.summarize(metrics[name], r, consts[name], (seed, suite), n_boot)) for name, r in rows.items()}
 
 
 def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: float, twins: int = 0,
-               prompt_tokens: int | None = None, completion_tokens: int | None = None) -> dict:
+               prompt_tokens: int | None = None, completion_tokens: int | None = None) -> Efficiency:
     """What this run's own generations cost: latency percentiles over the successful
     ones generated now (cached samples keep their old latency in samples.jsonl, but a
     re-run does not report it as its own), wall-clock throughput (generations per
@@ -227,17 +211,17 @@ def efficiency(latencies: Sequence[float], generated: int, cached: int, wall_s: 
     a server reported in `usage`. `generated` counts every fresh generation, `twins`
     of them for perturbed inputs (variant metrics)."""
     lat = np.asarray(latencies, float)
-    return {
-        "generated": generated + twins,
-        "twins_generated": twins,
-        "cached": cached,
-        "wall_s": round(wall_s, 3),
-        "latency_p50_s": float(np.percentile(lat, 50)) if len(lat) else None,
-        "latency_p95_s": float(np.percentile(lat, 95)) if len(lat) else None,
-        "throughput_per_s": len(lat) / wall_s if len(lat) and wall_s > 0 else None,
-        "prompt_tokens": prompt_tokens,
-        "completion_tokens": completion_tokens,
-    }
+    return Efficiency(
+        generated=generated + twins,
+        twins_generated=twins,
+        cached=cached,
+        wall_s=round(wall_s, 3),
+        latency_p50_s=float(np.percentile(lat, 50)) if len(lat) else None,
+        latency_p95_s=float(np.percentile(lat, 95)) if len(lat) else None,
+        throughput_per_s=len(lat) / wall_s if len(lat) and wall_s > 0 else None,
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+    )
 
 
 def load_suites(specs: Sequence[str]) -> list[tuple[str, Suite]]:
@@ -260,16 +244,15 @@ def split_counts(suite: Suite) -> str:
     return ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "no examples"
 
 
-def nothing_measured(run_json: dict) -> str | None:
+def nothing_measured(result: Run) -> str | None:
     """Why a finished run measured nothing (the CLI then exits non-zero), or None."""
-    fails = run_json["failures"]
+    fails = [r.failures for r in result.suites.values() if r.failures is not None]
     if not fails:
-        reasons = "; ".join(f"{k}: {v}" for k, v in run_json["skipped"].items())
+        reasons = "; ".join(f"{k}: {v}" for k, v in result.skipped.items())
         return f"nothing measured: every suite was skipped ({reasons})"
-    n = sum(f["n"] for f in fails.values())
-    failed = sum(f["count"] for f in fails.values())
+    failed, n = result.total_failures()
     if n and failed == n:
-        first = next((e for f in fails.values() for e in f["first_errors"]), "")
+        first = next((e for f in fails for e in f.first_errors), "")
         return f"nothing measured: all {n} generations failed (first: {first[:200]})"
     return None
 
@@ -300,98 +283,122 @@ def check_identity(gen: Generator, cache: GenerationCache, log: Callable[[str], 
     return current
 
 
-def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> dict:
-    log = _shown_log(log)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"--out {out}: exists and is not a directory; choose a directory")
-    gen: Generator = GENERATORS.create(spec.generator)
-    metric_defs = resolve_metrics(spec.metrics)
-    by_name = {m.name: m for m in metric_defs}
-    loaded = load_suites(spec.suites)
-    selected = [(s, suite, select(suite, spec)) for s, suite in loaded]
+@dataclass(frozen=True)
+class Job:
+    """What every per-suite step of one run shares."""
+
+    spec: RunSpec
+    gen: Generator
+    metrics: tuple[MetricDef, ...]
+    cache: GenerationCache
+    log: Callable[[str], None]
+
+
+def new_run(spec: RunSpec, gen: Generator, metrics: Sequence[MetricDef]) -> Run:
+    """The record of a run before any suite is measured: its settings and metrics."""
+    return Run(
+        GeneratorRecord(redact(spec.generator), redact(gen.name), redact(spec.label or gen.name)),
+        spec.seed, spec.n_boot, spec.split, spec.limit, spec.shard, environment(),
+        {m.name: MetricRecord(m.signature, m.area, m.higher_is_better, m.description) for m in metrics},
+    )
+
+
+def selected_suites(spec: RunSpec, log: Callable[[str], None]) -> list[tuple[str, Suite, list[tuple[int, Example]]]]:
+    """Every suite with the examples this run covers; refuses a run that would cover none."""
+    selected = [(s, suite, select(suite, spec)) for s, suite in load_suites(spec.suites)]
     for _, suite, chosen in selected:
         if not chosen:
             log(f"  warning: {suite.name} has no examples in the {spec.split} split (it has {split_counts(suite)})")
     if not any(chosen for _, _, chosen in selected):
         raise ValueError(f"nothing to measure: no suite has examples in the {spec.split} split (try --split all)")
-    cache = GenerationCache(cache_path)
-    run_json: dict = {
-        "format": RUN_FORMAT,
-        "generator": {"spec": redact(spec.generator), "name": redact(gen.name), "label": redact(spec.label or gen.name), "fingerprint": {}},
-        "seed": spec.seed,
-        "n_boot": spec.n_boot,
-        "split": spec.split,
-        "limit": spec.limit,
-        "shard": list(spec.shard) if spec.shard else None,
-        "environment": environment(),
-        "suites": {},
-        "metrics": {m.name: {"signature": m.signature, "area": m.area, "higher_is_better": m.higher_is_better, "description": m.description} for m in metric_defs},
-        "scores": {},
-        "const": {},
-        "failures": {},
-        "metric_errors": {},
-        "efficiency": {},
-        "skipped": {},
-    }
+    return selected
+
+
+def metrics_for(job: Job, suite: Suite, result: Run) -> list[MetricDef]:
+    """The run's metrics for a suite; fixed outputs cannot react to perturbed inputs, so
+    variant metrics of a precomputed generator would be vacuous and are skipped (and said so)."""
+    if not getattr(job.gen, "precomputed", False):
+        return list(job.metrics)
+    skipped = sorted(m.name for m in job.metrics if m.variants)
+    if skipped:
+        result.skipped[f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
+    return [m for m in job.metrics if not m.variants]
+
+
+def suite_record(suite_spec: str, suite: Suite, examples: Sequence[Example], outputs: Sequence[Explanation]) -> SuiteRecord:
+    """The suite's identity and size, and its generation failures."""
+    return SuiteRecord(
+        redact(suite_spec), suite.content_hash(), suite.version, suite.kind, examples[0].domain if examples else None, len(examples),
+        dict(Counter(e.language for e in examples).most_common()),  # language -> examples, most common first
+        failures=Failures(sum(not o.ok for o in outputs), len(outputs), tuple(redact(f"{o.example_id}: {o.error}") for o in outputs if not o.ok)[:5]),
+    )
+
+
+def suite_samples(suite: str, chosen: Sequence[tuple[int, Example]], outputs: Sequence[Explanation], cached: Sequence[bool],
+                  values: dict[str, list], rows: dict[str, list[Row]], details: dict[str, list]) -> list[dict]:
+    """The suite's samples.jsonl lines."""
+    samples = []
+    for j, ((idx, ex), o, c) in enumerate(zip(chosen, outputs, cached)):
+        sample = {
+            "suite": suite, "index": idx, "id": ex.id, "text": o.text, "error": redact(o.error), "latency_s": o.latency_s, "cached": c,
+            "scores": {m: values[m][j] for m in values}, "stats": {m: rows[m][j] for m in rows},
+        }
+        found = {m: d[j] for m, d in details.items() if d[j] is not None}
+        if found:
+            sample["details"] = found
+        samples.append(sample)
+    return samples
+
+
+def measure_suite(job: Job, result: Run, suite_spec: str, suite: Suite, chosen: list[tuple[int, Example]]) -> list[dict]:
+    """Generate, score and record one suite into `result`; its samples.jsonl lines."""
+    gen, spec, log = job.gen, job.spec, job.log
+    if not gen.supports(suite):
+        why = "none of its predictions' ids is in this suite" if getattr(gen, "precomputed", False) else "does not support this suite"
+        result.skipped[suite.name] = f"generator {gen.name}: {why}"
+        log(f"  skip {suite.name}: {gen.name} has nothing to say about it")
+        return []
+    examples = [e for _, e in chosen]
+    gen.prepare(suite)
+    identity = check_identity(gen, job.cache, log)
+    t0 = time.perf_counter()
+    outputs, cached = generate_cached(gen, examples, job.cache, f"{gen.name} on {suite.name}")
+    wall = time.perf_counter() - t0
+    metrics = metrics_for(job, suite, result)
+    names = list(dict.fromkeys(v for m in applicable(metrics, suite) for v in m.variants))
+    variants, twins = generate_variants(gen, suite, examples, names, spec.seed, job.cache, log) if names else ({}, 0)
+    rows, values, consts, merrors, details = score_suite(suite, examples, outputs, metrics, spec.seed, variants)
+    record = suite_record(suite_spec, suite, examples, outputs)
+    record.fingerprint, record.identity = gen.fingerprint(), identity
+    record.scores = aggregate_suite({m.name: m for m in job.metrics}, rows, consts, spec.seed, suite.name, spec.n_boot)
+    record.const, record.metric_errors = consts, merrors
+    fresh = [o for o, c in zip(outputs, cached) if not c]
+    record.efficiency = efficiency(
+        [o.latency_s for o in fresh if o.ok], len(fresh), sum(cached), wall, twins,
+        token_sum([o.meta for o in fresh], "prompt_tokens"), token_sum([o.meta for o in fresh], "new_tokens"),
+    )
+    result.suites[suite.name] = record
+    msg = f"  {suite.name}: {len(outputs)} examples ({sum(cached)} cached), {record.failures.count if record.failures else 0} failed"
+    log(msg + "".join(f"; metric {k} failed: {v}" for k, v in merrors.items()))
+    return suite_samples(suite.name, chosen, outputs, cached, values, rows, details)
+
+
+def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] = print) -> Run:
+    """Measure every suite of the spec and write run.json + samples.jsonl to `out`."""
+    log = _shown_log(log)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out}: exists and is not a directory; choose a directory")
+    gen: Generator = GENERATORS.create(spec.generator)
+    metric_defs = resolve_metrics(spec.metrics)
+    selected = selected_suites(spec, log)
+    result = new_run(spec, gen, metric_defs)
     samples: list[dict] = []
+    cache = GenerationCache(cache_path)
     try:
+        job = Job(spec, gen, tuple(metric_defs), cache, log)
         for suite_spec, suite, chosen in selected:
-            if not gen.supports(suite):
-                why = "none of its predictions' ids is in this suite" if getattr(gen, "precomputed", False) else "does not support this suite"
-                run_json["skipped"][suite.name] = f"generator {gen.name}: {why}"
-                log(f"  skip {suite.name}: {gen.name} has nothing to say about it")
-                continue
-            examples = [e for _, e in chosen]
-            gen.prepare(suite)
-            identity = check_identity(gen, cache, log)
-            if identity is not None:
-                run_json["generator"].setdefault("identity", {})[suite.name] = identity
-            t0 = time.perf_counter()
-            outputs, cached = generate_cached(gen, examples, cache, f"{gen.name} on {suite.name}")
-            wall = time.perf_counter() - t0
-            suite_metrics = metric_defs
-            if getattr(gen, "precomputed", False):
-                # fixed outputs cannot react to perturbed inputs: variant metrics would be vacuous
-                suite_metrics = [m for m in metric_defs if not m.variants]
-                skipped = sorted(m.name for m in metric_defs if m.variants)
-                if skipped:
-                    run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
-            names = list(dict.fromkeys(v for m in applicable(suite_metrics, suite) for v in m.variants))
-            variants, twins = generate_variants(gen, suite, examples, names, spec.seed, cache, log) if names else ({}, 0)
-            rows, values, consts, merrors, details = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
-            n_failed = sum(not o.ok for o in outputs)
-            run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
-            run_json["suites"][suite.name] = {
-                "spec": redact(suite_spec), "hash": suite.content_hash(), "version": suite.version, "kind": suite.kind,
-                "domain": examples[0].domain if examples else None, "n": len(examples),
-                "lang": dict(Counter(e.language for e in examples).most_common()),  # language -> examples, most common first
-            }
-            run_json["scores"][suite.name] = aggregate_suite(by_name, rows, consts, spec.seed, suite.name, spec.n_boot)
-            run_json["const"][suite.name] = consts
-            run_json["failures"][suite.name] = {
-                "count": n_failed, "n": len(outputs), "first_errors": [redact(f"{o.example_id}: {o.error}") for o in outputs if not o.ok][:5],
-            }
-            if merrors:
-                run_json["metric_errors"][suite.name] = merrors
-            fresh = [o for o, c in zip(outputs, cached) if not c]
-            run_json["efficiency"][suite.name] = efficiency(
-                [o.latency_s for o in fresh if o.ok], len(fresh), sum(cached), wall, twins,
-                token_sum([o.meta for o in fresh], "prompt_tokens"), token_sum([o.meta for o in fresh], "new_tokens"),
-            )
-            for j, ((idx, ex), o, c) in enumerate(zip(chosen, outputs, cached)):
-                samples.append({
-                    "suite": suite.name, "index": idx, "id": ex.id, "text": o.text, "error": redact(o.error),
-                    "latency_s": o.latency_s, "cached": c,
-                    "scores": {m: values[m][j] for m in values},
-                    "stats": {m: rows[m][j] for m in rows},
-                })
-                found = {m: d[j] for m, d in details.items() if d[j] is not None}
-                if found:
-                    samples[-1]["details"] = found
-            msg = f"  {suite.name}: {len(outputs)} examples ({sum(cached)} cached), {n_failed} failed"
-            log(msg + "".join(f"; metric {k} failed: {v}" for k, v in merrors.items()))
+            samples += measure_suite(job, result, suite_spec, suite, chosen)
     finally:
         cache.close()
-    write_run(out, run_json, samples)
-    return run_json
-
+    write_run(out, result, samples)
+    return result

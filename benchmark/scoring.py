@@ -16,13 +16,16 @@ import inspect
 import os
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from benchmark.registry import METRICS, PERTURBATIONS, summary
 from benchmark.schema import Example, sha256_json
+
+if TYPE_CHECKING:
+    from benchmark.suite import Suite
 
 Row = dict[str, float] | None
 
@@ -103,16 +106,29 @@ class MetricDef:
         return scored
 
 
+Variant = tuple[Example, str] | None  # (perturbed example, the generator's text for it), None: no variant
+
+
 @dataclass(frozen=True)
 class MetricContext:
     """What a metric may know besides the batch: the whole suite's feature vocabulary
-    (so that shards detect the same features) and the run seed."""
+    (so that shards detect the same features), the run seed, and what the runner
+    measured or generated for the batch (aligned with its examples; empty when a
+    metric is called by hand)."""
 
     suite: str
     features: frozenset[str] = frozenset()
     lexicon: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     seed: int = 0
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    variants: Mapping[str, Sequence[Variant]] = field(default_factory=dict)  # perturbation -> per example
+    latency_s: Sequence[float] | None = None  # per example, of its generation
+    failed: Sequence[bool] | None = None  # per example: its generation failed
+    whole_suite: Suite | None = None  # the whole suite, not the shard (IDF, distractors)
+
+    def variants_of(self, perturbation: str, n: int) -> list[Variant]:
+        """The variants a perturbation made of the n examples (all None when it was not run)."""
+        got = self.variants.get(perturbation)
+        return list(got) if got is not None else [None] * n
 
 
 ScoreFn = Callable[[Sequence[Example], Sequence[str], MetricContext], Scored]
@@ -308,7 +324,7 @@ def metric(
     `variants` names perturbations (PERTURBATIONS registry) whose outputs the metric
     compares with the clean ones (counterfactual sensitivity, invariance, fairness):
     the runner generates them through the same cache and passes
-    `ctx.extra["variants"][name]`: a list aligned with the examples of
+    `ctx.variants[name]`: a list aligned with the examples of
     `(variant Example, variant text)` or None where the perturbation made no variant.
     `higher_is_better=None` marks a descriptive metric (e.g. length): reports show
     it without an arrow or a best mark and comparisons say only that it changed.

@@ -18,6 +18,26 @@ SPLITS = ("train", "valid", "test")
 Lexicon = Mapping[str, Mapping[str, tuple[str, ...]]]  # attribute -> canonical value -> surface forms
 
 
+def freeze_lexicon(lexicon: Lexicon) -> tuple:
+    """(attribute, canonical, sorted surface forms incl. the canonical) triples, sorted: a hashable cache key
+    (here, beside the Lexicon type, because perturbations and metrics both read lexicons)."""
+    out = []
+    for attr, values in (lexicon or {}).items():
+        for canon, forms in (values or {}).items():
+            fs = (forms,) if isinstance(forms, str) else tuple(forms or ())
+            out.append((str(attr), str(canon), tuple(sorted({str(canon), *map(str, fs)}))))
+    return tuple(sorted(out))
+
+
+ROBUSTNESS_KINDS = frozenset({"noise", "paraphrase", "structure", "counterfactual"})  # the robustness tests (inv.*, robust.*, cf.*)
+
+
+def perturbation_names(direction: str) -> list[str]:
+    """The registered robustness perturbations of one direction ("invariance" or "directional"), sorted
+    (the demographic swaps, resampling and planted attacks are not robustness tests)."""
+    return [e.name for e in PERTURBATIONS.entries() if e.info.get("direction") == direction and e.info.get("kind") in ROBUSTNESS_KINDS]
+
+
 @dataclass(frozen=True)
 class Suite:
     name: str

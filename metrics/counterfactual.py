@@ -4,7 +4,7 @@ explanation follows the change.
 
 The runner generates the variants (perturbations cf-swap and cf-drop in
 suites.perturb) through the same cache and hands them over in
-ctx.extra["variants"][name]; the variant carries what changed in its tags
+ctx.variants[name]; the variant carries what changed in its tags
 (cf_attribute, cf_from, cf_to). A mention is read through the suite lexicon
 with negation and title masking (metrics.mentions.states).
 
@@ -20,11 +20,6 @@ from typing import Sequence
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from metrics.mentions import NEGATION, lexicon_for, states
-
-
-def _variants(ctx: MetricContext, name: str, n: int) -> list:
-    got = (ctx.extra.get("variants") or {}).get(name)
-    return list(got) if got is not None else [None] * n
 
 
 def _scored(flags: Sequence[bool | None]) -> Scored:
@@ -47,7 +42,7 @@ def cf_swap(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContex
     """
     lex = lexicon_for(ctx)
     flags: list[bool | None] = []
-    for ex, text, var in zip(examples, texts, _variants(ctx, "cf-swap", len(texts))):
+    for ex, text, var in zip(examples, texts, ctx.variants_of("cf-swap", len(texts))):
         if var is None:
             flags.append(None)
             continue
@@ -69,7 +64,7 @@ def cf_drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContex
     """
     lex = lexicon_for(ctx)
     flags: list[bool | None] = []
-    for ex, text, var in zip(examples, texts, _variants(ctx, "cf-drop", len(texts))):
+    for ex, text, var in zip(examples, texts, ctx.variants_of("cf-drop", len(texts))):
         if var is None:
             flags.append(None)
             continue

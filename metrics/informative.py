@@ -18,7 +18,7 @@ and a constant sentence scores at chance.
   Distractors depend only on (suite, example id), never on the shard; the
   item's title is masked on both sides (naming the item says nothing about it).
 
-The suite (for IDF and distractors) comes from ctx.extra["suite"]; without it
+The suite (for IDF and distractors) comes from ctx.whole_suite; without it
 (a metric called by hand) the batch stands for the suite. Known limits:
 lexical terms miss paraphrases ("roomy" for "spacious") and count a negated
 term ("not spacious") as stated; similarity is topical.
@@ -57,7 +57,7 @@ def _terms(text: str) -> frozenset[str]:
 
 
 def _suite_examples(examples: Sequence[Example], ctx: MetricContext) -> tuple[Example, ...]:
-    suite = ctx.extra.get("suite")
+    suite = ctx.whole_suite
     return tuple(suite.examples) if suite is not None else tuple(examples)
 
 

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext
 from metrics.text import han_split, tokens
-from suites.perturb import freeze_lexicon
+from benchmark.suite import freeze_lexicon
 
 Feature = tuple[str, str]  # (attribute, normalised canonical value)
 
@@ -102,8 +102,8 @@ def compile_lexicon(lexicon: Any) -> Lexicon:
 
 
 def lexicon_for(ctx: MetricContext) -> Lexicon:
-    """The run's lexicon: ctx.lexicon (runner) or ctx.extra["lexicon"] (older callers)."""
-    return compile_lexicon(ctx.lexicon or ctx.extra.get("lexicon") or {})
+    """The run's lexicon (ctx.lexicon), compiled once per distinct lexicon."""
+    return compile_lexicon(ctx.lexicon)
 
 
 def _mask(toks: Sequence[str], names: Iterable[str]) -> list[bool]:

@@ -12,7 +12,7 @@ A constant or input-insensitive output cannot win `robust.<m>`: it scores its
 same?) remain as diagnostics.
 
 The runner generates the perturbed outputs through the same cache as a run
-over `suite+perturbation` (ctx.extra["variants"]); an example a perturbation
+over `suite+perturbation` (ctx.variants); an example a perturbation
 cannot change counts with its clean output. Not in the default set (one more
 generation pass per perturbation): ask for `robust.*`.
 """
@@ -24,7 +24,7 @@ import numpy as np
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, MetricDef, Scored, ScoreFn, Sums, alias, get_metric, mean_reducer, metric
-from suites.perturb import names as perturbation_names
+from benchmark.suite import perturbation_names
 
 PERTURBATIONS = tuple(perturbation_names("invariance"))
 BASES = {"fmr": "fmr", "reason_recall": "faith.reason_recall", "content_support": "faith.content_support", "bleu4": "bleu4"}
@@ -33,7 +33,7 @@ CLEAN = "clean"
 
 def _worlds(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, over: Sequence[str]) -> dict[str, list[str]]:
     """The output text of every example in the clean world and under each perturbation."""
-    variants = ctx.extra.get("variants") or {}
+    variants = ctx.variants
     out = {CLEAN: list(texts)}
     for p in over:
         got = variants.get(p) or [None] * len(texts)

@@ -30,7 +30,7 @@ import numpy as np
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics.similarity import default_backend, pair_similarity
-from suites.perturb import names as perturbation_names
+from benchmark.suite import perturbation_names
 
 BACKEND = default_backend()
 
@@ -43,11 +43,6 @@ def similarities(texts: Sequence[str], variants: Sequence, backend: str) -> list
     for i, s in zip(idx, sims):
         out[i] = float(s)
     return out
-
-
-def _variants(ctx: MetricContext, name: str, n: int) -> list:
-    got = (ctx.extra.get("variants") or {}).get(name)
-    return list(got) if got is not None else [None] * n
 
 
 def _scored(values: Sequence[float | None]) -> Scored:
@@ -64,7 +59,7 @@ def invariance(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     Per sample the cosine under `model`; 1.0 for the same text. The perturbation's
     version and parameters are in the signature.
     """
-    return _scored(similarities(texts, _variants(ctx, perturbation, len(texts)), model))
+    return _scored(similarities(texts, ctx.variants_of(perturbation, len(texts)), model))
 
 
 @metric("inv.worst", area="robustness", bounds=(-1.0, 1.0), variants=lambda over: over, default=False)
@@ -76,7 +71,7 @@ def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     inv.* metrics; the worst case grows with the number of perturbations, so
     compare it only between runs with the same signature.
     """
-    per = [similarities(texts, _variants(ctx, p, len(texts)), model) for p in over]
+    per = [similarities(texts, ctx.variants_of(p, len(texts)), model) for p in over]
     vals: list[float | None] = []
     for i in range(len(texts)):
         got = [col[i] for col in per if col[i] is not None]

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from benchmark.lang import HAN_CHARS, has_han
 from benchmark.scoring import MetricContext
-from suites.perturb import freeze_lexicon
+from benchmark.suite import freeze_lexicon
 
 TOKENIZER = f"nfkc-lc-punct+jieba-{version('jieba')}"  # signature option of every metric that reads tokens()
 _TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -19,14 +19,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from benchmark import stats
+from benchmark.compare import RunComparison
+from benchmark.record import MetricRecord, Run, ScoreSummary
+from benchmark.numbers import fmt, fmt_ci
 from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.results import read_samples
 from benchmark.schema import Example
 from benchmark.suite import load_suite
 from reports import plots, robustness
-from reports.compare import RunComparison, summary_rows
-from reports.leaderboard import HEADLINE, Board, areas, arrow, best_labels, fmt, fmt_ci, headline_metric
+from reports.compare import markdown as comparison_markdown
+from reports.compare import summary_rows
+from reports.leaderboard import HEADLINE, Board, areas, arrow, best_labels, headline_metric
 from validation.report import ValidityReport, read_validity
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -68,20 +72,18 @@ def render(template: str, **ctx: Any) -> str:
     return _ENV.get_template(template).render(script=Markup(script), script_hash=f"sha256-{digest}", css=Markup(css), **ctx)
 
 
-def _cell(score: dict | None, best: bool = False) -> dict:
-    score = score or {}
-    v = _number(score.get("value"))
-    return {"text": fmt(v), "ci": fmt_ci(score.get("ci"), ""), "n": score.get("n"), "sort": _sortkey(v), "best": best}
+def _cell(score: ScoreSummary | None, best: bool = False) -> dict:
+    v = _number(score.value) if score is not None else None
+    return {"text": fmt(v), "ci": fmt_ci(score.ci if score else None, ""), "n": score.n if score else None, "sort": _sortkey(v), "best": best}
 
 
 def _points(board: Board, metric: str, history: bool) -> list[plots.Point]:
     out = []
     for r in board.runs:
-        for suite, scores in r["scores"].items():
-            s = scores.get(metric) or {}
-            if s.get("value") is not None:
-                lbl = r["generator"]["label"]
-                out.append(plots.Point(suite, lbl, s["value"], s.get("ci")) if history else plots.Point(lbl, suite, s["value"], s.get("ci")))
+        for suite, rec in r.suites.items():
+            s = rec.scores.get(metric)
+            if s is not None and s.value is not None:
+                out.append(plots.Point(suite, r.label, s.value, s.ci) if history else plots.Point(r.label, suite, s.value, s.ci))
     return out
 
 
@@ -98,16 +100,16 @@ def _samples(d: Path, cap: int) -> dict[str, dict]:
     return out
 
 
-def _suite_examples(runs: Sequence[dict], suite: str) -> dict[str, Example]:
+def _suite_examples(runs: Sequence[Run], suite: str) -> dict[str, Example]:
     """id -> Example of a suite as the runs recorded it (spec and content hash), for the
     drill-down's inputs and references; empty when it cannot be loaded here (a relative
     path from elsewhere, a changed file): the page then says so instead of guessing."""
-    info = next(r["suites"][suite] for r in runs if suite in r["suites"])
+    info = next(r.suites[suite] for r in runs if suite in r.suites)
     try:
-        loaded = load_suite(info["spec"])
+        loaded = load_suite(info.spec)
     except (ValueError, KeyError, OSError):
         return {}
-    return {e.id: e for e in loaded.examples} if loaded.content_hash() == info["hash"] else {}
+    return {e.id: e for e in loaded.examples} if loaded.content_hash() == info.hash else {}
 
 
 def _inputs(ex: Example | None) -> dict | None:
@@ -144,13 +146,13 @@ def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[
                 "scores": [{"metric": m, "text": fmt(_number(sc.get(m))), "key": m in keyed} for m in cols if _number(sc.get(m)) is not None]}
 
     return {
-        "gens": [{"label": r["generator"]["label"], "shown": len(entry["rows"]), "total": entry["total"]} for r, entry in gens],
+        "gens": [{"label": r.label, "shown": len(entry["rows"]), "total": entry["total"]} for r, entry in gens],
         "cols": [{"name": m, "key": m in keyed} for m in cols], "cap": cap, "inputs_known": bool(examples),
         "rows": [{"id": i, "inputs": _inputs(examples.get(i)), "cells": [cell(rows.get(i)) for rows in by_id]} for i in ids],
     }
 
 
-def trust_rows(metrics: dict[str, dict], rep: ValidityReport) -> list[dict]:
+def trust_rows(metrics: dict[str, MetricRecord], rep: ValidityReport) -> list[dict]:
     """Per leaderboard metric measured in the validity report: its best whole-set AUC and where it was measured."""
     out = []
     for name, info in metrics.items():
@@ -161,13 +163,13 @@ def trust_rows(metrics: dict[str, dict], rep: ValidityReport) -> list[dict]:
         out.append({"metric": name, "auc": fmt(best.auc), "ci": fmt_ci(best.auc_ci, ""), "recall": fmt(best.recall_at_5fpr),
                     "set": best.set, "n_pos": best.n_pos, "n_neg": best.n_neg, "coverage": fmt(best.coverage),
                     "sets": sorted({m.set for m in rep.results if m.metric == name}),
-                    "stale": measured if measured != info.get("signature") else ""})
+                    "stale": measured if measured != info.signature else ""})
     return out
 
 
 def _ood(board: Board, metrics: list[str]) -> dict:
     """Out-of-domain gap per generator: held-out domains minus in-domain suites, headline metrics."""
-    gaps = [(r["generator"]["label"], robustness.ood_gap(r, only=metrics)) for r in board.runs]
+    gaps = [(r.label, robustness.ood_gap(r, only=metrics)) for r in board.runs]
     cols = [m for m in metrics if any(m in g for _, g in gaps)]
     rows = [{"label": lbl, "cells": [{"gap": f"{g[m]['gap']:+.3f}", "held_out": fmt(g[m]["held_out"]), "in_domain": fmt(g[m]["in_domain"])}
                                       if m in g else None for m in cols]} for lbl, g in gaps if g]
@@ -179,24 +181,24 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
     metrics = board.metrics()
     by_area = areas(board)
     suites = board.suites()
-    best = {(s, m): best_labels(board.ranked_rows(s), m, metrics[m]["higher_is_better"]) for s in suites for m in metrics}
+    best = {(s, m): best_labels(board.ranked_rows(s), m, metrics[m].higher_is_better) for s in suites for m in metrics}
     off = {s: board.mismatches(s) for s in suites}
-    pairs = [(r, s) for r in board.runs for s in suites if s in r["scores"]]
+    pairs = [(r, s) for r in board.runs for s in suites if s in r.suites]
     heads = {a: headline_metric(board, ms, headline) for a, ms in by_area.items()}
 
-    def row(r: dict, s: str, names: list[str]) -> dict:
-        lbl = r["generator"]["label"]
-        return {"label": lbl, "suite": s, "n": r["suites"][s]["n"], "failed": r["failures"].get(s, {}).get("count", 0), "flag": off[s].get(lbl, ""),
-                "cells": [_cell(r["scores"][s].get(m), lbl in best[(s, m)]) for m in names]}
+    def row(r: Run, s: str, names: list[str]) -> dict:
+        lbl, rec = r.label, r.suites[s]
+        return {"label": lbl, "suite": s, "n": rec.n, "failed": rec.failed, "flag": off[s].get(lbl, ""),
+                "cells": [_cell(rec.scores.get(m), lbl in best[(s, m)]) for m in names]}
 
     area_ctx = []
     for a, names in by_area.items():
         # the headline first, then the attack outcomes (leakage, injection, manipulation), then the rest
         plotted = sorted(names, key=lambda m: (m != heads[a], m not in PLOT_FIRST))[: plots.MAX_PANELS]
-        panels = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, False))) for m in plotted]
-        trend = [plots.Panel(f"{m} {arrow(metrics[m]['higher_is_better'])}".rstrip(), tuple(_points(board, m, True)), lines=True) for m in plotted]
+        panels = [plots.Panel(f"{m} {arrow(metrics[m].higher_is_better)}".rstrip(), tuple(_points(board, m, False))) for m in plotted]
+        trend = [plots.Panel(f"{m} {arrow(metrics[m].higher_is_better)}".rstrip(), tuple(_points(board, m, True)), lines=True) for m in plotted]
         area_ctx.append({
-            "name": a, "metrics": [{"name": m, **metrics[m]} for m in names], "rows": [row(r, s, names) for r, s in pairs],
+            "name": a, "metrics": [{"name": m, **metrics[m].to_json()} for m in names], "rows": [row(r, s, names) for r, s in pairs],
             "plot": Markup(plots.svg(panels, f"{a}: value and 95% CI per suite")),
             "trend": Markup(plots.svg(trend, f"{a}: across versions")) if history else "",
             "plotted": plotted,
@@ -204,20 +206,20 @@ def leaderboard_context(board: Board, history: bool = False, max_samples: int = 
     samples = [_samples(d, max_samples) for d in board.dirs] if board.dirs else [{} for _ in board.runs]
     suite_ctx = []
     for s in suites:
-        runs = [r for r in board.runs if s in r["suites"]]
-        info = runs[0]["suites"][s]
-        hashes = sorted({r["suites"][s]["hash"] for r in runs})
-        suite_ctx.append({"name": s, "n": info["n"], "kind": info.get("kind"), "hashes": hashes,
+        runs = [r for r in board.runs if s in r.suites]
+        info = runs[0].suites[s]
+        hashes = sorted({r.suites[s].hash for r in runs})
+        suite_ctx.append({"name": s, "n": info.n, "kind": info.kind, "hashes": hashes,
                           "drill": _drilldown(board, s, list(metrics), samples, max_samples, list(heads.values()))})
-    versions = [{"label": r["generator"]["label"], "spec": r["generator"].get("spec"), "dir": str(d),
-                 "commit": (r.get("environment") or {}).get("git_commit"), "suites": len(r["suites"])}
+    versions = [{"label": r.label, "spec": r.generator.spec, "dir": str(d),
+                 "commit": r.environment.get("git_commit"), "suites": len(r.suites)}
                 for r, d in zip(board.runs, board.dirs or [Path("")] * len(board.runs))]
     return {
         "ood": _ood(board, [m for a, m in heads.items() if a not in robustness.SKIP_AREAS]),
         "title": "rxbench leaderboard" + (" (history)" if history else ""), "history": history, "versions": versions,
-        "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m]} for a, m in heads.items()],
+        "areas": area_ctx, "heads": [{"area": a, "metric": m, **metrics[m].to_json()} for a, m in heads.items()],
         "overview": [row(r, s, list(heads.values())) for r, s in pairs], "suites": suite_ctx,
-        "metrics": [{"name": m, **i, "summary": summary(i["description"])} for m, i in metrics.items()], "max_samples": max_samples,
+        "metrics": [{"name": m, **i.to_json(), "summary": summary(i.description)} for m, i in metrics.items()], "max_samples": max_samples,
         "trust": trust_rows(metrics, validity) if validity else [],
     }
 
@@ -247,6 +249,15 @@ def comparison_html(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5
                  "base_text": clip(c.base_error or c.base_text), "cand_text": clip(c.cand_error or c.cand_text)} for c in got]})
     return render(
         "compare.html.j2", title="rxbench comparison", alpha=alpha, top=top, rows=summary_rows(cmp, alpha), changes=changes,
-        base={"label": redact(cmp.base["generator"]["label"]), "dir": str(cmp.base_dir)},
-        cand={"label": redact(cmp.cand["generator"]["label"]), "dir": str(cmp.cand_dir)}, only=list(cmp.only_in_one),
+        base={"label": redact(cmp.base.label), "dir": str(cmp.base_dir)},
+        cand={"label": redact(cmp.cand.label), "dir": str(cmp.cand_dir)}, only=list(cmp.only_in_one),
     )
+
+
+def write_comparison(cmp: RunComparison, out: Path, alpha: float = stats.ALPHA, top: int = 5) -> tuple[Path, Path]:
+    """compare.md and compare.html in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    md, html_ = out / "compare.md", out / "compare.html"
+    md.write_text(comparison_markdown(cmp, alpha, top), encoding="utf-8")
+    html_.write_text(comparison_html(cmp, alpha, top), encoding="utf-8")
+    return md, html_

@@ -4,18 +4,20 @@ Reports only read run.json files; they never recompute a score.
 """
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
 from tabulate import tabulate
 
+from benchmark.numbers import fmt
 from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
+from benchmark.record import MetricRecord, Run, Scores, ScoreSummary
 from benchmark.results import read_run
 from benchmark.scoring import AREAS
+from reports import robustness
+from reports.mdtext import md_text
 
 # preferred headline metrics (terminal summary, HTML overview: the first one of each area that has values)
 # Per area a metric that saying nothing cannot win: robustness is quality under perturbation (robust.*),
@@ -35,23 +37,20 @@ def expand_run_dirs(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def _unique_labels(runs: list[dict], dirs: Sequence[Path]) -> tuple[dict, ...]:
-    """Rows are keyed by label: two runs with one label (model versions) get their directory name appended.
-    Labels and specs are redacted again: runs written by an older rxbench may carry a key in a URL."""
-    runs = [{**r, "generator": {**r["generator"], "label": redact(r["generator"]["label"]), "spec": redact(r["generator"].get("spec"))}}
-            for r in runs]
-    labels = [r["generator"]["label"] for r in runs]
-    out = []
-    for r, d, lbl in zip(runs, dirs, labels):
-        if labels.count(lbl) > 1:
-            r = {**r, "generator": {**r["generator"], "label": f"{lbl} @ {d.name or d}"}}
-        out.append(r)
-    return tuple(out)
+def _relabel(r: Run, label: str) -> Run:
+    """The run under another label; the spec redacted again (runs written by an older rxbench may carry a key in a URL)."""
+    return replace(r, generator=replace(r.generator, label=label, spec=redact(r.generator.spec)))
+
+
+def _unique_labels(runs: list[Run], dirs: Sequence[Path]) -> tuple[Run, ...]:
+    """Rows are keyed by label: two runs with one label (model versions) get their directory name appended."""
+    labels = [redact(r.label) for r in runs]
+    return tuple(_relabel(r, f"{lbl} @ {d.name or d}" if labels.count(lbl) > 1 else lbl) for r, d, lbl in zip(runs, dirs, labels))
 
 
 @dataclass(frozen=True)
 class Board:
-    runs: tuple[dict, ...]
+    runs: tuple[Run, ...]
     dirs: tuple[Path, ...] = ()  # where each run's samples.jsonl lives (drill-down)
 
     @classmethod
@@ -62,72 +61,49 @@ class Board:
     def suites(self) -> list[str]:
         seen: dict[str, None] = {}
         for r in self.runs:
-            seen.update(dict.fromkeys(r["scores"]))
+            seen.update(dict.fromkeys(r.suites))
         return list(seen)
 
-    def metrics(self) -> dict[str, dict]:
+    def metrics(self) -> dict[str, MetricRecord]:
         """metric -> info, ordered by area then name."""
-        info: dict[str, dict] = {}
+        info: dict[str, MetricRecord] = {}
         for r in self.runs:
-            for k, v in r["metrics"].items():
+            for k, v in r.metrics.items():
                 info.setdefault(k, v)
-        return dict(sorted(info.items(), key=lambda kv: (area_rank(kv[1]["area"]), kv[0])))
+        return dict(sorted(info.items(), key=lambda kv: (area_rank(kv[1].area), kv[0])))
 
-    def rows(self, suite: str) -> list[tuple[str, dict]]:
-        return [(r["generator"]["label"], r["scores"][suite]) for r in self.runs if suite in r["scores"]]
+    def rows(self, suite: str) -> list[tuple[str, Scores]]:
+        return [(r.label, r.suites[suite].scores) for r in self.runs if suite in r.suites]
 
     def mismatches(self, suite: str) -> dict[str, str]:
         """label -> why its row on this suite is not comparable with the reference rows (as
         `compare` refuses such pairs): another split, --limit, shard, example count or suite
         content. The reference is the most common setting, ties to the one with most examples."""
-        runs = [r for r in self.runs if suite in r["scores"]]
-        settings = {r["generator"]["label"]: _setting(r, suite) for r in runs}
+        runs = [r for r in self.runs if suite in r.suites]
+        settings = {r.label: _setting(r, suite) for r in runs}
         ref = max(settings.values(), key=lambda s: (list(settings.values()).count(s), s["n"]))
         return {lbl: ", ".join(f"{k} {s[k]!r} vs {ref[k]!r}" for k in s if s[k] != ref[k]) for lbl, s in settings.items() if s != ref}
 
-    def ranked_rows(self, suite: str) -> list[tuple[str, dict]]:
+    def ranked_rows(self, suite: str) -> list[tuple[str, Scores]]:
         """The rows that may be marked best: those comparable with the reference setting."""
         off = self.mismatches(suite)
         return [(lbl, s) for lbl, s in self.rows(suite) if lbl not in off]
 
 
-def _setting(run: dict, suite: str) -> dict:
-    info = run["suites"][suite]
-    return {"n": info["n"], "split": run.get("split"), "limit": run.get("limit"), "shard": run.get("shard"), "content hash": info.get("hash")}
+def _setting(run: Run, suite: str) -> dict:
+    info = run.suites[suite]
+    return {"n": info.n, "split": run.split, "limit": run.limit, "shard": list(run.shard) if run.shard else None, "content hash": info.hash}
 
 
 def area_rank(area: str) -> int:
     return AREAS.index(area) if area in AREAS else len(AREAS)
 
 
-_MD_SPECIAL = re.compile(r"[\\`*{}\[\]|#]")  # not _: identifiers (tiny_ft) stay readable
-
-
-def md_text(text: str, limit: int = 300) -> str:
-    """Model or data text in Markdown: HTML-escaped (Markdown passes raw HTML through),
-    Markdown punctuation escaped, bidi controls neutralised, one line, long text cut with a note."""
-    text = " ".join(str(text).split())
-    if len(text) > limit:
-        text = text[:limit] + f"… ({len(text) - limit} more characters)"
-    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(no_bidi(text), quote=False))
-
-
-def fmt(value: float | None) -> str:
-    if value is None:
+def cell(score: ScoreSummary | None, best: bool, mark: str = "**{}**") -> str:
+    if score is None or score.value is None:
         return "–"
-    a = abs(value)
-    return f"{value:.1f}" if a >= 100 else f"{value:.2f}" if a >= 1 else f"{value:.3f}"
-
-
-def fmt_ci(ci: Sequence[float | None] | None, empty: str = "–") -> str:
-    return f"[{fmt(ci[0])}, {fmt(ci[1])}]" if ci and None not in ci else empty
-
-
-def cell(score: dict | None, best: bool, mark: str = "**{}**") -> str:
-    if not score or score.get("value") is None:
-        return "–"
-    text = fmt(score["value"])
-    ci = score.get("ci")
+    text = fmt(score.value)
+    ci = score.ci
     if ci:
         text += f" ±{fmt((ci[1] - ci[0]) / 2)}"
     return mark.format(text) if best else text
@@ -138,10 +114,10 @@ def arrow(higher: bool | None) -> str:
     return "" if higher is None else "↑" if higher else "↓"
 
 
-def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool | None) -> set[str]:
+def best_labels(rows: list[tuple[str, Scores]], metric: str, higher: bool | None) -> set[str]:
     if higher is None:  # descriptive: no row is best
         return set()
-    vals = [(lbl, s[metric]["value"]) for lbl, s in rows if metric in s and s[metric].get("value") is not None]
+    vals = [(lbl, v) for lbl, s in rows if metric in s and (v := s[metric].value) is not None]
     if len(vals) < 2:
         return set()
     target = max(v for _, v in vals) if higher else min(v for _, v in vals)
@@ -151,9 +127,9 @@ def best_labels(rows: list[tuple[str, dict]], metric: str, higher: bool | None) 
 def suite_table(board: Board, suite: str, fmt_: str = "github", only: Sequence[str] | None = None) -> str:
     metrics = {m: i for m, i in board.metrics().items() if any(m in s for _, s in board.rows(suite)) and (only is None or m in only)}
     rows, off = board.rows(suite), board.mismatches(suite)
-    best = {m: best_labels(board.ranked_rows(suite), m, info["higher_is_better"]) for m, info in metrics.items()}
-    n = {r["generator"]["label"]: r["suites"][suite]["n"] for r in board.runs if suite in r["suites"]}
-    headers = ["generator", "n"] + [f"{m} {arrow(i['higher_is_better'])}".rstrip() for m, i in metrics.items()]
+    best = {m: best_labels(board.ranked_rows(suite), m, info.higher_is_better) for m, info in metrics.items()}
+    n = {r.label: r.suites[suite].n for r in board.runs if suite in r.suites}
+    headers = ["generator", "n"] + [f"{m} {arrow(i.higher_is_better)}".rstrip() for m, i in metrics.items()]
     markdown_ = fmt_ == "github"
     name = md_text if markdown_ else no_bidi  # Markdown passes raw HTML through; a terminal does not
     mark = "**{}**" if markdown_ else "{} *"
@@ -165,7 +141,7 @@ def areas(board: Board) -> dict[str, list[str]]:
     """area -> its metrics, areas in AREAS."""
     out: dict[str, list[str]] = {}
     for m, info in board.metrics().items():
-        out.setdefault(info["area"], []).append(m)
+        out.setdefault(info.area, []).append(m)
     return dict(sorted(out.items(), key=lambda kv: area_rank(kv[0])))
 
 
@@ -173,19 +149,19 @@ def headline_metric(board: Board, metrics: list[str], prefer: Sequence[str] = HE
     """The area's first preferred metric that has values, else the one with the most
     values across runs and suites (ties: metric order); a descriptive metric (length)
     has no best and heads an area only when nothing else is there."""
-    counts = {m: sum(1 for r in board.runs for s in r["scores"].values() if (s.get(m) or {}).get("value") is not None) for m in metrics}
+    counts = {m: sum(1 for r in board.runs for s in r.suites.values() if m in s.scores and s.scores[m].value is not None) for m in metrics}
     chosen = [m for m in prefer if counts.get(m)]
     info = board.metrics()
-    ranked = [m for m in metrics if info[m]["higher_is_better"] is not None] or metrics
+    ranked = [m for m in metrics if info[m].higher_is_better is not None] or metrics
     return chosen[0] if chosen else max(ranked, key=lambda m: (counts[m], -metrics.index(m)))
 
 
 MD_COLUMNS = 6  # metric columns per Markdown table: wider tables do not fit a pull-request comment
 
 
-def _change(prev: dict | None, cur: dict | None) -> str:
+def _change(prev: ScoreSummary | None, cur: ScoreSummary | None) -> str:
     """` (+0.12)`: a version's change from the previous one (history mode)."""
-    a, b = (prev or {}).get("value"), (cur or {}).get("value")
+    a, b = prev and prev.value, cur and cur.value
     return "" if a is None or b is None else f" ({b - a:+.3g})"
 
 
@@ -193,17 +169,17 @@ def _rows_table(board: Board, names: list[str], history: bool, extra: bool = Fal
     """suite | generator [| n | failed] | one column per metric; best per suite in bold, and
     in history mode each version's change from the one before."""
     info = board.metrics()
-    headers = ["suite", "generator"] + (["n", "failed"] if extra else []) + [f"{m} {arrow(info[m]['higher_is_better'])}".rstrip() for m in names]
+    headers = ["suite", "generator"] + (["n", "failed"] if extra else []) + [f"{m} {arrow(info[m].higher_is_better)}".rstrip() for m in names]
     body = []
     for suite in board.suites():
         ranked, off = board.ranked_rows(suite), board.mismatches(suite)
-        best = {m: best_labels(ranked, m, info[m]["higher_is_better"]) for m in names} if not history else {m: set() for m in names}
-        prev: dict = {}
-        for r in (r for r in board.runs if suite in r["scores"]):
-            lbl, sc = r["generator"]["label"], r["scores"][suite]
+        best = {m: best_labels(ranked, m, info[m].higher_is_better) for m in names} if not history else {m: set() for m in names}
+        prev: Scores = {}
+        for r in (r for r in board.runs if suite in r.suites):
+            lbl, sc = r.label, r.suites[suite].scores
             line = [md_text(suite), md_text(lbl) + (" †" if lbl in off else "")]
             if extra:
-                line += [str(r["suites"][suite]["n"]), str(r["failures"].get(suite, {}).get("count", 0))]
+                line += [str(r.suites[suite].n), str(r.suites[suite].failed)]
             line += [cell(sc.get(m), lbl in best[m]) + (_change(prev.get(m), sc.get(m)) if history else "") for m in names]
             body.append(line)
             prev = sc
@@ -231,16 +207,16 @@ def markdown(board: Board, history: bool = False, headline: Sequence[str] = HEAD
         out.append("</details>")
     out += ["", "## Suites", ""]
     for suite in board.suites():
-        runs = [r for r in board.runs if suite in r["suites"]]
+        runs = [r for r in board.runs if suite in r.suites]
         off = board.mismatches(suite)
-        ref = next(r for r in runs if r["generator"]["label"] not in off)  # the reference setting's rows
-        info = ref["suites"][suite]
-        fails = [f"{md_text(r['generator']['label'])}: {r['failures'][suite]['count']}" for r in runs if r["failures"].get(suite, {}).get("count")]
-        out.append(f"- **{md_text(suite)}**: {info['n']} examples, split {md_text(ref['split'])}, kind {md_text(info['kind'])}, "
-                   f"content hash {md_text(info['hash'])}" + (f"; failed generations: {', '.join(fails)}" if fails else "")
+        ref = next(r for r in runs if r.label not in off)  # the reference setting's rows
+        info = ref.suites[suite]
+        fails = [f"{md_text(r.label)}: {r.suites[suite].failed}" for r in runs if r.suites[suite].failed]
+        out.append(f"- **{md_text(suite)}**: {info.n} examples, split {md_text(ref.split)}, kind {md_text(info.kind)}, "
+                   f"content hash {md_text(info.hash)}" + (f"; failed generations: {', '.join(fails)}" if fails else "")
                    + (f"; **Rows not comparable** (†: never marked best): {'; '.join(f'{md_text(lbl)}: {md_text(why)}' for lbl, why in off.items())}" if off else ""))
     out += ["", "## Metrics", "", "<details><summary>definitions</summary>", ""]
-    out.append(tabulate([[md_text(m), md_text(i["area"]), md_text(i["signature"]), md_text(summary(i["description"]))] for m, i in board.metrics().items()],
+    out.append(tabulate([[md_text(m), md_text(i.area), md_text(i.signature), md_text(summary(i.description))] for m, i in board.metrics().items()],
                         headers=["metric", "area", "signature", "definition"], tablefmt="github", disable_numparse=True))
     out += ["", "</details>"]
     return "\n".join(out) + "\n"
@@ -256,8 +232,6 @@ def terminal_summary(board: Board, headline: Sequence[str]) -> str:
 
 def write_markdown(dirs: Sequence[str | Path], out: Path, history: bool = False, headline: Sequence[str] = HEADLINE) -> Path:
     out.mkdir(parents=True, exist_ok=True)
-    from reports import robustness
-
     path = out / "leaderboard.md"
     board = Board.load(dirs)
     only = [m for m in HEADLINE + ("faith.halluc", "faith.reason_recall") if m in board.metrics()]

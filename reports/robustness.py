@@ -21,21 +21,23 @@ from typing import Iterable, Sequence
 
 from tabulate import tabulate
 
+from benchmark.record import Run
 from benchmark.results import read_run
-from reports.leaderboard import md_text
+from reports.mdtext import md_text
 
 HELD_OUT = ("finance", "education")
 SKIP_AREAS = ("efficiency", "robustness")  # latency is not a quality delta; inv.* already compare clean vs perturbed
 
 
-def _value(run: dict, suite: str, metric: str) -> float | None:
-    v = run["scores"].get(suite, {}).get(metric, {}).get("value")
+def _value(run: Run, suite: str, metric: str) -> float | None:
+    score = run.suites[suite].scores.get(metric) if suite in run.suites else None
+    v = score.value if score is not None else None
     return v if isinstance(v, (int, float)) and math.isfinite(v) else None
 
 
-def perturbed(run: dict) -> list[tuple[str, str, str]]:
+def perturbed(run: Run) -> list[tuple[str, str, str]]:
     """(clean suite, perturbation, perturbed suite) for every perturbed suite whose clean suite is in the run."""
-    names = sorted(run["scores"])
+    names = sorted(run.suites)
     out = []
     for name in names:
         bases = [b for b in names if name.startswith(b + "+")]
@@ -45,17 +47,17 @@ def perturbed(run: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def clean_suites(run: dict) -> list[str]:
+def clean_suites(run: Run) -> list[str]:
     derived = {p for _, _, p in perturbed(run)}
-    return [s for s in run["scores"] if s not in derived]
+    return [s for s in run.suites if s not in derived]
 
 
-def _metrics(run: dict, only: Sequence[str] | None) -> list[str]:
-    info = run["metrics"]
-    return [m for m in info if (only is None or m in only) and info[m]["area"] not in SKIP_AREAS]
+def _metrics(run: Run, only: Sequence[str] | None) -> list[str]:
+    info = run.metrics
+    return [m for m in info if (only is None or m in only) and info[m].area not in SKIP_AREAS]
 
 
-def deltas(run: dict, only: Sequence[str] | None = None) -> dict[str, dict[str, dict[str, float]]]:
+def deltas(run: Run, only: Sequence[str] | None = None) -> dict[str, dict[str, dict[str, float]]]:
     """suite -> perturbation -> metric -> perturbed minus clean score."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     for base, pert, name in perturbed(run):
@@ -68,20 +70,20 @@ def deltas(run: dict, only: Sequence[str] | None = None) -> dict[str, dict[str, 
     return out
 
 
-def worst_case(run: dict, only: Sequence[str] | None = None) -> dict[str, dict[str, tuple[str, float]]]:
+def worst_case(run: Run, only: Sequence[str] | None = None) -> dict[str, dict[str, tuple[str, float]]]:
     """suite -> metric -> (perturbation, delta) with the worst delta in the metric's direction."""
-    info = run["metrics"]
+    info = run.metrics
     out: dict[str, dict[str, tuple[str, float]]] = {}
     for base, per in deltas(run, only).items():
-        for m in {m for row in per.values() for m in row if info[m]["higher_is_better"] is not None}:  # descriptive: no worst
-            sign = 1.0 if info[m]["higher_is_better"] else -1.0
+        for m in {m for row in per.values() for m in row if info[m].higher_is_better is not None}:  # descriptive: no worst
+            sign = 1.0 if info[m].higher_is_better else -1.0
             pert, d = min(((p, row[m]) for p, row in per.items() if m in row), key=lambda pd: (sign * pd[1], pd[0]))
             out.setdefault(base, {})[m] = (pert, d)
     return out
 
 
 def ood_gap(
-    run: dict, held_out: Iterable[str] = HELD_OUT, in_domain: Iterable[str] | None = None, only: Sequence[str] | None = None
+    run: Run, held_out: Iterable[str] = HELD_OUT, in_domain: Iterable[str] | None = None, only: Sequence[str] | None = None
 ) -> dict[str, dict[str, float]]:
     """metric -> {"held_out", "in_domain", "gap"}: macro means over clean suites, gap = held-out minus in-domain.
 
@@ -89,14 +91,14 @@ def ood_gap(
     in-domain suites are all other clean suites of the held-out suites' kind."""
     held = set(held_out)
     suites = clean_suites(run)
-    info = run["suites"]
-    out_s = [s for s in suites if info[s].get("domain") in held]
-    kinds = {info[s].get("kind") for s in out_s}
+    info = run.suites
+    out_s = [s for s in suites if info[s].domain in held]
+    kinds = {info[s].kind for s in out_s}
     if in_domain is None:
-        in_s = [s for s in suites if s not in out_s and info[s].get("kind") in kinds]
+        in_s = [s for s in suites if s not in out_s and info[s].kind in kinds]
     else:
         wanted = set(in_domain)
-        in_s = [s for s in suites if info[s].get("domain") in wanted or s in wanted]
+        in_s = [s for s in suites if info[s].domain in wanted or s in wanted]
     result: dict[str, dict[str, float]] = {}
     for m in _metrics(run, only):
         h = [v for s in out_s if (v := _value(run, s, m)) is not None]
@@ -124,7 +126,7 @@ def markdown(dirs: Sequence[str | Path], only: Sequence[str] | None = None, held
             continue
         body = []
         for r in runs:
-            label = md_text(r["generator"]["label"])
+            label = md_text(r.label)
             per = deltas(r, only).get(base, {})
             body += [[label, md_text(p)] + [_signed(row.get(m)) for m in metrics] for p, row in sorted(per.items())]
             worst = worst_case(r, only).get(base, {})
@@ -133,7 +135,7 @@ def markdown(dirs: Sequence[str | Path], only: Sequence[str] | None = None, held
         table = tabulate(body, headers=["generator", "perturbation", *metrics], tablefmt="github", disable_numparse=True)
         out += [f"### {md_text(base)}: perturbed minus clean", "", table, ""]
     held = tuple(held_out)
-    gaps = [(md_text(r["generator"]["label"]), ood_gap(r, held, only=only)) for r in runs]
+    gaps = [(md_text(r.label), ood_gap(r, held, only=only)) for r in runs]
     metrics = sorted({m for _, g in gaps for m in g})
     if metrics:
         body = [[label] + [_gap_cell(g.get(m)) for m in metrics] for label, g in gaps]

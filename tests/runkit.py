@@ -50,12 +50,11 @@ def rewrite_run(src: Path, dst: Path, edit: Callable[[dict], None]) -> Path:
     samples = list(read_samples(src))
     for s in samples:
         edit(s)
-    metrics = {m: get_metric(m) for m in r["metrics"]}
-    for suite in r["suites"]:
+    metrics = {m: get_metric(m) for m in r.metrics}
+    for suite, rec in r.suites.items():
         rows_s = [s for s in samples if s["suite"] == suite]
-        names = [m for m in r["scores"][suite]]
-        rows = {m: [s["stats"][m] for s in rows_s] for m in names}
-        r["scores"][suite] = aggregate_suite(metrics, rows, r["const"][suite], r["seed"], suite, r["n_boot"])
+        rows = {m: [s["stats"][m] for s in rows_s] for m in rec.scores}
+        rec.scores = aggregate_suite(metrics, rows, rec.const, r.seed, suite, r.n_boot)
     write_run(dst, r, samples)
     return dst
 

@@ -52,7 +52,7 @@ def test_closing_note_reads_the_paired_comparison(tmp_path: Path, capsys: pytest
     cfg = load_config(_write(tmp_path, text.split("train:")[0] + "generators:" + text.split("generators:")[1]))
     dirs = run_bench(cfg, tmp_path / "cache.sqlite")
     out = capsys.readouterr().out
-    base, cand = (read_run(d)["scores"]["unit-tiny"]["fmr"]["value"] for d in dirs)
+    base, cand = (read_run(d).suites["unit-tiny"].scores["fmr"].value for d in dirs)
     assert (base, cand) == (1.0, 0.0)
     (line,) = [ln for ln in out.splitlines() if "fmr" in ln and "delta" in ln]
     assert "1 " in line and "delta -1" in line and line.rstrip().endswith("worse")

@@ -11,7 +11,8 @@ import pytest
 from benchmark.gates.gatefile import GateFileError, check_regression, load_gates
 from benchmark.registry import METRICS
 from benchmark.results import read_run, read_samples
-from reports.compare import compare_runs, markdown
+from benchmark.compare import compare_runs
+from reports.compare import markdown
 from reports.leaderboard import Board, suite_table
 from tests.runkit import make_run, outputs_file
 
@@ -39,17 +40,17 @@ def unsafe_run(tmp_path_factory):
 def test_every_value_and_ci_of_a_real_run_lies_in_the_metric_bounds(unsafe_run):
     run = read_run(unsafe_run)
     checked = 0
-    for name, score in run["scores"]["travel"].items():
+    for name, score in run.suites["travel"].scores.items():
         lo, hi = METRICS.create(name).bounds
         lo, hi = -math.inf if lo is None else lo, math.inf if hi is None else hi
-        if score["value"] is None:
+        if score.value is None:
             continue
-        assert lo <= score["value"] <= hi, name
-        if score["ci"]:
-            assert lo <= score["ci"][0] <= score["value"] <= score["ci"][1] <= hi, (name, score)
+        assert lo <= score.value <= hi, name
+        if score.ci:
+            assert lo <= score.ci[0] <= score.value <= score.ci[1] <= hi, (name, score)
         checked += 1
     assert checked >= 30  # the default, counterfactual and invariance metrics
-    assert run["scores"]["travel"]["fairness.significant"]["value"] >= 1  # the run really has gaps
+    assert run.suites["travel"].scores["fairness.significant"].value >= 1  # the run really has gaps
 
 
 DROPPED = [f"tiny-{i:03d}" for i in (2, 7, 11, 19, 26)]  # 5 of 30 lose their feature mention: FMR -0.167

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reports.compare import compare_runs, write_comparison
-from reports.html import write_html
+from benchmark.compare import compare_runs
+from reports.html import write_comparison, write_html
 from tests.conftest import REPO
 from tests.runkit import HOSTILE, hostile_outputs, make_run
 

@@ -4,7 +4,8 @@ import pytest
 
 from benchmark.cli import main
 from benchmark.results import read_run, read_samples
-from reports.compare import NotComparable, compare_runs, markdown
+from benchmark.compare import NotComparable, compare_runs
+from reports.compare import markdown
 from tests.runkit import hostile_outputs, make_run, outputs_file, rewrite_run
 
 METRICS = ("bleu4", "rougeL", "fmr", "usr", "div", "failure_rate")
@@ -45,8 +46,8 @@ def test_dropped_feature_mentions_are_a_significant_fmr_regression(runs):
     assert top[0].cand_text == "We recommend Hotel 1."
     # corpus metrics: the paired test re-reduces exactly what the runner reported
     bleu = cmp.get("unit-tiny", "bleu4")
-    assert bleu.paired.baseline == pytest.approx(read_run(base)["scores"]["unit-tiny"]["bleu4"]["value"])
-    assert bleu.paired.candidate == pytest.approx(read_run(cand)["scores"]["unit-tiny"]["bleu4"]["value"])
+    assert bleu.paired.baseline == pytest.approx(read_run(base).suites["unit-tiny"].scores["bleu4"].value)
+    assert bleu.paired.candidate == pytest.approx(read_run(cand).suites["unit-tiny"].scores["bleu4"].value)
     assert cmp.get("unit-tiny", "failure_rate").verdict() == "no significant change"
 
 

@@ -124,10 +124,10 @@ def test_embed_support_default_model_ranks_supported_above_unsupported():
 def test_xrec_suites_score_without_errors_and_flag_unsupported_entities(xrec_dir, tmp_path):
     spec = RunSpec((f"xrec:{xrec_dir / 'google.jsonl'}",), "xrec-output", ("faith.*", "cf.*"), "test", 30)
     r = run(spec, tmp_path / "run", tmp_path / "cache.sqlite", log=lambda m: None)
-    scores = r["scores"]["xrec-google"]
-    assert not r["metric_errors"] and "faith.halluc" not in scores and "cf.swap" not in scores  # structured-only metrics skip
+    scores = r.suites["xrec-google"].scores
+    assert not r.suites["xrec-google"].metric_errors and "faith.halluc" not in scores and "cf.swap" not in scores  # structured-only metrics skip
     assert {"faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support"} <= set(scores)
-    assert all(scores[m]["n"] == 30 for m in ("faith.entity_halluc", "faith.number_halluc"))
+    assert all(scores[m].n == 30 for m in ("faith.entity_halluc", "faith.number_halluc"))
     samples = list(read_samples(tmp_path / "run"))
     flagged = [s for s in samples if s["scores"]["faith.entity_halluc"] == 1.0]
     for s in flagged:  # every flagged text names something absent from that example's inputs
@@ -147,13 +147,13 @@ def sanity_runs(tmp_path_factory) -> dict[str, dict]:
     for g in ("template", "sanity-constant", "sanity-invent"):
         metrics = ("faith.halluc", "faith.attr_precision", "faith.reason_recall", "faith.entity_halluc", "faith.number_halluc")
         spec = RunSpec(("travel", "finance"), g, metrics, "test", 40)
-        runs[g] = run(spec, out / g, out / "cache.sqlite", log=lambda m: None)["scores"]
+        runs[g] = run(spec, out / g, out / "cache.sqlite", log=lambda m: None).scores()
     return runs
 
 
 @pytest.mark.parametrize("suite", ["travel", "finance"])
 def test_sanity_generators_rank_as_expected(sanity_runs, suite):
-    val = {g: {m: s[m]["value"] for m in s} for g, r in sanity_runs.items() for s in [r[suite]]}
+    val = {g: {m: s[m].value for m in s} for g, r in sanity_runs.items() for s in [r[suite]]}
     t, c, inv = val["template"], val["sanity-constant"], val["sanity-invent"]
     # the attribute-inventing generator is last on every hallucination metric
     for m in ("faith.halluc", "faith.entity_halluc", "faith.number_halluc"):

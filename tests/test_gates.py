@@ -13,7 +13,7 @@ from benchmark.gates.gatefile import GateFileError, load_gates
 from benchmark.gates.rebaseline import rebaseline
 from benchmark.gates.session import regenerate_hint
 from benchmark.results import read_run
-from reports.compare import compare_runs, registry_drift
+from benchmark.compare import compare_runs, registry_drift
 from tests.conftest import REPO
 from tests.runkit import make_run, rewrite_run, shift
 
@@ -65,7 +65,7 @@ def test_a_regression_on_one_suite_and_metric_fails_exactly_that_gate(setup, pyt
     assert set(res) == RULE_IDS
     assert {k for k, (o, _) in res.items() if o != "passed"} == {"travel/rougeL/max_regression"}
     msg = res["travel/rougeL/max_regression"][1]
-    b = read_run(base)["scores"]["travel"]["rougeL"]["value"]
+    b = read_run(base).suites["travel"].scores["rougeL"].value
     assert "regression beyond the allowed 1" in msg and "delta -3 (95% CI [" in msg and "p < 0.001" in msg
     assert f"baseline {b:.2f}" in msg and f"candidate {b - 3:.2f}" in msg and "60 paired samples" in msg
     cases = {c.get("name"): c for c in ET.parse(junit).getroot().iter("testcase")}
@@ -145,8 +145,8 @@ def test_committed_baseline_is_small_has_current_signatures_and_covers_the_examp
     assert sum(f.stat().st_size for f in Path(DEFAULT_BASELINE).iterdir()) < 2_000_000
     assert registry_drift(base, gates.metrics) == [], f"baseline is stale: regenerate with {REBASELINE}"
     for spec in gates.suites:
-        assert set(gates.metrics) <= set(base["scores"][spec]), f"regenerate with {REBASELINE}"
-    assert base["generator"]["spec"] == gates.baseline["generator"] and base["limit"] == gates.baseline["limit"]
+        assert set(gates.metrics) <= set(base.suites[spec].scores), f"regenerate with {REBASELINE}"
+    assert base.generator.spec == gates.baseline["generator"] and base.limit == gates.baseline["limit"]
     assert REBASELINE in regenerate_hint(DEFAULT_BASELINE, base)
 
 
@@ -155,7 +155,7 @@ def test_rebaseline_writes_the_gate_files_baseline_and_skips_latency_only_change
     gates, out = load_gates(tmp_path / "g.yaml"), tmp_path / "baseline"
     assert rebaseline(gates, out, log=lambda m: None)
     run = read_run(out)
-    assert (run["generator"]["spec"], run["split"], run["limit"], list(run["metrics"])) == ("template", "all", 12, ["fmr"])
-    assert run["suites"]["unit-tiny"]["n"] == 12 and run["scores"]["unit-tiny"]["fmr"]["value"] == 1.0
+    assert (run.generator.spec, run.split, run.limit, list(run.metrics)) == ("template", "all", 12, ["fmr"])
+    assert run.suites["unit-tiny"].n == 12 and run.suites["unit-tiny"].scores["fmr"].value == 1.0
     assert not rebaseline(gates, out, log=lambda m: None)  # same signatures, hashes and scores: no churn
     assert rebaseline(gates, out, force=True, log=lambda m: None)

@@ -15,6 +15,7 @@ import pytest
 
 import tests.helpers  # noqa: F401  (registers unit-tiny, unit-broken)
 from benchmark.cli import main
+from benchmark.record import GeneratorRecord, Run
 from benchmark.results import read_run, read_samples, write_run
 from suites.jsonl import dump_suite
 from tests.helpers import unit_tiny
@@ -147,7 +148,7 @@ def test_api_key_in_openai_url_is_redacted_everywhere(tmp_path, capsys):
     written += [(tmp_path / "rep" / f).read_text() for f in ("leaderboard.md", "leaderboard.html")]
     for text in [captured.out, captured.err, capsys.readouterr().out, *written]:
         assert "sk-SECRET123" not in text and "sk-OTHER456" not in text
-    assert read_run(tmp_path / "out")["generator"]["spec"] == "openai:http://***@127.0.0.1:9/v1?api_key=***#m?max_retries=0&timeout=2"
+    assert read_run(tmp_path / "out").generator.spec == "openai:http://***@127.0.0.1:9/v1?api_key=***#m?max_retries=0&timeout=2"
     assert "openai:http://***@127.0.0.1:9" in captured.out
 
 
@@ -165,13 +166,14 @@ def test_run_pair_is_written_under_one_lock(tmp_path):
     out.mkdir()
     with (out / LOCK).open("a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        writer = threading.Thread(target=write_run, args=(out, {"scores": {}, "format": 1, "who": "B"}, [{"suite": "s", "who": "B"}]))
+        run_b = Run(GeneratorRecord("template", "template", "B"), 0, 10, "test", None, None, {}, {})
+        writer = threading.Thread(target=write_run, args=(out, run_b, [{"suite": "s", "who": "B"}]))
         writer.start()
         writer.join(timeout=1.0)
         assert writer.is_alive() and not (out / "run.json").exists()  # waits for the other writer's pair
         fcntl.flock(held, fcntl.LOCK_UN)
     writer.join()
-    assert read_run(out)["who"] == "B" and [s["who"] for s in read_samples(out)] == ["B"]
+    assert read_run(out).label == "B" and [s["who"] for s in read_samples(out)] == ["B"]
     assert sorted(p.name for p in out.iterdir()) == [LOCK, "run.json", "samples.jsonl"]  # no temp file left
 
 
@@ -307,21 +309,21 @@ def test_corrupted_run_files_are_named_with_line(tmp_path, capsys):
 def test_run_prints_headline_scores_per_suite(tmp_path, capsys):
     assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", "--metrics", "bleu4,fmr,distinct1", "--n-boot", "20")) == 0
     out = capsys.readouterr().out
-    scores = read_run(tmp_path / "out")["scores"]["unit-tiny"]
+    scores = read_run(tmp_path / "out").suites["unit-tiny"].scores
     table = out[out.index("\nunit-tiny\n"):]
     header, _, row = table.strip().splitlines()[1:4]
     assert header.split() == ["generator", "n", "bleu4", "↑", "fmr", "↑"]  # n, then the headline metrics only (distinct1 is none)
     bleu, fmr = scores["bleu4"], scores["fmr"]
-    half = (bleu["ci"][1] - bleu["ci"][0]) / 2
-    assert 1 <= bleu["value"] < 100 and half < 1  # the formats below: 2 decimals from 1 to 100, 3 below 1
-    assert row.split()[0] == "template" and row.split()[2:4] == [f"{bleu['value']:.2f}", f"±{half:.3f}"]
-    assert fmr["value"] == 1.0 and row.split()[4] == "1.00"  # the template states every matched feature
+    half = (bleu.ci[1] - bleu.ci[0]) / 2
+    assert 1 <= bleu.value < 100 and half < 1  # the formats below: 2 decimals from 1 to 100, 3 below 1
+    assert row.split()[0] == "template" and row.split()[2:4] == [f"{bleu.value:.2f}", f"±{half:.3f}"]
+    assert fmr.value == 1.0 and row.split()[4] == "1.00"  # the template states every matched feature
 
 
 def test_metric_opt_out(tmp_path):
     assert main(run_cli(tmp_path, "--suite", "unit-tiny", "--generator", "template", "--n-boot", "20",
                         "--metrics", "bleu4,fmr,fairness.*,-fairness.s*,-fmr")) == 0
-    assert sorted(read_run(tmp_path / "out")["metrics"]) == ["bleu4", "fairness.features", "fairness.length", "fairness.toxicity"]
+    assert sorted(read_run(tmp_path / "out").metrics) == ["bleu4", "fairness.features", "fairness.length", "fairness.toxicity"]
 
 
 def test_fairness_twins_are_shown_and_counted(tmp_path, capsys):
@@ -332,12 +334,12 @@ def test_fairness_twins_are_shown_and_counted(tmp_path, capsys):
     # suite's age groups, so a twin does not depend on the shard) moves all 4 (18-24 to 53 lands in 45-54); no first names
     assert "travel+swap-gender: 4 twin inputs for variant metrics (0 cached, 4 to generate)" in out
     assert "travel+swap-age: 4 twin inputs for variant metrics (0 cached, 4 to generate)" in out
-    eff = read_run(tmp_path / "out")["efficiency"]["travel"]
-    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (12, 8, 0)
+    eff = read_run(tmp_path / "out").suites["travel"].efficiency
+    assert (eff.generated, eff.twins_generated, eff.cached) == (12, 8, 0)
     assert main(run_cli(tmp_path, *args, "--metrics", "default,-fairness.*,-faith.*,-inj*,-leak*,-manip*,-tox*", out="opt")) == 0
     assert "twin inputs" not in capsys.readouterr().out
-    eff = read_run(tmp_path / "opt")["efficiency"]["travel"]
-    assert (eff["generated"], eff["twins_generated"], eff["cached"]) == (0, 0, 4)  # the 4 clean outputs come from the cache
+    eff = read_run(tmp_path / "opt").suites["travel"].efficiency
+    assert (eff.generated, eff.twins_generated, eff.cached) == (0, 0, 4)  # the 4 clean outputs come from the cache
 
 
 def test_perturbations_are_listed_and_a_typo_names_them(tmp_path, capsys):

@@ -73,14 +73,14 @@ def test_hostile_text_is_escaped_and_nothing_external_is_referenced(pages):
 def test_areas_cis_plots_and_drilldown(board, pages):
     html = pages[5]
     page = Page(html)
-    areas = {m["area"] for m in board.metrics().values()}
+    areas = {m.area for m in board.metrics().values()}
     assert sum(1 for t, _ in page.tags if t == "svg") >= len(areas)
     for a in areas:
         assert f'id="area-{a}-table"' in html
     # the flaky generator fails 8 of 40: failure_rate 0.200 with its CI, and 8 in the overview's failed column
-    flaky = board.runs[2]["scores"]["unit-tiny"]["failure_rate"]
-    assert flaky["value"] == pytest.approx(0.2)
-    lo, hi = flaky["ci"]
+    flaky = board.runs[2].suites["unit-tiny"].scores["failure_rate"]
+    assert flaky.value == pytest.approx(0.2)
+    lo, hi = flaky.ci
     assert re.search(rf'data-sort="0.2"[^>]*>0.200<span class="ci">\[{lo:.3f}, {hi:.3f}\]</span>', html)
     assert html.count("showing 5 of 40 samples (capped at 5)") == 3
     assert "RuntimeError: boom" in html  # the flaky generator's first sample failed

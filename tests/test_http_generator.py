@@ -151,12 +151,12 @@ def test_malformed_200_is_retried_then_a_recorded_failure_never_cached(tmp_path,
         state["bad"] = set()
         before = srv.served
         second = run(RunSpec(("unit-tiny",), spec, ("usr",), n_boot=20), tmp_path / "r2", tmp_path / "c.sqlite", log=_quiet)
-    n = first["failures"]["unit-tiny"]["n"]
-    assert first["failures"]["unit-tiny"]["count"] == n
+    n = first.suites["unit-tiny"].failures.n
+    assert first.suites["unit-tiny"].failures.count == n
 
-    assert first["failures"]["unit-tiny"]["first_errors"][0].split(": ", 1)[1].startswith("BadResponse")
-    assert first["efficiency"]["unit-tiny"]["throughput_per_s"] is None
-    assert second["failures"]["unit-tiny"]["count"] == 0 and srv.served - before == n + 1  # + the identity probe
+    assert first.suites["unit-tiny"].failures.first_errors[0].split(": ", 1)[1].startswith("BadResponse")
+    assert first.suites["unit-tiny"].efficiency.throughput_per_s is None
+    assert second.suites["unit-tiny"].failures.count == 0 and srv.served - before == n + 1  # + the identity probe
 
 
 def test_changed_model_behind_the_same_url_is_not_served_from_cache(tmp_path) -> None:
@@ -167,7 +167,7 @@ def test_changed_model_behind_the_same_url_is_not_served_from_cache(tmp_path) ->
         RunSpec(("unit-tiny",), f"openai:{srv.base_url}#local", ("usr",), n_boot=20), tmp_path / out, tmp_path / "c.sqlite", log=logs.append)
     with ChatServer(echo_item, model="local") as srv:
         first = spec_run(srv, "r1")
-        n = first["suites"]["unit-tiny"]["n"]
+        n = first.suites["unit-tiny"].n
         served = srv.served
         same = spec_run(srv, "r2")
         assert srv.served - served == 1  # the probe only
@@ -175,11 +175,11 @@ def test_changed_model_behind_the_same_url_is_not_served_from_cache(tmp_path) ->
         served = srv.served
         changed = spec_run(srv, "r3")
     assert srv.served - served == n + 1
-    assert same["efficiency"]["unit-tiny"]["cached"] == n and same["efficiency"]["unit-tiny"]["generated"] == 0
-    assert same["efficiency"]["unit-tiny"]["latency_p50_s"] is None  # old latencies are not this run's
-    assert changed["efficiency"]["unit-tiny"]["cached"] == 0
-    assert changed["generator"]["identity"]["unit-tiny"]["system_fingerprint"] == "fp-2"
-    assert first["generator"]["identity"]["unit-tiny"]["listed"] == {"id": "local", "root": None}
+    assert same.suites["unit-tiny"].efficiency.cached == n and same.suites["unit-tiny"].efficiency.generated == 0
+    assert same.suites["unit-tiny"].efficiency.latency_p50_s is None  # old latencies are not this run's
+    assert changed.suites["unit-tiny"].efficiency.cached == 0
+    assert changed.suites["unit-tiny"].identity["system_fingerprint"] == "fp-2"
+    assert first.suites["unit-tiny"].identity["listed"] == {"id": "local", "root": None}
     warnings = [m for m in logs if "warning" in m]
     assert len(warnings) == 1 and "fp-1" in warnings[0] and "fp-2" in warnings[0]
     # a user revision is part of the key too
@@ -191,15 +191,15 @@ def test_run_json_reports_wall_clock_throughput_and_server_token_counts(tmp_path
     with ChatServer(echo_item, delay_s=0.05) as srv:
         r = run(RunSpec(("unit-tiny",), f"openai:{srv.base_url}#local?concurrency=4", ("usr",), n_boot=20),
                 tmp_path / "r", tmp_path / "c.sqlite", log=_quiet)
-    eff = r["efficiency"]["unit-tiny"]
+    eff = r.suites["unit-tiny"].efficiency
     samples = [json.loads(line) for line in (tmp_path / "r" / "samples.jsonl").read_text().splitlines()]
     n = len(samples)
-    assert eff["generated"] == n and eff["cached"] == 0
-    assert eff["throughput_per_s"] == pytest.approx(n / eff["wall_s"], rel=0.01)
+    assert eff.generated == n and eff.cached == 0
+    assert eff.throughput_per_s == pytest.approx(n / eff.wall_s, rel=0.01)
     assert srv.peak_in_flight == 4  # so the wall clock, not the mean latency, measures throughput
     bodies = [b for b in srv.bodies if b["messages"][-1]["content"] != "Say OK."]
-    assert eff["completion_tokens"] == sum(len(s["text"].split()) for s in samples)
-    assert eff["prompt_tokens"] == sum(len(json.dumps(b["messages"]).split()) for b in bodies)
+    assert eff.completion_tokens == sum(len(s["text"].split()) for s in samples)
+    assert eff.prompt_tokens == sum(len(json.dumps(b["messages"]).split()) for b in bodies)
 
 
 def test_outage_loses_nothing_through_the_runner_cache(tmp_path) -> None:
@@ -216,12 +216,12 @@ def test_outage_loses_nothing_through_the_runner_cache(tmp_path) -> None:
         down["after"] = 10**9  # the server recovers
         second = run(RunSpec(("unit-tiny",), spec, ("usr",), n_boot=50), tmp_path / "r2", cache, log=_quiet)
     assert served_before == 6
-    assert first["failures"]["unit-tiny"]["count"] == 11
-    assert second["failures"]["unit-tiny"]["count"] == 0
+    assert first.suites["unit-tiny"].failures.count == 11
+    assert second.suites["unit-tiny"].failures.count == 0
     assert srv.served - served_before == 1 + 11  # the probe, then only the missing ones
     samples = [json.loads(line) for line in (tmp_path / "r2" / "samples.jsonl").read_text().splitlines()]
     assert sum(s["cached"] for s in samples) == 5
     assert all(s["text"] == f"We recommend Hotel {int(s['id'].split('-')[1])} because it fits what you asked for." for s in samples)
-    assert second["efficiency"]["unit-tiny"]["generated"] == 11 and second["efficiency"]["unit-tiny"]["cached"] == 5
+    assert second.suites["unit-tiny"].efficiency.generated == 11 and second.suites["unit-tiny"].efficiency.cached == 5
     for f in ("r1/run.json", "r1/samples.jsonl", "r2/run.json"):
         assert SECRET not in (tmp_path / f).read_text()

@@ -26,7 +26,7 @@ def _suite(n_copies: int = 1) -> Suite:
 
 
 def _score(name, suite, texts):
-    ctx = MetricContext(suite.name, extra={"suite": suite})
+    ctx = MetricContext(suite.name, whole_suite=suite)
     return get_metric(name).score(list(suite.examples), texts, ctx).values
 
 

@@ -139,5 +139,5 @@ def test_fully_cached_run_does_not_load_the_model(tiny_dir: Path, tmp_path: Path
     loading._shared.cache_clear()
     second = run(spec, tmp_path / "r2", tmp_path / "c.sqlite", log=lambda m: None)
     assert loading._shared.cache_info().currsize == 0
-    (name,) = second["efficiency"]
-    assert first["efficiency"][name]["generated"] == 4 and second["efficiency"][name]["cached"] == 4
+    (name,) = second.suites
+    assert first.suites[name].efficiency.generated == 4 and second.suites[name].efficiency.cached == 4

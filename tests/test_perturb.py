@@ -17,7 +17,8 @@ from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example, Item, Reason, Signals, User
 from benchmark.suite import Suite, load_suite
 from benchmark.seeding import rng as rng_for
-from suites.perturb import names, paraphrase
+from benchmark.suite import perturbation_names as names
+from suites.perturb import paraphrase
 from suites.perturb.paraphrase import SYNONYMS
 from suites.perturb.structure import DISTRACTOR_HISTORY, truncate_words
 
@@ -88,7 +89,7 @@ def test_seed_changes_random_choices():
 def test_byte_identical_across_processes_and_hash_seeds():
     """Every perturbation of a real suite hashes the same in a fresh interpreter with another PYTHONHASHSEED."""
     code = (
-        "import hashlib, json, sys; from benchmark.suite import load_suite; from suites.perturb import names\n"
+        "import hashlib, json, sys; from benchmark.suite import load_suite, perturbation_names as names\n"
         "s = load_suite('travel'); s = s.with_examples(s.split('test')[:40])\n"
         "h = hashlib.sha256()\n"
         "from benchmark.registry import PERTURBATIONS\n"

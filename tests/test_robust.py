@@ -41,7 +41,7 @@ def runs(tmp_path_factory):
 
 
 def _v(run_dir, metric):
-    return read_run(run_dir)["scores"]["travel"][metric]["value"]
+    return read_run(run_dir).suites["travel"].scores[metric].value
 
 
 def test_a_constant_generator_is_best_on_no_robustness_headline(runs):
@@ -58,15 +58,15 @@ def test_faithful_input_insensitive_output_ranks_below_one_that_follows_its_inpu
 
 def test_worst_case_and_drop_are_the_per_sample_minimum_over_clean_and_perturbed(runs):
     d = runs["unit-follow"]
-    run = read_run(d)["scores"]["travel"]
+    run = read_run(d).suites["travel"].scores
     samples = list(read_samples(d))
     clean = [s["scores"]["fmr"] for s in samples]
     worst = [s["scores"]["robust.fmr"] for s in samples]
     assert all(w <= c for w, c in zip(worst, clean))
-    assert run["robust.fmr"]["value"] == pytest.approx(sum(worst) / len(worst))
-    assert run["robust.fmr.drop"]["value"] == pytest.approx(run["fmr"]["value"] - run["robust.fmr"]["value"])
-    assert run["robust.bleu4"]["value"] <= run["bleu4"]["value"]
-    assert run["robust.bleu4.drop"]["value"] == pytest.approx(run["bleu4"]["value"] - run["robust.bleu4"]["value"])
+    assert run["robust.fmr"].value == pytest.approx(sum(worst) / len(worst))
+    assert run["robust.fmr.drop"].value == pytest.approx(run["fmr"].value - run["robust.fmr"].value)
+    assert run["robust.bleu4"].value <= run["bleu4"].value
+    assert run["robust.bleu4.drop"].value == pytest.approx(run["bleu4"].value - run["robust.bleu4"].value)
 
 
 def test_leaderboards_head_robustness_with_robust_fmr_and_show_the_out_of_domain_gap(tmp_path):
@@ -82,8 +82,8 @@ def test_leaderboards_head_robustness_with_robust_fmr_and_show_the_out_of_domain
     assert not any(r["cells"][col]["best"] for r in ctx["overview"] if r["label"] == "sanity-constant")
     gaps = {r["label"]: r["cells"] for r in ctx["ood"]["rows"]}
     fmr = ctx["ood"]["metrics"].index("fmr")
-    run = {g: read_run(d)["scores"] for g, d in zip(("template", "sanity-constant"), dirs)}
-    want = run["template"]["finance"]["fmr"]["value"] - run["template"]["travel"]["fmr"]["value"]
+    run = {g: read_run(d).scores() for g, d in zip(("template", "sanity-constant"), dirs)}
+    want = run["template"]["finance"]["fmr"].value - run["template"]["travel"]["fmr"].value
     assert gaps["template"][fmr]["gap"] == f"{want:+.3f}"
     assert 'id="ood-table"' in leaderboard_html(board)
     md = write_markdown(dirs, tmp_path / "md").read_text()

@@ -6,12 +6,13 @@ import re
 import numpy as np
 import pytest
 
+from benchmark.record import GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
 from benchmark.runner import RunSpec, run
 from benchmark.schema import Example, Item, User
 from benchmark.scoring import MetricContext, aggregate, get_metric
 from metrics.similarity import LEXICAL, default_backend, pair_similarity
 from reports import robustness as report
-from suites.perturb import names
+from benchmark.suite import perturbation_names as names
 
 EX = Example("e-1", "d", User("u"), Item("i", "T"))
 
@@ -32,7 +33,7 @@ def test_invariance_metric_per_sample_and_worst_case():
         "typo": [(EX, "pool gym"), None, (EX, "pool spa")],
         "shuffle": [(EX, "spa pool"), (EX, "gym"), None],
     }
-    ctx = MetricContext("d", extra={"variants": v})
+    ctx = MetricContext("d", variants=v)
     typo = lexical("inv.typo").score([EX] * 3, texts, ctx)
     assert typo.values == [pytest.approx(0.5), None, 1.0]
     m = get_metric("inv.worst").with_options(model=LEXICAL, over=("typo", "shuffle"))
@@ -56,23 +57,21 @@ def test_runner_invariance_of_deterministic_and_id_seeded_generators(tmp_path):
     vals = {}
     for g in ("template", "sanity-constant", "sanity-invent"):
         spec = RunSpec(("travel",), g, ("inv.typo", "inv.shuffle", "inv.worst"), "test", 12)
-        vals[g] = run(spec, tmp_path / g, tmp_path / "cache.sqlite", log=lambda m: None)["scores"]["travel"]
+        vals[g] = run(spec, tmp_path / g, tmp_path / "cache.sqlite", log=lambda m: None).suites["travel"].scores
     for m in ("inv.typo", "inv.shuffle", "inv.worst"):
-        assert vals["sanity-constant"][m]["value"] == 1.0 and vals["sanity-constant"][m]["n"] == 12
-        assert vals["template"][m]["value"] >= 0.99  # depends on matched features only (shuffle reorders them)
-        assert vals["sanity-invent"][m]["value"] < 0.9  # its random picks are seeded by the (variant) id
-    assert vals["sanity-invent"]["inv.worst"]["value"] <= vals["sanity-invent"]["inv.typo"]["value"]
+        assert vals["sanity-constant"][m].value == 1.0 and vals["sanity-constant"][m].n == 12
+        assert vals["template"][m].value >= 0.99  # depends on matched features only (shuffle reorders them)
+        assert vals["sanity-invent"][m].value < 0.9  # its random picks are seeded by the (variant) id
+    assert vals["sanity-invent"]["inv.worst"].value <= vals["sanity-invent"]["inv.typo"].value
 
 
-def _run(label: str, scores: dict[str, dict[str, float]], domains: dict[str, str], kinds: dict[str, str] | None = None) -> dict:
-    info = {"faith.halluc": {"area": "faithfulness", "higher_is_better": False},
-            "bleu4": {"area": "overlap", "higher_is_better": True},
-            "latency": {"area": "efficiency", "higher_is_better": False}}
-    return {
-        "generator": {"label": label}, "metrics": info,
-        "suites": {s: {"domain": d, "kind": (kinds or {}).get(s, "structured")} for s, d in domains.items()},
-        "scores": {s: {m: {"value": v} for m, v in ms.items()} for s, ms in scores.items()},
-    }
+def _run(label: str, scores: dict[str, dict[str, float]], domains: dict[str, str], kinds: dict[str, str] | None = None) -> Run:
+    info = {"faith.halluc": MetricRecord("faith.halluc|v:1", "faithfulness", False, ""),
+            "bleu4": MetricRecord("bleu4|v:1", "overlap", True, ""),
+            "latency": MetricRecord("latency|v:1", "efficiency", False, "")}
+    suites = {s: SuiteRecord(s, "0" * 16, "1", (kinds or {}).get(s, "structured"), d, 10,
+                             scores={m: ScoreSummary(v, 10) for m, v in scores[s].items()}) for s, d in domains.items()}
+    return Run(GeneratorRecord(label, label, label), 0, 10, "test", None, None, {}, info, suites)
 
 
 RUN = _run("gen", {

@@ -10,6 +10,7 @@ import pytest
 import tests.helpers  # noqa: F401  (registers unit-tiny, unit-flaky, unit-slow)
 from benchmark.cli import main
 from benchmark.merge import merge_runs
+from benchmark.record import ScoreSummary
 from benchmark.results import read_run, read_samples
 from benchmark.runner import RunSpec, run
 from tests.conftest import REPO
@@ -23,24 +24,25 @@ def spec(**kw):
 
 def test_run_writes_scores_samples_and_metadata(tmp_path):
     out = run(spec(), tmp_path / "r", tmp_path / "c.sqlite", log=lambda m: None)
-    assert out["suites"]["unit-tiny"]["n"] == 16
+    assert out.suites["unit-tiny"].n == 16
     samples = list(read_samples(tmp_path / "r"))
     assert [s["id"] for s in samples] == [f"tiny-{i:03d}" for i in range(24, 40)]
     assert samples[0]["text"] == "We recommend Hotel 24 because it offers parking, which matches your preferences."
-    assert out["scores"]["unit-tiny"]["failure_rate"] == {"value": 0.0, "n": 16, "ci": [0.0, 0.0]}
-    assert out["generator"]["fingerprint"]["unit-tiny"].startswith("template:")
-    assert out["environment"]["packages"]["sacrebleu"]
-    assert read_run(tmp_path / "r") == json.loads((tmp_path / "r" / "run.json").read_text())
+    assert out.suites["unit-tiny"].scores["failure_rate"] == ScoreSummary(0.0, 16, (0.0, 0.0))
+    assert out.suites["unit-tiny"].fingerprint.startswith("template:")
+    assert out.environment["packages"]["sacrebleu"]
+    assert read_run(tmp_path / "r").to_json() == json.loads((tmp_path / "r" / "run.json").read_text())
+    assert read_run(tmp_path / "r") == out
 
 
 def test_failing_examples_are_recorded_and_run_goes_on(tmp_path):
     out = run(spec(generator="unit-flaky", split="all"), tmp_path / "r", tmp_path / "c.sqlite", log=lambda m: None)
-    f = out["failures"]["unit-tiny"]
-    assert f["count"] == 8 and f["n"] == 40 and "boom" in f["first_errors"][0]
-    assert out["scores"]["unit-tiny"]["failure_rate"]["value"] == pytest.approx(8 / 40)
+    f = out.suites["unit-tiny"].failures
+    assert f.count == 8 and f.n == 40 and "boom" in f.first_errors[0]
+    assert out.suites["unit-tiny"].scores["failure_rate"].value == pytest.approx(8 / 40)
     samples = {s["id"]: s for s in read_samples(tmp_path / "r")}
     assert samples["tiny-005"]["error"] == "RuntimeError: boom" and samples["tiny-006"]["error"] is None
-    text_metrics = [m for m, i in out["metrics"].items() if i["area"] != "efficiency" and m in samples["tiny-006"]["stats"]]
+    text_metrics = [m for m, i in out.metrics.items() if i.area != "efficiency" and m in samples["tiny-006"]["stats"]]
     for m in text_metrics:  # failed samples are not scored by text metrics
         assert samples["tiny-005"]["stats"][m] is None
 
@@ -48,9 +50,9 @@ def test_failing_examples_are_recorded_and_run_goes_on(tmp_path):
 def test_rerun_uses_cache_and_matches(tmp_path):
     a = run(spec(), tmp_path / "a", tmp_path / "c.sqlite", log=lambda m: None)
     b = run(spec(), tmp_path / "b", tmp_path / "c.sqlite", log=lambda m: None)
-    assert a["efficiency"]["unit-tiny"]["generated"] == 16
-    assert b["efficiency"]["unit-tiny"]["generated"] == 0 and b["efficiency"]["unit-tiny"]["cached"] == 16
-    assert a["scores"] == b["scores"]
+    assert a.suites["unit-tiny"].efficiency.generated == 16
+    assert b.suites["unit-tiny"].efficiency.generated == 0 and b.suites["unit-tiny"].efficiency.cached == 16
+    assert a.scores() == b.scores()
 
 
 def test_shards_merge_to_the_unsharded_run(tmp_path):
@@ -60,7 +62,8 @@ def test_shards_merge_to_the_unsharded_run(tmp_path):
         run(spec(split="all", shard=(k, 3)), tmp_path / f"s{k}", tmp_path / "c.sqlite", log=lambda m: None)
         dirs.append(tmp_path / f"s{k}")
     merged = merge_runs(dirs, tmp_path / "m")
-    assert merged["scores"] == full["scores"] and merged["suites"] == full["suites"]  # n and per-language counts summed
+    assert merged.scores() == full.scores()
+    assert merged.to_json()["suites"] == full.to_json()["suites"]  # n and per-language counts summed
     strip = lambda s: {k: v for k, v in s.items() if k not in ("latency_s", "cached")}  # noqa: E731
     assert [strip(s) for s in read_samples(tmp_path / "m")] == [strip(s) for s in read_samples(tmp_path / "full")]
     with pytest.raises(ValueError, match="do not cover"):
@@ -101,9 +104,9 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     proc = _cli(tmp_path, tmp_path / "resumed", {**env, "RXBENCH_TEST_DELAY": "0"})
     assert proc.wait() == 0, proc.stderr.read().decode()
     run_ = read_run(tmp_path / "resumed")
-    eff = run_["efficiency"]["unit-tiny"]
+    eff = run_.suites["unit-tiny"].efficiency
     committed = sqlite3.connect(tmp_path / "c.sqlite").execute("SELECT COUNT(*) FROM generations").fetchone()[0]
-    assert committed == 40 and eff["cached"] >= done and eff["generated"] + eff["cached"] == 40
+    assert committed == 40 and eff.cached >= done and eff.generated + eff.cached == 40
     ids = [s["id"] for s in read_samples(tmp_path / "resumed")]
     assert ids == [f"tiny-{i:03d}" for i in range(40)]
     assert all(s["text"] == f"Hotel {int(s['id'][5:])} offers a {s['text'].split(' a ')[-1]}" for s in read_samples(tmp_path / "resumed"))
@@ -113,7 +116,7 @@ def test_precomputed_outputs_skip_variant_metrics(tmp_path):
     outs = tmp_path / "outs.jsonl"
     outs.write_text("".join(json.dumps({"id": f"tiny-{i:03d}", "text": f"Hotel {i} has a pool."}) + "\n" for i in range(40)))
     out = run(spec(generator=f"file:{outs}", metrics=("fmr", "cf.drop")), tmp_path / "r", tmp_path / "c.sqlite", log=lambda m: None)
-    assert set(out["scores"]["unit-tiny"]) == {"fmr"}
-    assert "cf.drop" in out["skipped"]["unit-tiny: metrics"]
+    assert set(out.suites["unit-tiny"].scores) == {"fmr"}
+    assert "cf.drop" in out.skipped["unit-tiny: metrics"]
     live = run(spec(metrics=("fmr", "cf.drop")), tmp_path / "t", tmp_path / "c.sqlite", log=lambda m: None)
-    assert live["scores"]["unit-tiny"]["cf.drop"]["n"] > 0
+    assert live.suites["unit-tiny"].scores["cf.drop"].n > 0

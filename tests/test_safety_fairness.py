@@ -86,7 +86,7 @@ def test_fairness_metrics_on_a_biased_and_a_fair_generator():
     biased = ["A dull hotel, you will hate the pool."] * 6 + clean[:6]  # the female twin is spoken down to half of the time
     vader = SentimentIntensityAnalyzer()
     gap = (vader.polarity_scores(biased[0])["compound"] - vader.polarity_scores(clean[0])["compound"]) * 6 / 12
-    ctx = MetricContext("t", extra={"variants": _variants(examples, biased)})
+    ctx = MetricContext("t", variants=_variants(examples, biased))
     m = get_metric("fairness.sentiment")
     s = m.score(examples, clean, ctx)
     assert aggregate(m, s.rows, {})["value"] == pytest.approx(abs(gap))
@@ -95,7 +95,7 @@ def test_fairness_metrics_on_a_biased_and_a_fair_generator():
     table = {(r["measure"], r["swap"]): r for r in gap_table(rows)}
     assert table[("sentiment", "swap-gender")]["gap"] == pytest.approx(gap) and table[("sentiment", "swap-gender")]["n"] == 12
     assert table[("sentiment", "swap-gender")]["significant"] and aggregate(sig, rows, {})["value"] >= 1
-    fair = MetricContext("t", extra={"variants": _variants(examples, clean)})
+    fair = MetricContext("t", variants=_variants(examples, clean))
     assert aggregate(sig, sig.score(examples, clean, fair).rows, {})["value"] == 0
     assert aggregate(m, m.score(examples, clean, fair).rows, {})["value"] == 0
 
@@ -104,7 +104,7 @@ def test_orientation_sign_flips_the_gap_and_missing_variants_give_no_row():
     examples = [user_ex(i, {"gender": "female"}) for i in range(4)]
     m = get_metric("fairness.length")
     longer = ["one two three four five"] * 4
-    rows_male_twin = m.score(examples, ["one two"] * 4, MetricContext("t", extra={"variants": _variants(examples, longer, "-1")})).rows
+    rows_male_twin = m.score(examples, ["one two"] * 4, MetricContext("t", variants=_variants(examples, longer, "-1"))).rows
     assert all(r["swap-gender:d"] == -3.0 for r in rows_male_twin)  # female (clean) minus male (twin) = 2 - 5
-    none = m.score(examples, ["x"] * 4, MetricContext("t", extra={"variants": {}}))
+    none = m.score(examples, ["x"] * 4, MetricContext("t", variants={}))
     assert none.rows == [None] * 4 and aggregate(m, none.rows, {})["value"] != aggregate(m, none.rows, {})["value"]  # NaN: no pairs

@@ -133,22 +133,22 @@ def safety_runs(tmp_path_factory):
 
 
 def test_unsafe_generator_fails_every_safety_column(safety_runs):
-    sc = safety_runs["sanity-unsafe"]["scores"]
+    sc = safety_runs["sanity-unsafe"].scores()
     for suite in sc.values():
         # minilm-hate reads "you stupid idiot: buy <title> now" as harassment for nearly every title (0.95 measured)
-        assert suite["toxicity.frac"]["value"] >= 0.9 and suite["manipulation"]["value"] == 1.0
-        assert suite["fairness.significant"]["value"] >= 1 and suite["fairness.sentiment"]["value"] > 0.5
-    assert sc["safety-pii-travel"]["leakage"]["value"] == 1.0
-    assert sc["safety-injection-finance"]["injection"] == {**sc["safety-injection-finance"]["injection"], "value": 1.0, "n": 20}
+        assert suite["toxicity.frac"].value >= 0.9 and suite["manipulation"].value == 1.0
+        assert suite["fairness.significant"].value >= 1 and suite["fairness.sentiment"].value > 0.5
+    assert sc["safety-pii-travel"]["leakage"].value == 1.0
+    assert (sc["safety-injection-finance"]["injection"].value, sc["safety-injection-finance"]["injection"].n) == (1.0, 20)
 
 
 def test_template_generator_passes_every_safety_column(safety_runs):
-    sc = safety_runs["template"]["scores"]
+    sc = safety_runs["template"].scores()
     for suite in sc.values():
         for m in ("toxicity.frac", "leakage", "manipulation", "fairness.sentiment", "fairness.significant"):
-            assert suite[m]["value"] == 0.0, m
-    assert sc["safety-injection-finance"]["injection"]["value"] == 0.0
-    assert safety_runs["template"]["metrics"]["leakage"]["area"] == "safety"
+            assert suite[m].value == 0.0, m
+    assert sc["safety-injection-finance"]["injection"].value == 0.0
+    assert safety_runs["template"].metrics["leakage"].area == "safety"
 
 
 def test_per_sample_scores_reach_samples_jsonl(tmp_path):
@@ -157,5 +157,5 @@ def test_per_sample_scores_reach_samples_jsonl(tmp_path):
     samples = list(read_samples(tmp_path / "r"))
     assert [s["scores"]["leakage"] for s in samples] == [1.0, 1.0, 1.0]
     assert all(s["stats"]["toxicity.rtp-max"]["k"] == 25 for s in samples)  # 1 output + 24 resamples through the cache
-    sc = out["scores"]["safety-pii-news"]
-    assert sc["toxicity.rtp-max"]["value"] == pytest.approx(sc["toxicity.mean"]["value"])  # a deterministic generator repeats itself
+    sc = out.suites["safety-pii-news"].scores
+    assert sc["toxicity.rtp-max"].value == pytest.approx(sc["toxicity.mean"].value)  # a deterministic generator repeats itself

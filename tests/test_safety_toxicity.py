@@ -82,7 +82,7 @@ def test_rtp_protocol_expected_max_and_probability():
     examples = [ex(0), ex(1)]
     texts = [CLEAN, CLEAN]
     resamples = {f"resample:{k}": [(examples[0], CLEAN), (examples[1], INSULT if k == 3 else CLEAN)] for k in range(1, tox.RTP_K)}
-    ctx = MetricContext("t", extra={"variants": resamples})
+    ctx = MetricContext("t", variants=resamples)
     p_clean, p_insult = predict_prob([CLEAN, INSULT])
     for name, expected in (("profanity.rtp-max", (p_clean + p_insult) / 2), ("profanity.rtp-prob", 0.5)):
         m = get_metric(name)

@@ -14,13 +14,13 @@ def test_every_default_metric_sharded_and_merged_equals_the_unsharded_run(tmp_pa
     for k in (1, 2):
         run(spec(shard=(k, 2)), tmp_path / f"s{k}", tmp_path / "c.sqlite", log=lambda m: None)
     merged = merge_runs([tmp_path / "s1", tmp_path / "s2"], tmp_path / "m")
-    scores = full["scores"]["travel"]
-    assert scores["fairness.sentiment"]["value"] > 0 and scores["fairness.length"]["value"] > 0  # gaps to get wrong
-    assert scores["fairness.sentiment"]["n"] == 24  # every example has a gender and an age group to swap
+    scores = full.suites["travel"].scores
+    assert scores["fairness.sentiment"].value > 0 and scores["fairness.length"].value > 0  # gaps to get wrong
+    assert scores["fairness.sentiment"].n == 24  # every example has a gender and an age group to swap
     timing = {"latency_s"}  # wall-clock, differs between any two runs
-    assert {m: v for m, v in merged["scores"]["travel"].items() if m not in timing} == {
+    assert {m: v for m, v in merged.suites["travel"].scores.items() if m not in timing} == {
         m: v for m, v in scores.items() if m not in timing}
-    assert read_run(tmp_path / "m")["scores"] == merged["scores"]
+    assert read_run(tmp_path / "m").scores() == merged.scores()
 
 
 def test_a_twin_depends_on_its_example_and_suite_not_on_the_examples_varied():

@@ -82,7 +82,7 @@ def metric_values(m: MetricDef, lset: LabelledSet, seed: int) -> np.ndarray:
         if not applicable([m], suite):
             continue
         n = len(idx)
-        ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, {"latency_s": [0.0] * n, "failed": [False] * n, "variants": {}})
+        ctx = MetricContext(suite.name, suite.features, dict(suite.lexicon), seed, latency_s=[0.0] * n, failed=[False] * n)
         scored = m.score([lset.samples[i].example for i in idx], [lset.samples[i].output for i in idx], ctx)
         if scored.values is None:
             raise NotPerSample("gives no per-sample values")

@@ -263,7 +263,7 @@ def fairness_replicates(specs: Sequence[str], replicates: int = 40, n: int = 60,
                     a = f"{a} {CONDESCENDING}"
                 clean_texts.append(b)
                 variants.append((replace(e, id=f"{e.id}~swap-gender", tags={**e.tags, "cf_sign": "1"}), a))
-            ctx = MetricContext("challenge", extra={"variants": {"swap-gender": variants}})
+            ctx = MetricContext("challenge", variants={"swap-gender": variants})
             scored = m.score(clean, clean_texts, ctx)
             flagged[cond] += int((aggregate(m, scored.rows, scored.const)["value"] or 0) >= 1)
     return {"replicates": replicates, "pairs": n, "fpr": flagged["null"] / replicates, "recall": flagged["biased"] / replicates}

@@ -124,24 +124,11 @@ class LMGenerator:
         self._load()
         prompts = [build_prompt(ex, self.style) for ex in batch]
         t0 = time.perf_counter()
-        try:
-            results = self._run(prompts, [ex.id for ex in batch])
-        except Exception:  # one bad example must not sink the batch: retry them one by one
-            if len(batch) == 1:
-                raise
-            return [out for ex in batch for out in self._generate_one(ex)]
+        results = self._run(prompts, [ex.id for ex in batch])  # a failing batch is retried one by one (generate_isolated)
         per = (time.perf_counter() - t0) / max(1, len(batch))
         return [Explanation(ex.id, text, self.name, per, None, {"new_tokens": n}) for ex, (text, n) in zip(batch, results)]
 
     # -- internals ------------------------------------------------------------
-    def _generate_one(self, ex: Example) -> list[Explanation]:
-        t0 = time.perf_counter()
-        try:
-            (text, n), = self._run([build_prompt(ex, self.style)], [ex.id])
-            return [Explanation(ex.id, text, self.name, time.perf_counter() - t0, None, {"new_tokens": n})]
-        except Exception as exc:
-            return [Explanation(ex.id, "", self.name, time.perf_counter() - t0, f"{type(exc).__name__}: {exc}")]
-
     def _load(self) -> None:
         if self._model is None:
             self._tok, self._model = shared(self.ref, self.opts.merge)

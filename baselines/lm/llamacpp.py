@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from baselines.lm.prompts import (
     clean_output,
     restore_stop,
 )
+from benchmark.generator import explain_one
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Explanation, sha256_json
 from benchmark.suite import Suite
@@ -97,23 +97,18 @@ class LlamaCppGenerator:
                                   n_threads=self.opts.n_threads or None, verbose=False)
             return self._llm
 
-    def _one(self, llm: Any, ex: Example) -> Explanation:
-        t0 = time.perf_counter()
-        try:
-            p = build_prompt(ex, self.opts.prompt)
-            out = llm.create_completion(p.text, max_tokens=self.opts.max_tokens, temperature=self.opts.temperature,
-                                        seed=self.opts.seed, stop=list(p.stops))
-            choice = out["choices"][0]
-            text = clean_output(restore_stop(choice["text"], choice.get("finish_reason"), p.stops), p.prefix)
-            usage = out.get("usage") or {}
-            meta = {"prompt_tokens": usage.get("prompt_tokens"), "new_tokens": usage.get("completion_tokens")}
-            return Explanation(ex.id, text, self.name, time.perf_counter() - t0, None, meta)
-        except Exception as exc:  # one bad example must not sink the batch
-            return Explanation(ex.id, "", self.name, time.perf_counter() - t0, f"{type(exc).__name__}: {exc}")
+    def _one(self, llm: Any, ex: Example) -> tuple[str, dict]:
+        p = build_prompt(ex, self.opts.prompt)
+        out = llm.create_completion(p.text, max_tokens=self.opts.max_tokens, temperature=self.opts.temperature,
+                                    seed=self.opts.seed, stop=list(p.stops))
+        choice = out["choices"][0]
+        text = clean_output(restore_stop(choice["text"], choice.get("finish_reason"), p.stops), p.prefix)
+        usage = out.get("usage") or {}
+        return text, {"prompt_tokens": usage.get("prompt_tokens"), "new_tokens": usage.get("completion_tokens")}
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
         llm = self._load()
-        return [self._one(llm, ex) for ex in batch]
+        return [explain_one(self.name, ex, lambda ex=ex: self._one(llm, ex)) for ex in batch]  # one bad example must not sink the batch
 
 
 @GENERATORS.register("llamacpp", takes_arg=True, help="A GGUF file run by llama.cpp in process (optional extra rxbench[llamacpp])")

@@ -35,7 +35,7 @@ def gate_session(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     )
     report = cfg.getoption("--gates-report")
     if report and session.comparison:
-        from reports.compare import write_comparison
+        from reports.html import write_comparison
 
         write_comparison(session.comparison, Path(report), alpha=session.gates.alpha)
     return session

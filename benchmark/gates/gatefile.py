@@ -31,8 +31,9 @@ import yaml
 
 from benchmark.registry import METRICS
 from benchmark.scoring import get_metric
-from reports.compare import MetricComparison, fmt_p
-from reports.leaderboard import fmt, fmt_ci
+from benchmark.compare import MetricComparison
+from benchmark.numbers import fmt, fmt_ci, fmt_p
+from benchmark.record import ScoreSummary
 from validation.report import read_validity
 
 RULES = ("min", "max", "max_regression")
@@ -156,9 +157,9 @@ def load_gates(path: str | Path) -> GateFile:
     return GateFile(path, suites, tuple(rules), alpha, {**BASELINE_DEFAULTS, **raw.get("baseline", {})}, validity)
 
 
-def _score(s: dict | None) -> str:
-    s = s or {}
-    return f"{fmt(s.get('value'))} {fmt_ci(s.get('ci'))} (n={s.get('n', 0)})"
+def _score(s: ScoreSummary | None) -> str:
+    s = s or ScoreSummary(None, 0)
+    return f"{fmt(s.value)} {fmt_ci(s.ci)} (n={s.n})"
 
 
 def _p(p: float | None) -> str:
@@ -166,9 +167,9 @@ def _p(p: float | None) -> str:
     return f"< {text[1:]}" if text.startswith("<") else f"= {text}"
 
 
-def check_bound(rule: Rule, cand: dict | None, base: dict | None) -> tuple[bool, str]:
+def check_bound(rule: Rule, cand: ScoreSummary | None, base: ScoreSummary | None) -> tuple[bool, str]:
     """min / max: the candidate's corpus value against the bound."""
-    v = (cand or {}).get("value")
+    v = cand.value if cand is not None else None
     context = f"candidate {_score(cand)}, baseline {_score(base)}"
     if v is None or not math.isfinite(v):
         return False, f"{rule.id}: the candidate has no value for {rule.metric} ({context})"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from benchmark.gates import DEFAULT_BASELINE, DEFAULT_GATES
 from benchmark.gates.gatefile import GateFile, load_gates
+from benchmark.record import Run
 from benchmark.results import read_run
 from benchmark.runner import RunSpec, run
 
@@ -22,8 +23,9 @@ MAX_BYTES = 2_000_000
 SAME = ("metrics", "suites", "scores", "split", "limit", "seed", "n_boot", "generator")
 
 
-def _essence(run_json: dict) -> dict:
+def _essence(result: Run) -> dict:
     """What the gates compare; latencies and the environment change on every run."""
+    run_json = result.to_json()
     return {k: run_json.get(k) for k in SAME}
 
 

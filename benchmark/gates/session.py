@@ -10,39 +10,41 @@ from typing import Callable
 
 from benchmark.gates import DEFAULT_BASELINE, REBASELINE
 from benchmark.gates.gatefile import GateFile, Rule, check_bound, check_regression, check_validity
+from benchmark.record import Run
 from benchmark.results import read_run
-from reports.compare import NotComparable, RunComparison, compare_runs
+from benchmark.compare import NotComparable, RunComparison, compare_runs
 
 
-def suite_name(run: dict, spec: str) -> str | None:
+def suite_name(run: Run, spec: str) -> str | None:
     """The run's name for a suite spec (`xrec:PATH` may be named differently)."""
-    if spec in run["suites"]:
+    if spec in run.suites:
         return spec
-    return next((name for name, info in run["suites"].items() if info.get("spec") == spec), None)
+    return next((name for name, info in run.suites.items() if info.spec == spec), None)
 
 
 def is_run_dir(text: str) -> bool:
     return (Path(text) / "run.json").is_file()
 
 
-def run_candidate(spec: str, gates: GateFile, base: dict, out: Path, cache: Path, log: Callable[[str], None]) -> Path:
+def run_candidate(spec: str, gates: GateFile, base: Run, out: Path, cache: Path, log: Callable[[str], None]) -> Path:
     """Run a generator spec on the gated suites with the baseline's split / limit / seed."""
     from benchmark.runner import RunSpec, run
 
-    specs = tuple((base["suites"].get(suite_name(base, s) or "", {}).get("spec") or s) for s in gates.suites)
-    run(RunSpec(specs, spec, gates.metrics, base["split"], base["limit"], base["seed"], n_boot=base.get("n_boot") or 1000), out, cache, log=log)
+    names = {s: suite_name(base, s) for s in gates.suites}
+    specs = tuple((base.suites[n].spec if n else "") or s for s, n in names.items())
+    run(RunSpec(specs, spec, gates.metrics, base.split, base.limit, base.seed, n_boot=base.n_boot), out, cache, log=log)
     return out
 
 
-def regenerate_hint(base_dir: Path, base: dict | None) -> str:
+def regenerate_hint(base_dir: Path, base: Run | None) -> str:
     if base_dir.resolve() == DEFAULT_BASELINE.resolve():
         return f"regenerate with: {REBASELINE}  (or: make rebaseline), then commit {DEFAULT_BASELINE.name}/"
     if not base:
         return "pass a run directory written by `rxbench run` as --baseline"
-    args = ["rxbench", "run", "--suite", ",".join(i.get("spec") or n for n, i in base["suites"].items()), "--generator",
-            base["generator"]["spec"], "--split", base["split"], "--seed", str(base["seed"]), "--out", str(base_dir)]
-    if base.get("limit"):
-        args[8:8] = ["--limit", str(base["limit"])]
+    args = ["rxbench", "run", "--suite", ",".join(i.spec or n for n, i in base.suites.items()), "--generator",
+            base.generator.spec, "--split", base.split, "--seed", str(base.seed), "--out", str(base_dir)]
+    if base.limit:
+        args[8:8] = ["--limit", str(base.limit)]
     return "re-run the baseline model with this rxbench: " + shlex.join(args)
 
 
@@ -52,8 +54,8 @@ class GateSession:
     baseline_dir: Path
     candidate: str  # what the user passed
     candidate_dir: Path | None = None
-    base: dict | None = None
-    cand: dict | None = None
+    base: Run | None = None
+    cand: Run | None = None
     comparison: RunComparison | None = None
     refusal: str | None = None  # why no gate can be decided (every gate fails with it)
 
@@ -68,17 +70,17 @@ class GateSession:
         assert self.base is not None and self.cand is not None and self.comparison is not None
         bname, cname = suite_name(self.base, rule.suite), suite_name(self.cand, rule.suite)
         if cname is None:
-            why = self.cand.get("skipped", {}).get(rule.suite, "the candidate run has no such suite")
+            why = self.cand.skipped.get(rule.suite, "the candidate run has no such suite")
             return False, f"{rule.id}: suite {rule.suite} not scored in the candidate: {why}"
-        cand = self.cand["scores"][cname].get(rule.metric)
-        err = self.cand.get("metric_errors", {}).get(cname, {}).get(rule.metric)
+        cand = self.cand.suites[cname].scores.get(rule.metric)
+        err = self.cand.suites[cname].metric_errors.get(rule.metric)
         if err:
             return False, f"{rule.id}: metric {rule.metric} failed on the candidate: {err}"
-        if rule.metric not in self.cand["metrics"]:
+        if rule.metric not in self.cand.metrics:
             return False, f"{rule.id}: the candidate run did not compute {rule.metric}"
         if cand is None:
             return False, f"{rule.id}: {rule.metric} does not apply to suite {rule.suite} (needs {sorted(_needs(rule.metric))}); fix the gate file"
-        base = self.base["scores"].get(bname or "", {}).get(rule.metric)
+        base = self.base.suites[bname].scores.get(rule.metric) if bname else None
         if rule.kind != "max_regression":
             return check_bound(rule, cand, base)
         if bname is None or base is None:

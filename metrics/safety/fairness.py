@@ -2,7 +2,7 @@
 
 The runner generates the swapped variants (perturbations `swap-gender`,
 `swap-age`, `swap-name` in `suites.safety`) through the same cache and hands
-them over in ctx.extra["variants"]. For every sample and swap the metric takes
+them over in ctx.variants. For every sample and swap the metric takes
 an oriented paired difference d = f(group A version) - f(group B version)
 (A = female / older / first name list; the variant's tag `cf_sign` says
 whether the variant is the A version) of four measures f:
@@ -86,7 +86,7 @@ def _measures(names: Sequence[str], ctx: MetricContext, pairs: list[tuple[Exampl
 def paired_gaps(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, names: Sequence[str], swaps: Sequence[str] = SWAPS,
                 scorer: str = DEFAULT_SCORER) -> list[dict[tuple[str, str], float]]:
     """Per sample: {(measure, swap): oriented difference d} for the swaps that produced a variant."""
-    variants = ctx.extra.get("variants", {})
+    variants = ctx.variants
     pairs: list[tuple[Example, str]] = list(zip(examples, (t or "" for t in texts)))
     where: list[tuple[int, str, int, float]] = []  # (sample, swap, index of the variant in pairs, sign)
     for swap in swaps:

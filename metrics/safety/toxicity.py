@@ -441,7 +441,7 @@ def rtp_prob(examples: Sequence[Example], texts: Sequence[str], ctx: MetricConte
 
 
 def _rtp(texts: Sequence[str], ctx: MetricContext, scorer: str, k: int, value: Callable[[np.ndarray], float]) -> Scored:
-    variants = ctx.extra.get("variants", {})
+    variants = ctx.variants
     samples = [[t] for t in texts]
     for name in _rtp_variants(k):
         for i, got in enumerate(variants.get(name) or [None] * len(texts)):

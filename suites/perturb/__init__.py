@@ -19,8 +19,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from suites.perturb.base import Perturbation, names, perturbation
-from suites.perturb.paraphrase import freeze_lexicon, paraphrase
+from benchmark.suite import freeze_lexicon
+from benchmark.suite import perturbation_names as names
+from suites.perturb.base import Perturbation, perturbation
+from suites.perturb.paraphrase import paraphrase
 
 __all__ = ["Perturbation", "freeze_lexicon", "names", "paraphrase", "perturbation"]
 

@@ -29,7 +29,6 @@ from benchmark.schema import Example
 from benchmark.suite import Suite
 
 KINDS = ("noise", "paraphrase", "structure", "counterfactual", "demographic", "resample", "safety")
-ROBUSTNESS = frozenset({"noise", "paraphrase", "structure", "counterfactual"})  # the robustness tests (inv.*, robust.*, cf.*)
 DIRECTIONS = ("invariance", "directional")
 
 
@@ -103,8 +102,3 @@ def perturbation(cls: P) -> P:
     PERTURBATIONS.register(cls.name, help=f"[{cls.direction}] {summary(cls.__doc__)}", takes_arg=cls.takes_arg, **info)(factory)
     return cls
 
-
-def names(direction: str) -> list[str]:
-    """The robustness perturbations of one direction ("invariance" or "directional"), sorted (the
-    demographic swaps, resampling and planted attacks are not robustness tests)."""
-    return [e.name for e in PERTURBATIONS.entries() if e.info.get("direction") == direction and e.info.get("kind") in ROBUSTNESS]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from benchmark.schema import Example
 from benchmark.suite import Lexicon, Suite
+from benchmark.suite import freeze_lexicon
 from suites.perturb.base import Perturbation, perturbation
 from suites.perturb.edits import match_case, outside, profiles
 
@@ -52,16 +53,6 @@ def _synonym_table(frozen_lexicon: tuple) -> tuple[re.Pattern | None, dict[str, 
         return None, table
     alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), table
-
-
-def freeze_lexicon(lexicon: Lexicon) -> tuple:
-    """(attribute, canonical, sorted surface forms incl. the canonical) triples, sorted: a hashable cache key."""
-    out = []
-    for attr, values in (lexicon or {}).items():
-        for canon, forms in (values or {}).items():
-            fs = (forms,) if isinstance(forms, str) else tuple(forms or ())
-            out.append((str(attr), str(canon), tuple(sorted({str(canon), *map(str, fs)}))))
-    return tuple(sorted(out))
 
 
 def _same_number(src: str, alts: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,0 +1,39 @@
+"""The import layers of pyproject.toml ([tool.importlinter]) hold: data flows suites ->
+generators -> metrics -> runner -> reports / gates, nothing imports upward, no cycles."""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+REPO = Path(__file__).resolve().parent.parent
+UNLAYERED = {"benchmark.__init__", "benchmark.conftest"}  # the package marker and the gates' pytest options
+
+
+def _contracts() -> dict[str, dict]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return {c["id"]: c for c in config["contracts"]}
+
+
+def test_no_upward_import_and_no_cycle(capsys) -> None:
+    cwd = os.getcwd()
+    os.chdir(REPO)  # import-linter builds the graph of the packages importable from here
+    try:
+        code = lint_imports(str(REPO / "pyproject.toml"), no_cache=True, no_logo=True)
+    finally:
+        os.chdir(cwd)
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Contracts: 3 kept, 0 broken." in out
+
+
+def test_every_package_and_core_module_has_a_layer() -> None:
+    """A new top-level package or benchmark module must be placed in a layer, or nothing checks it."""
+    layered = {m.strip() for layer in _contracts()["layers"]["layers"] for m in layer.split("|")}
+    roots = {p.name for p in REPO.iterdir() if (p / "__init__.py").is_file() and p.name != "tests"}
+    assert roots - {"benchmark"} <= layered
+    core = {f"benchmark.{p.stem}" for p in (REPO / "benchmark").glob("*.py")} | {
+        f"benchmark.{p.name}" for p in (REPO / "benchmark").iterdir() if (p / "__init__.py").is_file()}
+    assert core - UNLAYERED - layered == set()
