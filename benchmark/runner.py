@@ -20,6 +20,7 @@ from benchmark.redact import redact, shown
 from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
 from benchmark.results import RUN_FORMAT, environment, write_run
 from benchmark.schema import Example, Explanation
+from benchmark.score_cache import with_score_cache
 from benchmark.scoring import MetricContext, MetricDef, Row, get_metric
 from benchmark.suite import Suite, load_suite
 
@@ -358,7 +359,7 @@ def run(spec: RunSpec, out: Path, cache_path: Path, log: Callable[[str], None] =
                     run_json["skipped"][f"{suite.name}: metrics"] = f"precomputed outputs; not scored: {', '.join(skipped)}"
             names = list(dict.fromkeys(v for m in applicable(suite_metrics, suite) for v in m.variants))
             variants, twins = generate_variants(gen, suite, examples, names, spec.seed, cache, log) if names else ({}, 0)
-            rows, values, consts, merrors, details = score_suite(suite, examples, outputs, suite_metrics, spec.seed, variants)
+            rows, values, consts, merrors, details = score_suite(suite, examples, outputs, with_score_cache(suite_metrics, cache_path), spec.seed, variants)
             n_failed = sum(not o.ok for o in outputs)
             run_json["generator"]["fingerprint"][suite.name] = gen.fingerprint()
             run_json["suites"][suite.name] = {
