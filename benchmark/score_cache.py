@@ -29,8 +29,6 @@ from benchmark.scoring import MetricContext, MetricDef, Scored
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS scores (key TEXT PRIMARY KEY, metric TEXT NOT NULL, scored TEXT NOT NULL, created REAL NOT NULL)"
 CODE_DIRS = ("benchmark", "metrics", "suites")  # the code and data a metric's value can depend on
-_MEMO: dict[int, tuple[Any, str]] = {}  # id(object) -> (object kept alive, its content hash)
-MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=1)
@@ -49,32 +47,19 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _content_hash(obj: Any) -> str:
-    """`obj.content_hash()` memoised by identity (an Example or Suite is hashed once per
-    process however many metrics see it); the memo holds the object, so its id stays its own."""
-    hit = _MEMO.get(id(obj))
-    if hit is not None and hit[0] is obj:
-        return hit[1]
-    digest = obj.content_hash()
-    if len(_MEMO) >= MEMO_SIZE:
-        _MEMO.clear()
-    _MEMO[id(obj)] = (obj, digest)
-    return digest
-
-
 def score_key(m: MetricDef, examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> str:
     """Everything the metric's result can depend on, hashed (see the module docstring)."""
     extra = ctx.extra
     suite = extra.get("suite")
     twins = {
-        name: [None if t is None else (_content_hash(t[0]), t[1]) for t in extra.get("variants", {}).get(name, [])]
+        name: [None if t is None else (t[0].content_hash(), t[1]) for t in extra.get("variants", {}).get(name, [])]
         for name in m.variants
     }
     blob = {
         "metric": m.signature, "code": code_digest(), "seed": ctx.seed, "suite": ctx.suite,
-        "suite_hash": _content_hash(suite) if suite is not None else None,
+        "suite_hash": suite.content_hash() if suite is not None else None,
         "features": sorted(ctx.features), "lexicon": {k: dict(v) for k, v in ctx.lexicon.items()},
-        "examples": [_content_hash(e) for e in examples], "texts": list(texts),
+        "examples": [e.content_hash() for e in examples], "texts": list(texts),
         "failed": list(extra.get("failed", [])), "latency_s": list(extra.get("latency_s", [])), "twins": twins,
         # anything else a runner passes; an object without a stable repr only makes the key miss
         "other": {k: v for k, v in extra.items() if k not in ("suite", "variants", "failed", "latency_s")},
