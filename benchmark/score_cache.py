@@ -65,7 +65,7 @@ def score_key(m: MetricDef, examples: Sequence[Example], texts: Sequence[str], c
         "other": {k: v for k, v in extra.items() if k not in ("suite", "variants", "failed", "latency_s")},
     }
     text = json.dumps(blob, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a hostile text may hold a lone surrogate
 
 
 def _plain(obj: Any) -> Any:

@@ -90,3 +90,12 @@ def test_a_cached_rerun_writes_the_same_samples_and_scores(tmp_path):
     assert a["scores"] == b["scores"] and a["const"] == b["const"]
     strip = lambda s: {k: v for k, v in s.items() if k != "cached"}  # noqa: E731
     assert [strip(s) for s in read_samples(tmp_path / "a")] == [strip(s) for s in read_samples(tmp_path / "b")]
+
+
+def test_a_text_with_a_lone_surrogate_is_scored_and_cached(tmp_path, batch):
+    examples, _, ctx = batch
+    calls: list = []
+    texts = ["bad \ud800 text", "two", "three"]
+    for _ in range(2):
+        scored = with_score_cache([counting_metric(calls)], tmp_path / "c.sqlite")[0].score(examples, texts, ctx)
+    assert len(calls) == 1 and scored.details[0] == {"t": "bad \ud800 text"}
