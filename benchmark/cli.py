@@ -91,7 +91,7 @@ def cmd_bench(a: argparse.Namespace) -> int:
     cfg = load_config(a.config, extra_suites=tuple(f"xrec:{p}" for p in a.xrec))
     t0 = time.perf_counter()
     run_bench(cfg, Path(a.cache) if a.cache else (cfg.cache or default_cache()))
-    print(f"done in {time.perf_counter() - t0:.0f}s")
+    print(f"done in {time.perf_counter() - t0:.0f}s (CPU {time.process_time():.0f}s)")
     return 0
 
 

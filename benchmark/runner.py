@@ -20,6 +20,7 @@ from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
 from benchmark.record import Efficiency, Failures, GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
 from benchmark.results import environment, write_run
 from benchmark.schema import Example, Explanation
+from benchmark.score_cache import with_score_cache
 from benchmark.scoring import MetricContext, MetricDef, Row, get_metric
 from benchmark.suite import Suite, load_suite
 
@@ -367,7 +368,7 @@ def measure_suite(job: Job, result: Run, suite_spec: str, suite: Suite, chosen: 
     metrics = metrics_for(job, suite, result)
     names = list(dict.fromkeys(v for m in applicable(metrics, suite) for v in m.variants))
     variants, twins = generate_variants(gen, suite, examples, names, spec.seed, job.cache, log) if names else ({}, 0)
-    rows, values, consts, merrors, details = score_suite(suite, examples, outputs, metrics, spec.seed, variants)
+    rows, values, consts, merrors, details = score_suite(suite, examples, outputs, with_score_cache(metrics, job.cache.path), spec.seed, variants)
     record = suite_record(suite_spec, suite, examples, outputs)
     record.fingerprint, record.identity = gen.fingerprint(), identity
     record.scores = aggregate_suite({m.name: m for m in job.metrics}, rows, consts, spec.seed, suite.name, spec.n_boot)

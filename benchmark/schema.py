@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -204,6 +205,11 @@ class Example:
 
     def content_hash(self) -> str:
         """Hash of everything a generator may see: the cache key and the suite hash use it."""
+        return self._content_hash
+
+    @cached_property
+    def _content_hash(self) -> str:
+        # once per example: runs, trainings, retrieval corpora and the score cache all ask (examples are never mutated)
         return sha256_json(self.to_dict())
 
 

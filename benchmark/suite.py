@@ -66,11 +66,19 @@ class Suite:
     def has_references(self) -> bool:
         return any(e.references for e in self.examples)
 
+    @cached_property
+    def _hashes(self) -> dict[str, str]:
+        return {}
+
     def content_hash(self, split: str = "all") -> str:
-        h = hashlib.sha256(f"{self.name}|{self.version}".encode())
-        for e in self.split(split):
-            h.update(e.content_hash().encode())
-        return h.hexdigest()[:16]
+        """Remembered per split: a run asks for it per generator, training per model, and
+        hashing thousands of examples is most of a fully cached re-run's work otherwise."""
+        if split not in self._hashes:
+            h = hashlib.sha256(f"{self.name}|{self.version}".encode())
+            for e in self.split(split):
+                h.update(e.content_hash().encode())
+            self._hashes[split] = h.hexdigest()[:16]
+        return self._hashes[split]
 
     def with_examples(self, examples: tuple[Example, ...], name: str | None = None) -> "Suite":
         return replace(self, examples=examples, name=name or self.name)
