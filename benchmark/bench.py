@@ -3,7 +3,7 @@ write the leaderboard and print it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmark.config import BenchConfig, slug
@@ -29,7 +29,8 @@ def plan(cfg: BenchConfig) -> list[RunSpec]:
     return specs
 
 
-def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
+def run_bench(cfg: BenchConfig, cache: Path, execute: Callable[[RunSpec, Path, Path], object] = run) -> list[Path]:
+    """Train, run every generator (`execute`: in process, or sharded on Ray), report."""
     specs = plan(cfg)
     if cfg.train:
         from dataclasses import fields, replace
@@ -47,7 +48,7 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         out = cfg.out / "runs" / slug(g.label)
         print(f"[run {i}/{len(cfg.generators)}] {shown(g.label)} ({shown(g.spec)})")
         t0 = time.perf_counter()
-        run(spec, out, cache)
+        execute(spec, out, cache)
         print(f"  ({time.perf_counter() - t0:.0f}s)")
         dirs.append(out)
     headline = cfg.headline or HEADLINE
