@@ -3,17 +3,20 @@
 fails is named in the error, nothing is merged, and a re-run resumes from the kept shards."""
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from benchmark.ray_exec import ShardFailed, connect, run_on_ray, run_shard, shard_specs
+from benchmark.ray_exec import ShardFailed, available, connect, run_on_ray, run_shard, shard_specs
 from benchmark.results import read_run, read_samples
 from benchmark.runner import RunSpec, run
 from tests.openai_server import ChatServer, echo_item
 
+if os.environ.get("CI") and not available():
+    pytest.fail("CI is set but Ray is not installed: `make test` installs the ray extra", pytrace=False)
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'rxbench[ray]'); `make test` installs it")
 
 SPEC = RunSpec(("travel", "ecommerce"), "sanity-unsafe", ("bleu4", "rouge1", "fmr", "usr", "div", "fairness.length"), "test", 10, 0, n_boot=200)
