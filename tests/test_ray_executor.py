@@ -115,3 +115,16 @@ def test_shard_k_uses_the_kth_endpoint_cycling():
     assert [s.shard for s in specs] == [(1, 3), (2, 3), (3, 3)]
     with pytest.raises(ValueError, match="openai: generators, not template:"):
         shard_specs(RunSpec(("travel",), "template"), 2, ("http://a/v1",))
+
+
+def test_cli_names_the_shards_whose_every_generation_failed_and_exits_1(local_ray, tmp_path, capsys):
+    from benchmark.cli import main
+
+    dead = "openai:http://127.0.0.1:9/v1#m?max_retries=0&timeout=2"  # port 9 (discard): connection refused
+    rc = main(["run", "--suite", "travel", "--generator", dead, "--metrics", "bleu4", "--limit", "2", "--cache", str(tmp_path / "c.sqlite"),
+               "--out", str(tmp_path / "out"), "--executor", "ray", "--shards", "2"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "shard 1/2: failed after 3 attempts: RuntimeError: nothing measured: all 1 generations failed" in err
+    assert "shard 2/2: failed after 3 attempts" in err and "0 finished shard(s) kept" in err
+    assert not (tmp_path / "out" / "run.json").exists()
