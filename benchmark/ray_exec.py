@@ -180,7 +180,12 @@ def run_on_ray(
         pending = {remote.remote(task, s, str(cache), cwd): s.shard[0] for s in todo}
         failed: dict[int, str] = {}
         while pending:
-            ready, _ = ray.wait(list(pending), num_returns=1)
+            try:
+                ready, _ = ray.wait(list(pending), num_returns=1)
+            except KeyboardInterrupt:  # do not leave shards running on the cluster; finished ones are kept
+                for ref in pending:
+                    ray.cancel(ref, force=True)
+                raise
             k = pending.pop(ready[0])
             try:
                 got: Any = ray.get(ready[0])
