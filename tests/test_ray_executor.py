@@ -128,3 +128,20 @@ def test_cli_names_the_shards_whose_every_generation_failed_and_exits_1(local_ra
     assert "shard 1/2: failed after 3 attempts: RuntimeError: nothing measured: all 1 generations failed" in err
     assert "shard 2/2: failed after 3 attempts" in err and "0 finished shard(s) kept" in err
     assert not (tmp_path / "out" / "run.json").exists()
+
+
+def test_bench_rows_run_on_ray_equal_the_rows_run_in_process(local_ray, tmp_path):
+    from functools import partial
+
+    from benchmark.bench import run_bench
+    from benchmark.config import load_config
+
+    def bench(out: str, execute) -> Path:
+        cfg = tmp_path / f"{out}.yaml"
+        cfg.write_text(f"name: t\nout: {tmp_path / out}\nlimit: 6\nsuites: [travel]\nmetrics: [bleu4, usr]\ngenerators: [template]\n", encoding="utf-8")
+        (run_dir,) = run_bench(load_config(str(cfg)), tmp_path / f"{out}.sqlite", execute)
+        return run_dir
+
+    on_ray = bench("ray", partial(run_on_ray, shards=2, log=QUIET))
+    assert read_run(on_ray)["shard"] is None and (on_ray / "shards").is_dir()
+    assert comparable(on_ray) == comparable(bench("local", run))
