@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.rxbench-installed
+TEST_STAMP := $(VENV)/.rxbench-test-extras
 # GPU users: set TORCH_SPEC to the CUDA build you want, e.g. TORCH_SPEC="torch==2.13.0 --index-url <your wheel index>"
 TORCH_SPEC ?= torch==2.13.0
 
@@ -47,7 +48,12 @@ $(STAMP): pyproject.toml Makefile
 demo: install
 	$(BIN)/rxbench bench configs/demo.yaml
 
-test: install browser
+# extras only the tests need (the Ray executor's test), kept out of `make demo`'s install
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[ray]'
+	@touch $(TEST_STAMP)
+
+test: install $(TEST_STAMP) browser
 	$(BIN)/ruff check -q .
 	$(BIN)/python -m pytest tests/ -q
 	$(BIN)/python -m pytest benchmark/ -q

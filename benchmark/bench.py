@@ -3,7 +3,7 @@ write the leaderboard and print it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,7 +39,8 @@ def plan(cfg: BenchConfig) -> list[RunSpec]:
     return specs
 
 
-def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
+def run_bench(cfg: BenchConfig, cache: Path, execute: Callable[[RunSpec, Path, Path], object] = run) -> list[Path]:
+    """Train, run every generator (`execute`: in process, or sharded on Ray), report."""
     specs = plan(cfg)
     if cfg.train:
         from dataclasses import fields, replace
@@ -58,7 +59,7 @@ def run_bench(cfg: BenchConfig, cache: Path) -> list[Path]:
         out = cfg.out / "runs" / slug(g.label)
         print(f"[run {i}/{len(cfg.generators)}] {shown(g.label)} ({shown(g.spec)})")
         with stage_timer():
-            run(spec, out, cache)
+            execute(spec, out, cache)
         dirs.append(out)
     headline = cfg.headline or HEADLINE
     notes = [compare_note(cfg.out, dirs, b, c, headline) for b, c in cfg.compare]

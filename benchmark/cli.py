@@ -33,14 +33,14 @@ def positive_int(text: str) -> int:
 
 
 def cmd_run(a: argparse.Namespace) -> int:
-    from benchmark.runner import RunSpec, nothing_measured, parse_shard, run
+    from benchmark.runner import RunSpec, nothing_measured, parse_shard
 
     spec = RunSpec(
         suites=_csv(a.suite), generator=a.generator, metrics=_csv(a.metrics), split=a.split, limit=a.limit,
         seed=a.seed, shard=parse_shard(a.shard) if a.shard else None, n_boot=a.n_boot, label=a.label,
     )
     print(f"rxbench run: {shown(spec.generator)} on {', '.join(map(shown, spec.suites))} ({spec.split} split)")
-    result = run(spec, Path(a.out), Path(a.cache))
+    result = executor(a)(spec, Path(a.out), Path(a.cache))
     failed, _ = result.total_failures()
     print(f"wrote {Path(a.out) / 'run.json'} and samples.jsonl; {failed} failed generations")
     why = nothing_measured(result)
@@ -51,6 +51,31 @@ def cmd_run(a: argparse.Namespace) -> int:
 
     print(terminal_summary(Board.load([a.out]), HEADLINE))
     return 0
+
+
+def executor(a: argparse.Namespace):
+    """`run(spec, out, cache)` of the chosen executor: in this process, or one Ray task per shard."""
+    from benchmark.runner import run
+
+    ray_args = {"--shards": a.shards, "--ray-address": a.ray_address, "--endpoints": getattr(a, "endpoints", None)}
+    if a.executor != "ray":
+        given = [k for k, v in ray_args.items() if v]
+        if given:
+            raise ValueError(f"{', '.join(given)} only apply with --executor ray")
+        return run
+    if not a.shards:
+        raise ValueError("--executor ray needs --shards N (e.g. the number of worker CPUs or endpoints)")
+    from functools import partial
+
+    from benchmark.ray_exec import run_on_ray
+
+    return partial(run_on_ray, shards=a.shards, endpoints=_csv(ray_args["--endpoints"] or ""), address=a.ray_address)
+
+
+def add_executor_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--executor", default="local", choices=["local", "ray"], help="local: this process; ray: one Ray task per shard, merged (pip install 'rxbench[ray]')")
+    p.add_argument("--shards", type=positive_int, help="with --executor ray: split every run into N shards")
+    p.add_argument("--ray-address", help="with --executor ray: the cluster's head, HOST:6379 (default: a local Ray on this machine)")
 
 
 def cmd_merge(a: argparse.Namespace) -> int:
@@ -90,7 +115,7 @@ def cmd_bench(a: argparse.Namespace) -> int:
 
     cfg = load_config(a.config, extra_suites=tuple(f"xrec:{p}" for p in a.xrec))
     t0 = time.perf_counter()
-    run_bench(cfg, Path(a.cache) if a.cache else (cfg.cache or default_cache()))
+    run_bench(cfg, Path(a.cache) if a.cache else (cfg.cache or default_cache()), executor(a))
     print(f"done in {time.perf_counter() - t0:.0f}s (CPU {time.process_time():.0f}s)")
     return 0
 
@@ -134,6 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--label", help="row name in leaderboards (default: generator name)")
     r.add_argument("--cache", default=str(default_cache()), help="SQLite generation cache (default: %(default)s)")
     r.add_argument("--out", required=True)
+    add_executor_args(r)
+    r.add_argument("--endpoints", help="with --executor ray and an openai: generator: replica URLs, comma-separated; shard K uses the K-th (cycling)")
     r.set_defaults(fn=cmd_run)
 
     m = sub.add_parser("merge", help="combine shard runs into one run")
@@ -163,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("config")
     b.add_argument("--xrec", action="append", default=[], help="add an XRec-shaped JSONL file as a suite (repeatable)")
     b.add_argument("--cache", help=f"SQLite generation cache (default: config's, else {default_cache()})")
+    add_executor_args(b)
     b.set_defaults(fn=cmd_bench)
 
     for name, reg in (("suites", SUITES), ("generators", GENERATORS), ("metrics", METRICS), ("perturbations", PERTURBATIONS)):
@@ -192,6 +220,12 @@ def main(argv: list[str] | None = None) -> int:
         msg = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename and exc.strerror else str(exc)
         print(f"rxbench: error: {shown(msg)}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:  # a shard that failed on Ray (the executor module is loaded only when used)
+        shard_failed = getattr(sys.modules.get("benchmark.ray_exec"), "ShardFailed", None)
+        if shard_failed is None or not isinstance(exc, shard_failed):
+            raise
+        print(f"rxbench: error: {shown(str(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("rxbench: interrupted; finished batches are cached, re-run to resume", file=sys.stderr)
         return 130

@@ -398,6 +398,50 @@ def bertscore(quick: bool) -> None:
     table(("what", "n", "per CPU s", "CPU s"), [("BERTScore pairs", len(texts), len(texts) / secs, secs), ("embedded texts", len(texts), len(texts) / esecs, esecs)])
 
 
+@section("ray_scaling")
+def ray_scaling(quick: bool) -> None:
+    """`rxbench run --executor ray` scoring N explanations (JSONL suite + file: predictions): 1 shard on 1 local worker vs 2 on 2, wall seconds."""
+    import shutil
+    import tempfile
+    from dataclasses import replace
+    from pathlib import Path
+
+    from benchmark import ray_exec
+    from benchmark.results import read_run
+    from benchmark.runner import RunSpec
+    from benchmark.schema import write_jsonl
+
+    if not ray_exec.available():
+        print(f"({ray_exec.INSTALL_HINT})")
+        return
+    n = 10_000 if quick else 100_000
+    examples, texts = corpus(n)
+    tmp = Path(tempfile.mkdtemp(prefix="rxperf-", dir="/tmp"))  # short: Ray's socket paths must stay under 108 bytes
+    try:
+        write_jsonl(tmp / "suite.jsonl", (e.to_dict() for e in examples))
+        write_jsonl(tmp / "preds.jsonl", ({"id": e.id, "text": t} for e, t in zip(examples, texts)))
+        spec = RunSpec((f"jsonl:{tmp / 'suite.jsonl'}",), f"file:{tmp / 'preds.jsonl'}", OVERLAP + EXPLAINABLE, n_boot=200)
+        ray_exec.connect(num_cpus=2, temp_dir=str(tmp / "ray"))
+        quiet = lambda msg: None  # noqa: E731
+        # warm-up: both workers import rxbench and load (validate) the suite once, so the timings are of generation + scoring + merge
+        ray_exec.run_on_ray(replace(spec, limit=100), tmp / "warm", tmp / "warm.sqlite", shards=2, log=quiet)
+        rows, scores = [], []
+        for workers in (1, 2):
+            t0 = time.perf_counter()
+            ray_exec.run_on_ray(spec, tmp / f"out{workers}", tmp / f"c{workers}.sqlite", shards=workers, log=quiet)
+            secs = time.perf_counter() - t0
+            scores.append(read_run(tmp / f"out{workers}")["scores"])
+            rows.append((workers, n, secs, n / secs))
+        assert scores[0] == scores[1], "the 2-shard merge differs from the 1-shard run"
+        table(("local Ray workers (= shards)", "explanations", "wall s", "explanations/s"), rows)
+        print(f"2 workers take {rows[1][2] / rows[0][2]:.2f}x the wall time of 1 (same scores)")
+    finally:
+        import ray
+
+        ray.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmark.perf", description=__doc__.split("\n")[0])
     ap.add_argument("--only", action="append", choices=SECTIONS.names(), help="run only this section (repeatable)")

@@ -15,6 +15,11 @@ llama.cpp's server, a hosted API), in one of two modes:
 Options follow the model as a query string:
 `openai:http://10.0.0.5:8000/v1#llama-3-8b?mode=completions&concurrency=16&revision=v2`.
 
+`endpoint=URL` sends the requests to another replica of the same deployment
+while the cache key keeps BASE_URL (`rxbench run --executor ray --endpoints`
+spreads shards over replicas this way); the server identity below still tells
+replicas that serve different models or builds apart.
+
 Concurrency defaults to 1 request in flight: a single-slot server (llama.cpp's
 default) only gets slower per token with more, and queued requests time out.
 Set it to the server's parallel capacity (vLLM: about its max_num_seqs;
@@ -83,10 +88,13 @@ class HTTPOptions:
     temperature: float = 0.0
     seed: int = 0
     revision: str = ""  # the user's name for what is served (e.g. a checkpoint): part of the cache key
+    endpoint: str = ""  # send requests here, a replica of BASE_URL's deployment (Ray shards spread over several); not in the cache key
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode={self.mode!r}: use one of {', '.join(MODES)}")
+        if self.endpoint and not self.endpoint.startswith(("http://", "https://")):
+            raise ValueError(f"endpoint={self.endpoint!r}: the URL must start with http:// or https://")
         if self.concurrency < 1 or self.batch_size < 1 or self.max_tokens < 1 or self.max_retries < 0 or self.timeout <= 0:
             raise ValueError("concurrency, batch_size, max_tokens must be >= 1, max_retries >= 0, timeout > 0")
 
@@ -133,7 +141,7 @@ class OpenAIGenerator:
         return True
 
     def fingerprint(self) -> str:
-        settings = {k: v for k, v in asdict(self.opts).items() if k not in ("concurrency", "batch_size", "timeout", "max_retries")}
+        settings = {k: v for k, v in asdict(self.opts).items() if k not in ("concurrency", "batch_size", "timeout", "max_retries", "endpoint")}
         cfg = {"url": self.base_url, "model": self.model, "prompt": f"{STYLE_VERSION['zeroshot']}/{self.opts.mode}", **settings}
         return f"{self.name}:{sha256_json(cfg)[:16]}@{sha256_json(self.identity())[:12]}"
 
@@ -167,7 +175,7 @@ class OpenAIGenerator:
                 import openai
 
                 # vLLM / llama.cpp accept any key; the client insists on a non-empty one
-                self._client = openai.OpenAI(base_url=self.base_url, api_key=self._key or "no-key",
+                self._client = openai.OpenAI(base_url=self.opts.endpoint.rstrip("/") or self.base_url, api_key=self._key or "no-key",
                                              max_retries=self.opts.max_retries, timeout=self.opts.timeout)
                 self._pool = ThreadPoolExecutor(max_workers=self.opts.concurrency, thread_name_prefix="rxbench-http")
 
