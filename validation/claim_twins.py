@@ -35,6 +35,7 @@ from benchmark.schema import Example, Item, Signals, User
 from benchmark.suite import load_suite
 from suites.perturb import paraphrase, rng_for
 from suites.splits import hash_split
+from validation.sets.qsquared import bad_label
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 # quality -> (same meaning, opposite meaning); written by hand for this evaluation.
@@ -198,7 +199,7 @@ def q2_cases(path: Path, part: str) -> list[Twin]:
         if (split[r["topic"]] == "train") == (part == "dev"):
             ex = Example(r["id"], "q2", User("q2-user", profile=r["message"]), Item("q2-item", r["topic"], profile=r["knowledge"]), Signals(0.0, ()), ())
             group = "q2-cross" if r["source"].startswith("cross") else "q2"
-            out.append(Twin(ex, r["response"], "none" if r["consistent"] else "inconsistent", group))
+            out.append(Twin(ex, r["response"], "inconsistent" if bad_label(r) else "none", group))
     return out
 
 
