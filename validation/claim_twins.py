@@ -191,7 +191,7 @@ def structured_twins(domains: Iterable[str], split: str, limit: int) -> list[Twi
 def q2_cases(path: Path, part: str) -> list[Twin]:
     """Q² responses of one part ("dev" or "heldout": half the topics each, by hash). Group "q2":
     the files labelled by name (dodeca/memnet consistent/inconsistent); "q2-cross": the
-    cross-annotation rows, labels as given in the file."""
+    cross-annotation rows (labels read by validation.sets.qsquared.bad_label)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     split = hash_split([r["topic"] for r in rows], "q2-claims", (0.5, 0.0))
     out = []
