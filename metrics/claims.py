@@ -16,12 +16,18 @@ every clause (metrics.negation.clauses) is judged against the evidence,
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding);
 - otherwise supported when its support (mean of the share of its content words
-  found in the inputs, exactly or as a WordNet near-synonym, and its best
-  similarity to an input clause) is at least SUPPORTED, else unsupported.
+  found in the inputs, exactly or as a WordNet near-synonym, each word weighted
+  by how specific it is (wordfreq: an unsupported "time" matters less than an
+  unsupported "helipad"), and its best similarity to an input clause) is at
+  least SUPPORTED, else unsupported.
 
-Clauses with no content word (frame talk: "we recommend it") are not judged;
-questions and clauses about the writer ("I'm not sure", "I haven't read it") are
-judged for support only: their polarity is not a claim about the item.
+Clauses with no content word (frame talk: "we recommend it"), questions, replies
+("that's true") and clauses about the writer ("I'm not sure", "I haven't read
+it") are not judged: they state nothing about the item (knowledge-grounded
+dialogue is full of them; Q² removes them too). A stance in front of a claim
+("I know that ...", "did you know ...") is dropped and the claim judged.
+Chinese: negation scope and values as in English; opposites by HowNet sentiment
+sign (metrics.relations); names are not detected (no capitals).
 Known limits: polarity is lexical (sarcasm, hedges and "could be quieter" are
 missed); a word with an opposite sense ("fresh" vs "stale" or "salted") can
 contradict the wrong sense; a claim that recombines true words falsely ("the
@@ -157,7 +163,7 @@ _DISCOURSE = frozenset({"and", "but", "so", "well", "yes", "yeah", "no", "oh", "
 _WRITER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "我"})
 # "I think / I know that / did you know ...": the writer's stance in front of a claim, dropped before judging it.
 _STANCE = re.compile(
-    r"^\W*(?:(?:and|but|so|well|yes|yeah|oh|also|though)\W+)*(?:(?:i|we)\W+(?:do\W+|also\W+|really\W+|actually\W+)?"
+    r"^\W*(?:(?:and|but|so|well|yes|yeah|oh|also|though)\W+)*(?:(?:i|we)\W+(?:do\W+|did\W+|also\W+|really\W+|actually\W+)?"
     r"(?:know|knew|think|thought|believe|heard|hear|read|remember|guess|recall|suppose|understand|learned|learnt)"
     r"|did\W+you\W+know|do\W+you\W+know|fun\W+fact)(?:\W+that)?\b\W*|^(?:我|我们)(?:觉得|认为|知道|相信|听说|记得)",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmark.schema import read_jsonl
+from suites.splits import hash_split
 from validation.sets import (
     SETS,
     LabelledSet,
@@ -34,12 +35,33 @@ def bad_label(rec: dict) -> int:
     return raw if str(rec["source"]).startswith("cross_annotation") else 1 - raw
 
 
+def heldout_topics(topics: list[str]) -> set[str]:
+    """The half of the topics kept out of building faith.claim_score (hash of the topic, so a
+    knowledge sentence and all responses to it fall on one side; validation.claim_twins uses the same)."""
+    split = hash_split(topics, "q2-claims", (0.5, 0.0))
+    return {t for t, part in split.items() if part != "train"}
+
+
+def _samples(path: Path, heldout_only: bool) -> tuple[Sample, ...]:
+    recs = [rec for _, rec in read_jsonl(path)]
+    keep = heldout_topics([str(r["topic"]) for r in recs]) if heldout_only else None
+    samples = []
+    for rec in recs:
+        if keep is None or str(rec["topic"]) in keep:
+            ex = neutral_example(str(rec["id"]), "dialogue", item_profile=rec["knowledge"], user_profile=rec["message"])
+            samples.append(Sample(ex, rec["response"], bad_label(rec), rec["source"]))
+    return tuple(samples)
+
+
 @SETS.register("qsquared", help="Q²: human-labelled grounded dialogue responses (label 1 = not supported by the knowledge)")
 def load(data: Path, seed: int) -> LabelledSet:
     path = require(data / FILE)
-    samples = []
-    for where, rec in read_jsonl(path):
-        ex = neutral_example(str(rec["id"]), "dialogue", item_profile=rec["knowledge"], user_profile=rec["message"])
-        samples.append(Sample(ex, rec["response"], bad_label(rec), rec["source"]))
-    return LabelledSet("qsquared", tuple(samples), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
-                       "public human labels (Wizard of Wikipedia responses); nothing in rxbench was built on it")
+    return LabelledSet("qsquared", _samples(path, False), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
+                       "public human labels (Wizard of Wikipedia responses); half its topics were looked at while building faith.claim_score")
+
+
+@SETS.register("qsquared/heldout", help="Q², only the topics never looked at while building faith.claim_score")
+def load_heldout(data: Path, seed: int) -> LabelledSet:
+    path = require(data / FILE)
+    return LabelledSet("qsquared/heldout", _samples(path, True), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
+                       "public human labels; the held-out half of the topics (hash split, validation.sets.qsquared.heldout_topics)")
