@@ -19,7 +19,11 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   found in the inputs, exactly or as a WordNet near-synonym, each word weighted
   by how specific it is (wordfreq: an unsupported "time" matters less than an
   unsupported "helipad"), and its best similarity to an input clause) is at
-  least SUPPORTED, else unsupported.
+  least SUPPORTED, else unsupported;
+- unsupported too, kind "quality", when a quality word of the claim (an adjective
+  WordNet knows) is held by the inputs neither as itself, a near-synonym nor a
+  denied opposite: "a poky lobby" for "spacious" states a quality the inputs do
+  not give, whatever the other words share.
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -62,7 +66,7 @@ SPECIFIC_TOP, SPECIFIC_MIN, SPECIFIC_MAX = 6.0, 0.5, 4.0  # word weight = 6 - Zi
 class Verdict:
     claim: str
     label: str  # supported | contradicted | unsupported
-    kind: str | None  # negation | antonym | value | entity (contradicted), number | None
+    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality (unsupported) | None
     span: str | None  # the offending words
     support: float
 
@@ -240,12 +244,16 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     if bad_nums and ev.grounding.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     weights = [specificity(w.text) for w, _ in content]
-    lexical = sum(k * _held(w, s, ev, top) for k, (w, s) in zip(weights, content)) / sum(weights) if content else 1.0
+    held = [_held(w, s, ev, top) for w, s in content]
+    lexical = sum(k * h for k, h in zip(weights, held)) / sum(weights) if content else 1.0
     support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
-    label = "supported" if support >= SUPPORTED else "unsupported"
-    return Verdict(claim, label, None, None if label == "supported" else claim, support)
+    if support < SUPPORTED:
+        return Verdict(claim, "unsupported", None, claim, support)
+    if odd := next((w for (w, _), h in zip(content, held) if not h and relations.groups(w.text)), None):
+        return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
+    return Verdict(claim, "supported", None, None, support)
 
 
 def claim_texts(text: str) -> list[str]:

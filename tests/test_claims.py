@@ -136,13 +136,18 @@ HAND_TWINS = [
 ]
 
 
+def twin_scores(twins: list[tuple[str, str, str, str]]) -> tuple[list[float], list[float]]:
+    """faith.claim_score of the faithful and of the unfaithful text of each (evidence, faithful, unfaithful, kind)."""
+    exs = [Example(f"e{i}", "hand", User("u"), Item("i", "", profile=ev), Signals(0.0, ()), ()) for i, (ev, *_) in enumerate(twins)]
+    m = get_metric("faith.claim_score")
+    return (m.score(exs, [t[1] for t in twins], MetricContext("hand")).values,
+            m.score(exs, [t[2] for t in twins], MetricContext("hand")).values)
+
+
 def test_hand_written_twins_are_separated():
     """Each unfaithful twin must score below its faithful twin; AUROC over all of them >= 0.9
     (measured 1.0 at the time of writing; the floor leaves room for a changed resource)."""
-    exs = [Example(f"e{i}", "hand", User("u"), Item("i", "", profile=ev), Signals(0.0, ()), ()) for i, (ev, *_) in enumerate(HAND_TWINS)]
-    m = get_metric("faith.claim_score")
-    good = m.score(exs, [t[1] for t in HAND_TWINS], MetricContext("hand")).values
-    bad = m.score(exs, [t[2] for t in HAND_TWINS], MetricContext("hand")).values
+    good, bad = twin_scores(HAND_TWINS)
     below = [g > b for g, b in zip(good, bad)]
     auc = roc_auc_score([1] * len(good) + [0] * len(bad), good + bad)
     assert sum(below) >= 0.85 * len(below), [t for t, ok in zip(HAND_TWINS, below) if not ok]
@@ -172,6 +177,19 @@ def test_chinese_antonym_is_contradicted():
     assert (rude["label"], rude["kind"], rude["span"]) == ("contradicted", "antonym", "粗鲁")
     assert verdicts("大堂很嘈杂。", ex)[0]["kind"] == "antonym"  # noisy lobby vs quiet rooms: the subject differs, but both are the hotel
     assert verdicts("员工友好。", ex)[0]["label"] == "supported"
+
+
+def test_an_unheld_quality_word_makes_a_claim_unsupported():
+    """"poky" is no WordNet opposite of "spacious" (its senses there are "slow" and "provincial"),
+    but a quality the inputs do not give is not supported, however many other words they share."""
+    v = verdicts("Hotel Aurora has a poky lobby and quiet rooms.")[0]
+    assert (v["label"], v["kind"], v["span"]) == ("unsupported", "quality", "poky")
+    assert verdicts("Hotel Aurora has a roomy lobby and quiet rooms.")[0]["label"] == "supported"
+
+
+def test_anything_but_and_rarely_deny():
+    assert verdicts("The staff is anything but friendly.")[0]["kind"] == "negation"
+    assert verdicts("Guests rarely find the rooms quiet.")[0]["label"] == "contradicted"
 
 
 def test_the_writers_state_and_questions_are_not_claims():
@@ -212,10 +230,7 @@ FRESH = [
 def test_fresh_hand_made_cases_other_domains_and_chinese():
     """Every unfaithful text scores below its faithful twin and below the threshold, every faithful
     one at or above it."""
-    exs = [Example(f"f{i}", "hand", User("u"), Item("i", "", profile=ev), Signals(0.0, ()), ()) for i, (ev, *_) in enumerate(FRESH)]
-    m = get_metric("faith.claim_score")
-    good = m.score(exs, [t[1] for t in FRESH], MetricContext("fresh")).values
-    bad = m.score(exs, [t[2] for t in FRESH], MetricContext("fresh")).values
+    good, bad = twin_scores(FRESH)
     assert [(t[3], g > b) for t, g, b in zip(FRESH, good, bad)] == [(t[3], True) for t in FRESH]
     assert [t[1] for t, g in zip(FRESH, good) if g < THRESHOLD] == []
     assert [t[2] for t, b in zip(FRESH, bad) if b >= THRESHOLD] == []
