@@ -3,10 +3,9 @@ errors, the labelled sets built from ../shared, the report round trip, the HTML 
 min_validity gate."""
 from __future__ import annotations
 
-from collections import Counter
-
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
