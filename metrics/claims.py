@@ -21,9 +21,9 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   unsupported "helipad"), and its best similarity to an input clause) is at
   least SUPPORTED, else unsupported;
 - unsupported too, kind "quality", when a quality word of the claim (an adjective
-  WordNet knows) is held by the inputs neither as itself, a near-synonym nor a
-  denied opposite: "a poky lobby" for "spacious" states a quality the inputs do
-  not give, whatever the other words share.
+  WordNet knows) that the inputs hold neither as itself, a near-synonym nor a
+  denied opposite stands right before a word they do hold: "a poky lobby" for
+  "a spacious lobby" gives the lobby a quality the inputs do not give.
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -251,9 +251,17 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
-    if odd := next((w for (w, _), h in zip(content, held) if not h and relations.groups(w.text)), None):
+    if odd := _unheld_quality(ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
+
+
+def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A quality word (WordNet adjective) the inputs do not hold, said of a thing they do hold: it
+    stands right before a held content word ("a poky lobby" when the inputs have a lobby)."""
+    ok = {w.start for (w, _), h in zip(content, held) if h}
+    after = {a.start: b.start for a, b in zip(ws, ws[1:])}
+    return next((w for (w, _), h in zip(content, held) if not h and after.get(w.start) in ok and relations.groups(w.text)), None)
 
 
 def claim_texts(text: str) -> list[str]:
