@@ -16,12 +16,22 @@ every clause (metrics.negation.clauses) is judged against the evidence,
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding);
 - otherwise supported when its support (mean of the share of its content words
-  found in the inputs, exactly or as a WordNet near-synonym, and its best
-  similarity to an input clause) is at least SUPPORTED, else unsupported.
+  found in the inputs, exactly or as a WordNet near-synonym, each word weighted
+  by how specific it is (wordfreq: an unsupported "time" matters less than an
+  unsupported "helipad"), and its best similarity to an input clause) is at
+  least SUPPORTED, else unsupported;
+- unsupported too, kind "quality", when a quality word of the claim (an adjective
+  WordNet knows) that the inputs hold neither as itself, a near-synonym nor a
+  denied opposite stands right before a word they do hold: "a poky lobby" for
+  "a spacious lobby" gives the lobby a quality the inputs do not give.
 
-Clauses with no content word (frame talk: "we recommend it") are not judged;
-questions and clauses about the writer ("I'm not sure", "I haven't read it") are
-judged for support only: their polarity is not a claim about the item.
+Clauses with no content word (frame talk: "we recommend it"), questions, replies
+("that's true") and clauses about the writer ("I'm not sure", "I haven't read
+it") are not judged: they state nothing about the item (knowledge-grounded
+dialogue is full of them; Q² removes them too). A stance in front of a claim
+("I know that ...", "did you know ...") is dropped and the claim judged.
+Chinese: negation scope and values as in English; opposites by HowNet sentiment
+sign (metrics.relations); names are not detected (no capitals).
 Known limits: polarity is lexical (sarcasm, hedges and "could be quieter" are
 missed); a word with an opposite sense ("fresh" vs "stale" or "salted") can
 contradict the wrong sense; a claim that recombines true words falsely ("the
@@ -36,24 +46,27 @@ from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from wordfreq import zipf_frequency
 
+from benchmark.lang import has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics import relations
-from metrics.grounding import FRAME, _evidence, entities, numbers
+from metrics.grounding import FRAME, _evidence, content_support, entities, numbers
 from metrics.negation import Word, clauses, denied_keys, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
 SUPPORTED = 0.5  # claim support at or above: supported (mean of two 0-1 shares: half of each)
 ALIGN_TOP = 2  # evidence clauses a claim is compared with for antonyms
 MAX_CLAIMS, MAX_UNITS = 64, 256
+SPECIFIC_TOP, SPECIFIC_MIN, SPECIFIC_MAX = 6.0, 0.5, 4.0  # word weight = 6 - Zipf frequency, clipped
 
 
 @dataclass(frozen=True)
 class Verdict:
     claim: str
     label: str  # supported | contradicted | unsupported
-    kind: str | None  # negation | antonym | value | entity (contradicted), number | None
+    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality (unsupported) | None
     span: str | None  # the offending words
     support: float
 
@@ -118,6 +131,15 @@ def evidence_index(text: str, title: str = "") -> EvidenceIndex:
     return EvidenceIndex(text, title)
 
 
+@lru_cache(maxsize=200_000)
+def specificity(word: str) -> float:
+    """How much a word's support matters: 6 minus its Zipf frequency in general text (wordfreq),
+    clipped to [SPECIFIC_MIN, SPECIFIC_MAX]. An unsupported "time" or "around" adds nothing an
+    annotator would call false; an unsupported "throne" or "1976" does."""
+    z = zipf_frequency(word, "zh" if has_han(word) else "en")
+    return min(max(SPECIFIC_TOP - z, SPECIFIC_MIN), SPECIFIC_MAX)
+
+
 def _may_oppose(word: str) -> bool:
     """Cheap filter: only words with WordNet groups or a strong valence can be opposites."""
     return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
@@ -125,12 +147,12 @@ def _may_oppose(word: str) -> bool:
 
 def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
-    valence when both are adjectives, `other` is not frame talk ("enjoy"), the clause is not
+    valence when both are adjectives (Chinese: HowNet sentiment sign, no part of speech), `other` is not frame talk ("enjoy"), the clause is not
     itself of mixed valence and it shares a content word with the claim (`about`: the claim's
     other stems), so that both judge the same thing ("rude staff" / "friendly staff")."""
     if relations.opposite(word, other):
         return True
-    if not relations.opposite_valence(word, other) or not relations.groups(word) or not relations.groups(other):
+    if not relations.opposite_valence(word, other) or not (has_han(word) or relations.groups(word) and relations.groups(other)):
         return False
     if stem(other) in FRAME or not about & {stem(u) for u in unit}:
         return False
@@ -142,15 +164,29 @@ def _span(claim: str, w: Word) -> str:
 
 
 _DISCOURSE = frozenset({"and", "but", "so", "well", "yes", "yeah", "no", "oh", "though", "also", "then", "however", "ok", "okay"})
+_WRITER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "我"})
+# "I think / I know that / did you know ...": the writer's stance in front of a claim, dropped before judging it.
+_STANCE = re.compile(
+    r"^\W*(?:(?:and|but|so|well|yes|yeah|oh|also|though)\W+)*(?:(?:i|we)\W+(?:do\W+|did\W+|also\W+|really\W+|actually\W+)?"
+    r"(?:know|knew|think|thought|believe|heard|hear|read|remember|guess|recall|suppose|understand|learned|learnt)"
+    r"|did\W+you\W+know|do\W+you\W+know|fun\W+fact)(?:\W+that)?\b\W*|^(?:我|我们)(?:觉得|认为|知道|相信|听说|记得)",
+    re.IGNORECASE,
+)
+_REPLY = re.compile(r"^\W*(?:that|this|sounds)\W*(?:'s|\s+is|\s+was|\s+sounds)?\W+(?:\w+\W*){0,2}[.!]?\s*$", re.IGNORECASE)
 
 
-def asserts(ws: Sequence[Word], claim: str) -> bool:
-    """Does the clause state something about the item? A question does not, nor does a clause
-    whose subject is the writer ("I'm not sure", "I haven't read it")."""
-    if claim.rstrip().endswith("?"):
-        return False
-    first = next((w.text for w in ws if w.text not in _DISCOURSE), "")
-    return first not in ("i", "i'm", "i've", "i'd", "i'll")
+def claim_body(claim: str) -> str | None:
+    """The part of a clause that states something about the item, or None when it states nothing:
+    a question, a reply ("that's true"), or a clause whose subject is the writer ("I'm not sure",
+    "I haven't read it", "I like it too"): the writer's state is no claim about the inputs. A stance
+    in front of a claim ("I know that it opened in 1971", "did you know it ...?") is dropped."""
+    m = _STANCE.match(claim)
+    if m and m.end() < len(claim):
+        claim = claim[m.end():]
+    elif claim.rstrip().endswith(("?", "\uff1f")) or _REPLY.match(claim):
+        return None
+    first = next((w.text for w in words(claim) if w.text not in _DISCOURSE), "")
+    return None if first in _WRITER else claim
 
 
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], top: Sequence[int]) -> Verdict | None:
@@ -187,7 +223,11 @@ def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
 
 def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
     """One clause against the evidence; `sims` is its similarity to each evidence clause.
-    Questions and the writer's own state ("I'm not sure") are judged for support only."""
+    None: the clause states nothing about the item (no content word, or see claim_body)."""
+    body = claim_body(claim)
+    if body is None:
+        return None
+    claim = body
     ws = words(_masked(claim, ev.title))
     content = _content(ws)
     nums = numbers(claim)
@@ -195,7 +235,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     if not content and not nums and not names:
         return None
     top = np.argsort(-sims)[:ALIGN_TOP] if len(sims) else []
-    if asserts(ws, claim) and (bad := _contradiction(claim, ev, ws, content, top)):
+    if bad := _contradiction(claim, ev, ws, content, top):
         return bad
     wrong = [" ".join(e) for e in names if not ev.grounding.supports_entity(e)]
     if wrong:
@@ -203,12 +243,25 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     bad_nums = sorted(nums - ev.grounding.numbers)
     if bad_nums and ev.grounding.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
-    lexical = sum(_held(w, s, ev, top) for w, s in content) / len(content) if content else 1.0
+    weights = [specificity(w.text) for w, _ in content]
+    held = [_held(w, s, ev, top) for w, s in content]
+    lexical = sum(k * h for k, h in zip(weights, held)) / sum(weights) if content else 1.0
     support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
-    label = "supported" if support >= SUPPORTED else "unsupported"
-    return Verdict(claim, label, None, None if label == "supported" else claim, support)
+    if support < SUPPORTED:
+        return Verdict(claim, "unsupported", None, claim, support)
+    if odd := _unheld_quality(ws, content, held):
+        return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
+    return Verdict(claim, "supported", None, None, support)
+
+
+def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A quality word (WordNet adjective) the inputs do not hold, said of a thing they do hold: it
+    stands right before a held content word ("a poky lobby" when the inputs have a lobby)."""
+    ok = {w.start for (w, _), h in zip(content, held) if h}
+    after = {a.start: b.start for a, b in zip(ws, ws[1:])}
+    return next((w for (w, _), h in zip(content, held) if not h and after.get(w.start) in ok and relations.groups(w.text)), None)
 
 
 def claim_texts(text: str) -> list[str]:
@@ -266,16 +319,19 @@ def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str) ->
     return out
 
 
-def sample_score(vs: Sequence[Verdict]) -> float | None:
+def sample_score(vs: Sequence[Verdict], cover: float | None = None) -> float | None:
     """Headline per-sample faithfulness in [0, 1], in three tiers: below 1/3 a claim is
-    contradicted, 1/3 to 2/3 some claim is unsupported, 5/6 and up every claim is supported;
-    within a tier, higher support (half the weakest claim's, half the mean) ranks higher.
-    None: nothing judged."""
+    contradicted, 1/3 to 2/3 some claim is unsupported, 2/3 and up every claim is supported.
+    Within a tier, higher support ranks higher: half the weakest claim's, a quarter the mean
+    claim's and a quarter `cover`, the share of the whole text's content words the inputs hold
+    (faith.content_support; the mean claim support when None). The weights were chosen on the
+    development twins and Q² dev topics (see validation.claim_eval). None: nothing judged."""
     if not vs:
         return None
     sup = [v.support for v in vs]
+    mean = sum(sup) / len(sup)
     tier = 0 if any(v.label == "contradicted" for v in vs) else 1 if any(v.label != "supported" for v in vs) else 2
-    return (tier + 0.5 * min(sup) + 0.5 * sum(sup) / len(sup)) / 3
+    return (tier + 0.5 * min(sup) + 0.25 * mean + 0.25 * (mean if cover is None else cover)) / 3
 
 
 # Judge a sample unfaithful below this: every contradicted sample and the unsupported ones with
@@ -294,7 +350,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     (faith.claim_score_minilm). Known limits: see metrics.claims.
     """
     vs = verdicts(examples, texts, model)
-    vals = [sample_score(v) for v in vs]
+    vals = [sample_score(v, content_support(e, t)) for v, e, t in zip(vs, examples, texts)]
     return Scored([None if x is None else {"v": x} for x in vals], vals, details=[{"claims": [c.as_dict() for c in v]} if v else None for v in vs])
 
 

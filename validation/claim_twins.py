@@ -35,7 +35,7 @@ from benchmark.schema import Example, Item, Signals, User
 from benchmark.suite import load_suite
 from benchmark import seeding
 from suites.perturb import paraphrase
-from suites.splits import hash_split
+from validation.sets.qsquared import bad_label, heldout_topics
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 # quality -> (same meaning, opposite meaning); written by hand for this evaluation.
@@ -191,15 +191,15 @@ def structured_twins(domains: Iterable[str], split: str, limit: int) -> list[Twi
 def q2_cases(path: Path, part: str) -> list[Twin]:
     """Q² responses of one part ("dev" or "heldout": half the topics each, by hash). Group "q2":
     the files labelled by name (dodeca/memnet consistent/inconsistent); "q2-cross": the
-    cross-annotation rows, labels as given in the file."""
+    cross-annotation rows (labels read by validation.sets.qsquared.bad_label)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    split = hash_split([r["topic"] for r in rows], "q2-claims", (0.5, 0.0))
+    heldout = heldout_topics([r["topic"] for r in rows])
     out = []
     for r in rows:
-        if (split[r["topic"]] == "train") == (part == "dev"):
+        if (r["topic"] in heldout) == (part == "heldout"):
             ex = Example(r["id"], "q2", User("q2-user", profile=r["message"]), Item("q2-item", r["topic"], profile=r["knowledge"]), Signals(0.0, ()), ())
             group = "q2-cross" if r["source"].startswith("cross") else "q2"
-            out.append(Twin(ex, r["response"], "none" if r["consistent"] else "inconsistent", group))
+            out.append(Twin(ex, r["response"], "inconsistent" if bad_label(r) else "none", group))
     return out
 
 
