@@ -149,7 +149,7 @@ def head_probability(x: np.ndarray, coef: np.ndarray, intercept: float, negation
 
 class MiniLMHateScorer:
     """Logistic regression over MiniLM embeddings, trained by `python -m metrics.safety.train_toxicity`
-    (MODEL_CARD.md beside the artifact); Chinese texts (benchmark.lang.detect_lang) go to the lexicon
+    (MODEL_CARD.md beside the artifact), read only for texts that pass `toxicity_gate` (the rest score 0); Chinese texts (benchmark.lang.detect_lang) go to the lexicon
     scorer of `toxicity_zh`, since MiniLM is English-only."""
 
     name = "minilm-hate"
@@ -165,11 +165,17 @@ class MiniLMHateScorer:
         from benchmark.lang import detect_lang
         from metrics.safety.toxicity_zh import score_zh
 
+        from metrics.embed import embed
+        from metrics.safety.toxicity_gate import may_be_toxic
+
         out = np.zeros(len(texts))
         zh = [detect_lang(t) == "zh" for t in texts]
         en = [i for i, z in enumerate(zh) if not z]
-        if en:
-            out[en] = head_probability(features_for_toxicity([texts[i] for i in en]), self.coef, self.intercept, self.penalty)
+        clean = dict(zip(en, deobfuscated([texts[i] for i in en])))
+        read = [i for i in en if may_be_toxic(clean[i])]  # the others hold no word hate needs: 0 without MiniLM
+        if read:
+            units = [clean[i] for i in read]
+            out[read] = head_probability(head_features(embed(units), units), self.coef, self.intercept, self.penalty)
         for i, z in enumerate(zh):
             if z:
                 out[i] = score_zh(texts[i])
