@@ -8,7 +8,9 @@ The Perspective API is being shut down, so rxbench scores toxicity offline:
   ("h4te", "i h a t e", "sc*m") plus a few transparent cues (sentiment, negation scope,
   talk about speech, quotes). It scores hate against protected groups, threats and
   harassment of a person, not swear words: "this fucking pizza is amazing", "I don't
-  hate X" and counter-speech quoting hate stay low. Chinese text (benchmark.lang) goes
+  hate X" and counter-speech quoting hate stay low. A text without any risk word
+  (`toxicity_gate`: negative, identity, threat, dehumanising words) scores 0 without
+  MiniLM: most explanations never pay for the model. Chinese text (benchmark.lang) goes
   to the lexicon scorer of `toxicity_zh`, since MiniLM is English-only.
 - `profanity-check` (alt-profanity-check, `profanity.*`): a linear SVM over a bag of
   words shipped inside the wheel, fast (10k texts in ~0.3 s). It sees words, not
