@@ -64,7 +64,7 @@ def test_reference_false_positive_rate_counts_every_reference():
 def test_signatures_name_scorer_and_model_and_rtp_is_opt_in():
     sig = get_metric("toxicity.mean").signature
     head = hashlib.sha256(tox.HEAD.read_bytes()).hexdigest()[:12]
-    assert "scorer:minilm-hate" in sig and f"model:minilm-hate@{head}+all-MiniLM-L6-v2" in sig
+    assert "scorer:minilm-hate" in sig and f"model:minilm-hate@{head}+{tox.SCREEN}+all-MiniLM-L6-v2" in sig
     assert f"minilm-hate@{head}" in get_metric("fairness.toxicity").signature
     sig = get_metric("profanity.mean").signature
     assert "scorer:profanity-check" in sig and "model:alt-profanity-check@" in sig

@@ -110,9 +110,12 @@ class _Memo:
 HEAD = Path(__file__).resolve().parent / "models" / "toxicity-minilm.npz"
 
 
+SCREEN = "screen1"  # version of `toxicity_gate`'s word screen and of the deobfuscation rules: bump when they change
+
+
 def head_model_id() -> str:
-    """`minilm-hate@<sha256 of the head artifact>`: the scorer part of the signature (the MiniLM weights' hash beside it)."""
-    return "minilm-hate@" + (_sha256_files([HEAD]) if HEAD.is_file() else "missing")
+    """`minilm-hate@<sha256 of the head artifact>+<SCREEN>`: the scorer part of the signature (the MiniLM weights' hash beside it)."""
+    return "minilm-hate@" + (_sha256_files([HEAD]) if HEAD.is_file() else "missing") + "+" + SCREEN
 
 
 def deobfuscated(texts: Sequence[str]) -> list[str]:
