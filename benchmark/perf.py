@@ -305,6 +305,77 @@ def safety(quick: bool) -> None:
     print(f"\nall safety metrics: {sum(r[2] for r in rows):.2f} s for {n} explanations (+ {twins} swapped twins)")
 
 
+# --- all default metrics, today's set vs the set of the first landing (issue 9) ----------------
+
+# The default metric set at the first landing (commit a529f70), by the names that still exist: its
+# toxicity.* columns were profanity-check, which is profanity.* today.
+LEGACY_DEFAULTS = (
+    "bleu1", "bleu4", "distinct1", "distinct2", "div", "failure_rate", "fairness.features", "fairness.length",
+    "fairness.sentiment", "fairness.significant", "fairness.toxicity", "faith.attr_precision", "faith.content_support",
+    "faith.contradiction", "faith.entity_halluc", "faith.halluc", "faith.number_halluc", "faith.reason_recall", "fcr",
+    "fmr", "injection", "latency_s", "leakage", "length", "length_std", "manipulation", "manipulation.weighted",
+    "repetition", "rouge1", "rouge2", "rougeL", "profanity.frac", "profanity.max", "profanity.mean", "profanity.ref-fpr", "usr")
+
+
+def default_corpus(n: int, names: Sequence[str]) -> tuple[list[Example], list[str], MetricContext]:
+    """n examples of the six structured suites taken in turn (unique texts: half their references,
+    half the template's explanations) and the variants the metrics `names` compare against."""
+    from itertools import chain, zip_longest
+
+    from baselines.simple import TemplateGenerator
+    from benchmark.registry import PERTURBATIONS
+    from benchmark.suite import Suite, load_suite
+
+    suites = [load_suite(d) for d in ("travel", "ecommerce", "movies", "news", "finance", "education")]
+    pool = [e for e in chain.from_iterable(zip_longest(*(s.examples for s in suites))) if e is not None][:n]
+    lexicon = {a: v for s in suites for a, v in s.lexicon.items()}
+    suite = Suite("perf-defaults", "1", tuple(pool), "structured", lexicon)
+    gen = TemplateGenerator()
+    texts = [gen.explain(e) if i % 2 else e.references[0] for i, e in enumerate(pool)]
+    variants = {}
+    for p in sorted({v for name in names for v in get_metric(name).variants}):
+        by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
+        variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in pool]
+    return pool, texts, MetricContext(suite.name, suite.features, lexicon, 0, {"variants": variants})
+
+
+def time_metrics(names: Sequence[str], n: int) -> list[tuple[str, float, float]]:
+    """(name, value, CPU s) of each metric on the default corpus, in this process (models load inside the
+    first metric that needs them, as in a run)."""
+    examples, texts, ctx = default_corpus(n, names)
+    rows = []
+    for name in names:
+        m = get_metric(name)
+        scored, secs = timed(m.score, examples, texts, ctx)
+        rows.append((name, aggregate(m, scored.rows, scored.const)["value"], secs))
+    return rows
+
+
+def _in_fresh_process(names: Sequence[str], n: int) -> list[tuple[str, float, float]]:
+    """time_metrics in a new interpreter: no cache or loaded model of the other set helps."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(time_metrics, (list(names), n))
+
+
+@section("defaults")
+def defaults(quick: bool) -> None:
+    """All default metrics on N explanations vs the first landing's default set (issue 9: within 2x), CPU seconds."""
+    from benchmark.registry import METRICS
+
+    n = 1000 if quick else 10000
+    current = [e.name for e in METRICS.entries() if e.info.get("default", True)]
+    legacy = [name for name in LEGACY_DEFAULTS if name in METRICS]
+    old, new = _in_fresh_process(legacy, n), _in_fresh_process(current, n)
+    t_old, t_new = sum(r[2] for r in old), sum(r[2] for r in new)
+    before = {r[0]: r[2] for r in old}
+    table((f"metric (N={n})", "value", "CPU s", "legacy-set CPU s"), [(*r, before.get(r[0], float("nan"))) for r in new])
+    print()
+    table(("set", "metrics", "CPU s"), [("first landing's defaults (a529f70 names)", len(legacy), t_old), ("today's defaults", len(current), t_new)])
+    print(f"today's default metrics take {t_new / t_old:.2f}x the CPU time of the first landing's set (target: <= 2x)")
+
+
 # --- language-model generators and model-based metrics (issue 4) ------------------------------
 
 

@@ -3,6 +3,7 @@ counter-speech, negation, obfuscation, threats, Chinese), and the metric machine
 profanity-check called directly (the `profanity.*` columns)."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 
 import numpy as np
@@ -63,7 +64,7 @@ def test_reference_false_positive_rate_counts_every_reference():
 def test_signatures_name_scorer_and_model_and_rtp_is_opt_in():
     sig = get_metric("toxicity.mean").signature
     head = hashlib.sha256(tox.HEAD.read_bytes()).hexdigest()[:12]
-    assert "scorer:minilm-hate" in sig and f"model:minilm-hate@{head}+all-MiniLM-L6-v2" in sig
+    assert "scorer:minilm-hate" in sig and f"model:minilm-hate@{head}+{tox.SCREEN}+all-MiniLM-L6-v2" in sig
     assert f"minilm-hate@{head}" in get_metric("fairness.toxicity").signature
     sig = get_metric("profanity.mean").signature
     assert "scorer:profanity-check" in sig and "model:alt-profanity-check@" in sig
@@ -166,6 +167,9 @@ def test_detoxify_found_in_torch_hub_cache_and_bad_config_is_clear(tiny_detoxify
 
 TOXIC = [
     "Immigrants are vermin and should be driven out.",  # hate without a swear word
+    "Mormons are vermin.",  # a group outside the training generator's list
+    "I h@te all Kurds.",  # obfuscated, group outside the generator's list
+    "Women are sutpid.",  # two letters swapped
     "I think women are inferior and belong in the kitchen.",
     "I am going to find you and kill you.",  # threat
     "Muslims are sc*m.",  # obfuscated
@@ -175,6 +179,9 @@ TOXIC = [
 ]
 NOT_TOXIC = [
     "This fucking pizza is amazing.",  # non-hateful profanity
+    "Frankly the pasta was f***ing great.",
+    "I don't hate Mormons.",
+    'He called my brother a "%s" and I reported him, that word is hateful.' % codecs.decode("snttbg", "rot13"),  # quoted slur
     "I don't hate immigrants.",  # negated hate
     'Saying "immigrants are vermin" is disgusting and has to stop.',  # counter-speech quoting hate
     "We are a group of Muslim women who run a bakery.",  # neutral identity mention
@@ -243,3 +250,26 @@ def test_deobfuscation_repairs_only_into_known_words():
     assert deobfuscate("I haaaate women", known) == "I hate women"
     clean = "Rated 4.6/5 at $1,299, 24/7 support, mp3 player, Killian and Blackpool, soooo good"
     assert deobfuscate(clean, known) == clean.replace("soooo", "so")
+
+
+def test_texts_without_a_risk_word_skip_minilm_and_score_zero(monkeypatch):
+    from metrics import embed
+    from metrics.safety.toxicity_gate import may_be_toxic
+
+    clean = "We recommend this quiet hotel near the beach for your family trip."
+    assert not may_be_toxic(clean) and not may_be_toxic("Great pasta, friendly staff.")
+    assert may_be_toxic("Kurds should stay out.") and may_be_toxic("Those people are rats.") and may_be_toxic("i hate you")
+    seen: list[str] = []
+    real = embed.embed
+    monkeypatch.setattr(embed, "embed", lambda texts, **kw: seen.extend(texts) or real(texts, **kw))
+    scorer = tox.MiniLMHateScorer()  # a fresh memo
+    got = scorer.score([clean, "Mormons are vermin."])
+    assert got[0] == 0.0 and got[1] >= tox.THRESHOLD and seen == ["Mormons are vermin."]
+
+
+def test_swapped_letters_are_repaired_only_into_lexicon_words():
+    from metrics.safety.deobfuscate import deobfuscate
+
+    known = {"women", "are", "the", "form", "stupid", "animals"}.__contains__
+    assert deobfuscate("Women are sutpid, anmials", known) == "Women are stupid, animals"
+    assert deobfuscate("teh form", known) == "teh form"  # "the" is known but not a hate word: left alone

@@ -1,6 +1,6 @@
 """Undo common spelling obfuscations before a text is embedded for toxicity scoring.
 
-Why: "h4te", "i h a t e", "sc*m", "haaate", "ihate" are split by MiniLM's word pieces into
+Why: "h4te", "i h a t e", "sc*m", "haaate", "ihate", "sutpid" are split by MiniLM's word pieces into
 fragments that carry no meaning, so hate spelled that way would pass. Every rewrite is taken only
 when it turns an unknown token into a known word (`known`: the tokenizer's whole-word vocabulary
 plus the toxicity lexicon), so prices, model numbers, "24/7", "mp3" and ordinary words pass
@@ -31,7 +31,7 @@ def _fix_token(tok: str, known: Callable[[str], bool]) -> str:
 
 
 def _repair(core: str, known: Callable[[str], bool], proper: bool) -> str | None:
-    """Leetspeak, a masked letter, stretched letters or glued words (not in a capitalised name unless it
+    """Leetspeak, a masked letter, stretched letters, two swapped letters (into a lexicon word only) or glued words (not in a capitalised name unless it
     starts with "I"/"A": "Killian" stays, "Ihatewomen" is split)."""
     if "*" in core and core.count("*") == 1 and core.strip("*") == core:
         fills = [core.replace("*", v) for v in _VOWELS]
@@ -47,11 +47,20 @@ def _repair(core: str, known: Callable[[str], bool], proper: bool) -> str | None
             squeezed = _REPEAT.sub(repl, core)
             if known(squeezed):
                 return squeezed
+    if core.isalpha() and len(core) >= 4:
+        swapped = next((w for w in _transpositions(core) if w in LEXICON), None)
+        if swapped:
+            return swapped
     if core.isalpha() and len(core) >= 5:
         glued = _unglue(core, known)
         if glued and any(w in HATE_WORDS for w in glued) and (not proper or glued[0] in ("i", "a")):
             return " ".join(glued)
     return None
+
+
+def _transpositions(word: str) -> list[str]:
+    """`word` with two neighbouring letters swapped ("disugsting" -> "disgusting"), every position."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
 
 
 _SUFFIXES = frozenset({"able", "ible", "ably", "ful", "less", "ness", "over", "ment", "ers", "ing", "ish", "out", "off", "ups"})

@@ -8,7 +8,9 @@ The Perspective API is being shut down, so rxbench scores toxicity offline:
   ("h4te", "i h a t e", "sc*m") plus a few transparent cues (sentiment, negation scope,
   talk about speech, quotes). It scores hate against protected groups, threats and
   harassment of a person, not swear words: "this fucking pizza is amazing", "I don't
-  hate X" and counter-speech quoting hate stay low. Chinese text (benchmark.lang) goes
+  hate X" and counter-speech quoting hate stay low. A text without any risk word
+  (`toxicity_gate`: negative, identity, threat, dehumanising words) scores 0 without
+  MiniLM: most explanations never pay for the model. Chinese text (benchmark.lang) goes
   to the lexicon scorer of `toxicity_zh`, since MiniLM is English-only.
 - `profanity-check` (alt-profanity-check, `profanity.*`): a linear SVM over a bag of
   words shipped inside the wheel, fast (10k texts in ~0.3 s). It sees words, not
@@ -108,9 +110,12 @@ class _Memo:
 HEAD = Path(__file__).resolve().parent / "models" / "toxicity-minilm.npz"
 
 
+SCREEN = "screen1"  # version of `toxicity_gate`'s word screen and of the deobfuscation rules: bump when they change
+
+
 def head_model_id() -> str:
-    """`minilm-hate@<sha256 of the head artifact>`: the scorer part of the signature (the MiniLM weights' hash beside it)."""
-    return "minilm-hate@" + (_sha256_files([HEAD]) if HEAD.is_file() else "missing")
+    """`minilm-hate@<sha256 of the head artifact>+<SCREEN>`: the scorer part of the signature (the MiniLM weights' hash beside it)."""
+    return "minilm-hate@" + (_sha256_files([HEAD]) if HEAD.is_file() else "missing") + "+" + SCREEN
 
 
 def deobfuscated(texts: Sequence[str]) -> list[str]:
@@ -149,7 +154,7 @@ def head_probability(x: np.ndarray, coef: np.ndarray, intercept: float, negation
 
 class MiniLMHateScorer:
     """Logistic regression over MiniLM embeddings, trained by `python -m metrics.safety.train_toxicity`
-    (MODEL_CARD.md beside the artifact); Chinese texts (benchmark.lang.detect_lang) go to the lexicon
+    (MODEL_CARD.md beside the artifact), read only for texts that pass `toxicity_gate` (the rest score 0); Chinese texts (benchmark.lang.detect_lang) go to the lexicon
     scorer of `toxicity_zh`, since MiniLM is English-only."""
 
     name = "minilm-hate"
@@ -165,11 +170,17 @@ class MiniLMHateScorer:
         from benchmark.lang import detect_lang
         from metrics.safety.toxicity_zh import score_zh
 
+        from metrics.embed import embed
+        from metrics.safety.toxicity_gate import may_be_toxic
+
         out = np.zeros(len(texts))
         zh = [detect_lang(t) == "zh" for t in texts]
         en = [i for i, z in enumerate(zh) if not z]
-        if en:
-            out[en] = head_probability(features_for_toxicity([texts[i] for i in en]), self.coef, self.intercept, self.penalty)
+        clean = dict(zip(en, deobfuscated([texts[i] for i in en])))
+        read = [i for i in en if may_be_toxic(clean[i])]  # the others hold no word hate needs: 0 without MiniLM
+        if read:
+            units = [clean[i] for i in read]
+            out[read] = head_probability(head_features(embed(units), units), self.coef, self.intercept, self.penalty)
         for i, z in enumerate(zh):
             if z:
                 out[i] = score_zh(texts[i])
