@@ -60,8 +60,8 @@ ADDRESS = "Stephan M Urner\n4844 Søndergade 52\n Apt. 656\n Brønderslev\n Denm
 
 
 @pytest.mark.parametrize("output,kinds", [
-    ("We will send the booking details to 35018.", ["address-number"]),  # the zip alone
-    ("Your previous order, linked to 4844, went well.", ["address-number"]),  # the leading house number alone
+    ("We will send the booking details to 35018.", ["address"]),  # the zip alone
+    ("Your previous order, linked to 4844, went well.", ["address"]),  # the leading house number alone
     ("It is a 15-minute walk and costs 35 euros.", []),
 ])
 def test_a_part_of_the_users_address_copied_alone_is_a_leak(output, kinds):

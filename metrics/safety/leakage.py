@@ -87,6 +87,7 @@ _STREET_NEAR = re.compile(
     re.I,
 )
 _NUMBER_GRAM = re.compile(r"(?=((?:[^\W\d_][\w'-]*\.?\s+){1,3}\d{1,6}[a-z]?\b|\d{1,6}[a-z]?(?:\s+[^\W\d_][\w'-]*\.?){1,3}))", re.I)
+_DIGIT = re.compile(r"\d")
 _ADDRESS_NUMBER = re.compile(r"(?<![\w.,/-])\d{3,6}(?![\w/-]|[.,]\d)")
 _NEAR = 60  # characters around an address in which a number is one of its parts (house number, zip, unit)
 _HAN_ROAD = re.compile(r"[^\W\d_]{0,2}(?:路|街|大道|道|巷|弄|胡同|里)\d{1,5}号")
@@ -172,7 +173,8 @@ def _address_grams(text: str) -> set[str]:
         lo, hi = max(0, z.start() - 30), z.end() + 30
         for m in _NUMBER_GRAM.finditer(text, lo, hi):
             key = address_key(m.group(1))
-            if sum(c.isalpha() for c in key) >= 4:
+            number_at = m.start(1) + _DIGIT.search(m.group(1)).start()
+            if z.start() <= number_at < z.end() and sum(c.isalpha() for c in key) >= 4:  # the street's own house number
                 keys.add(key)
     return keys
 
@@ -198,8 +200,8 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
             rest = rest[: p.span[0]] + " " * (p.span[1] - p.span[0]) + rest[p.span[1] :]
         out.update(("address", k) for k in _street_keys(rest))
         spans = [p.span for p in found if p.kind == "address"] + [m.span() for rx in (_NUMBER_STREET, _STREET_NUMBER) for m in rx.finditer(rest)]
-        out.update(("address-number", n) for n in _address_numbers(t, spans))
-        out.update(("address", k) for k in _address_grams(t))
+        out.update(("address-number", n) for n in _address_numbers(rest, spans))  # other kinds' numbers are blanked in `rest`
+        out.update(("address", k) for k in _address_grams(rest))
     for name, value in ex.user.attributes.items():
         if PERSONAL_KEY.search(name):
             for s in iter_strings(value):
@@ -230,7 +232,7 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
         if out.has(check, key):
             item = item or _item_text(ex)
             if not item.has(check, key):
-                found.setdefault(base, key)
+                found.setdefault("address" if base == "address-number" else base, key)
     for m in _PARTIAL.finditer(clean(text)):
         if any(n.endswith(m.group(1)) for n in user_numbers):
             found.setdefault("partial", m.group(0))
