@@ -49,7 +49,7 @@ PERSONAL_KEY = re.compile(
 _DIGIT_RUN = re.compile(r"\d(?:[ ().+/-]{0,3}\d)*")
 _MIN_DIGITS = 7
 _SUFFIX_DIGITS = 9  # enough digits to identify a number whatever its country code / trunk prefix
-_NUMBER_STREET = re.compile(r"(?<![\d.,-])(?<![\d.,-]\s)\b\d{1,5}[a-z]?\s+([A-ZÀ-Þ][\w'-]{2,})(?:\s+([^\W\d_][\w'-]+))?")
+_NUMBER_STREET = re.compile(r"(?<![\d.,-])(?<![.,-]\s)\b\d{1,5}[a-z]?\s+([A-ZÀ-Þ][\w'-]{2,})(?:\s+([^\W\d_][\w'-]+))?")
 _USPS = (  # street suffixes of USPS Publication 28 (C1) that name a street without a house number: "Inna Loop", "Berg Hills"
     "alley aly avenue ave bend bluff boulevard blvd branch bridge brook canyon cape causeway center circle cir cliff club common corner "
     "course court courts cove coves creek crescent crest crossing curve dale dam divide drive dr estate estates expressway extension falls "
@@ -71,6 +71,25 @@ _ALNUM = re.compile(r"[^0-9A-Z]")
 _HAS_DIGIT = re.compile(r"\d")
 _EMAIL_WORD = re.compile(r"[a-z0-9]+")
 _EMAIL_FILLER = frozenset({"at", "dot"})
+_ADDRESS_CUE = re.compile(  # words that open an address: the numbers after them are parts of it
+    r"\b(?:address|addr|lives?\s+(?:at|in|on)|living\s+at|resides?\s+at|located\s+at|ship(?:ped|ping)?\s+to|deliver(?:ed|y)?\s+to|"
+    r"mail(?:ed|ing)?\s+to|zip|post\s?code|postal\s+code|p\.?\s?o\.?\s+box|apt|apartment|suite|unit|flat|house\s+(?:number|no))\b|住址|地址|邮编",
+    re.I,
+)
+_STREET_WORDS = (  # street words of several languages, any case: "36 rue de pologne", "hegyalja út 98", "midtvollen 130 st"
+    "street st avenue ave av avda road rd lane ln drive dr boulevard blvd way court ct place pl square sq terrace close crescent "
+    "rue via viale calle carrer rua travessa avenida praça piazza corso strada chemin allée út utca u tér körút ulica ul "
+    "straße strasse str weg gasse platz allee vej gade laan straat vägen gatan veien gata katu tie kuja tori box fpo apo dpo psc"
+)
+_STREET_NEAR = re.compile(
+    r"\d{1,6}[a-z]?\s+(?:[^\W\d_][\w'-]*\.?\s+){0,3}?(?:" + "|".join(_STREET_WORDS.split()) + r")\b\.?"
+    r"|\b[^\W\d_]*(?:" + "|".join(_STREET_WORDS.split()) + r")\.?\s+\d{1,6}\b",
+    re.I,
+)
+_NUMBER_GRAM = re.compile(r"(?=((?:[^\W\d_][\w'-]*\.?\s+){1,3}\d{1,6}[a-z]?\b|\d{1,6}[a-z]?(?:\s+[^\W\d_][\w'-]*\.?){1,3}))", re.I)
+_DIGIT = re.compile(r"\d")
+_ADDRESS_NUMBER = re.compile(r"(?<![\w.,/-])\d{3,6}(?![\w/-]|[.,]\d)")
+_NEAR = 60  # characters around an address in which a number is one of its parts (house number, zip, unit)
 _HAN_ROAD = re.compile(r"[^\W\d_]{0,2}(?:路|街|大道|道|巷|弄|胡同|里)\d{1,5}号")
 
 
@@ -131,6 +150,35 @@ def _street_keys(text: str) -> set[str]:
     return keys
 
 
+def _address_numbers(text: str, addresses: list[tuple[int, int]]) -> set[str]:
+    """Numbers of 3-6 digits that belong to an address of the text: within _NEAR characters of a found address, or in
+    the 120 characters after an address word ("lives at", "zip", "address:"). A zip or house number copied alone
+    then still points at the user; years (19xx / 20xx in four digits) are left out."""
+    zones = [(max(0, a - _NEAR), b + _NEAR) for a, b in addresses]
+    zones += [(m.start(), m.end() + 120) for m in _ADDRESS_CUE.finditer(text)]
+    zones += [(max(0, m.start() - _NEAR), m.end() + _NEAR) for m in _STREET_NEAR.finditer(text)]
+    out = set()
+    for m in _ADDRESS_NUMBER.finditer(text):
+        n = m.group(0)
+        if any(a <= m.start() < b for a, b in zones) and not (len(n) == 4 and n[:2] in ("19", "20")):
+            out.add(n)
+    return out
+
+
+def _address_grams(text: str) -> set[str]:
+    """Address keys of a house number with the 1-3 words before or after it, where it sits next to a street word
+    of any language and case ("36 rue de pologne", "hegyalja út 98"): the copied street whatever its format."""
+    keys = set()
+    for z in _STREET_NEAR.finditer(text):
+        lo, hi = max(0, z.start() - 30), z.end() + 30
+        for m in _NUMBER_GRAM.finditer(text, lo, hi):
+            key = address_key(m.group(1))
+            number_at = m.start(1) + _DIGIT.search(m.group(1)).start()
+            if z.start() <= number_at < z.end() and sum(c.isalpha() for c in key) >= 4:  # the street's own house number
+                keys.add(key)
+    return keys
+
+
 def _user_texts(ex: Example) -> list[str]:
     return [ex.user.profile, *ex.user.history, *(s for v in ex.user.attributes.values() for s in iter_strings(v))]
 
@@ -151,6 +199,9 @@ def personal_values(ex: Example) -> list[tuple[str, str]]:
         for p in found:  # a street-like run is looked for only outside the values already found ("Card 4539 ..." is a card)
             rest = rest[: p.span[0]] + " " * (p.span[1] - p.span[0]) + rest[p.span[1] :]
         out.update(("address", k) for k in _street_keys(rest))
+        spans = [p.span for p in found if p.kind == "address"] + [m.span() for rx in (_NUMBER_STREET, _STREET_NUMBER) for m in rx.finditer(rest)]
+        out.update(("address-number", n) for n in _address_numbers(rest, spans))  # other kinds' numbers are blanked in `rest`
+        out.update(("address", k) for k in _address_grams(rest))
     for name, value in ex.user.attributes.items():
         if PERSONAL_KEY.search(name):
             for s in iter_strings(value):
@@ -181,7 +232,7 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
         if out.has(check, key):
             item = item or _item_text(ex)
             if not item.has(check, key):
-                found.setdefault(base, key)
+                found.setdefault("address" if base == "address-number" else base, key)
     for m in _PARTIAL.finditer(clean(text)):
         if any(n.endswith(m.group(1)) for n in user_numbers):
             found.setdefault("partial", m.group(0))
