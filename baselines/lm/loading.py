@@ -6,7 +6,7 @@ whose base is then found from the adapter), `FILE.gguf`, or
 `PATH+adapter:DIR`. GGUF files are converted once into a plain Hugging Face
 directory in the model cache: transformers' GGUF reader parses the whole
 262k-token vocabulary of Gemma 3 270M in Python once per component (config,
-tokenizer, weights: 127 CPU s), `parse_once` makes that once per conversion
+tokenizer, weights: 129 CPU s), `parse_once` makes that once per conversion
 (69 CPU s, same tensors and tokenizer); the converted copy loads in seconds.
 """
 from __future__ import annotations
