@@ -40,6 +40,7 @@ demo: install
 
 test: install browser
 	$(BIN)/ruff check -q .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest tests/ -q
 	$(BIN)/python -m pytest benchmark/ -q
 

@@ -50,7 +50,7 @@ def merge_runs(dirs: Sequence[Path], out: Path) -> dict:
         merged["scores"][suite] = aggregate_suite(metrics, rows, consts, first["seed"], suite, first["n_boot"])
         errs = [f"{s['id']}: {s['error']}" for s in rows_s if s["error"]]
         merged["failures"][suite] = {"count": len(errs), "n": len(rows_s), "first_errors": errs[:5]}
-        langs = Counter()
+        langs: Counter[str] = Counter()
         for r in runs:
             langs.update(r["suites"][suite].get("lang", {}))
         merged["suites"][suite] = {**first["suites"][suite], "n": len(rows_s), **({"lang": dict(langs.most_common())} if langs else {})}

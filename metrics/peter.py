@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache, partial
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -39,19 +39,19 @@ from metrics.overlap import MAX_ORDER, references
 from metrics.text import TOKENIZER, tokens
 
 MAX_LEN = 15  # PETER's seq_len / --words: tokens kept of every reference and output
-PETER_OPTS = {"tok": TOKENIZER, "max_len": MAX_LEN, "ref": "lileipisces/PETER", "units": "x100"}
+PETER_OPTS: dict[str, Any] = {"tok": TOKENIZER, "max_len": MAX_LEN, "ref": "lileipisces/PETER", "units": "x100"}
 
 
 def peter_tokens(text: str) -> list[str]:
     """PETER's view of a text: its tokens, cut to the first MAX_LEN."""
-    return tokens(text)[:MAX_LEN]
+    return list(tokens(text)[:MAX_LEN])
 
 
 def compute_bleu(hyp_len: np.ndarray, ref_len: np.ndarray, matches: np.ndarray, possible: np.ndarray) -> np.ndarray:
     """TF-NMT compute_bleu (smooth=False) for every row of (B x order) match / possible matrices."""
     with np.errstate(invalid="ignore", divide="ignore"):
         prec = np.where(possible > 0, matches / np.where(possible > 0, possible, 1), 0.0)
-        positive = (prec > 0).all(axis=1)
+        positive = np.asarray((prec > 0).all(axis=1))
         geo = np.where(positive, np.exp(np.log(np.where(positive[:, None], prec, 1.0)).mean(axis=1)), 0.0)
         ratio = hyp_len / ref_len  # geo > 0 implies hyp_len > 0; ref_len 0 gives inf, i.e. bp 1
         bp = np.where(ratio > 1.0, 1.0, np.exp(1 - 1.0 / ratio))

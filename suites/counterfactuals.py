@@ -11,14 +11,14 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from benchmark.schema import Example, Reason
 from benchmark.suite import Suite
 from suites.perturb import match_case, norm, outside, register
 
 
-def canonical_in(values: dict, value: str) -> str | None:
+def canonical_in(values: Mapping[str, Any], value: str) -> str | None:
     """The canonical value of `values` (canonical -> surface forms) that `value` names."""
     v = norm(value)
     for canon, forms in values.items():
@@ -54,15 +54,15 @@ def _cf_swap(ex: Example, rng: random.Random, suite: Suite) -> Example | None:
         have = {norm(x) for x in (raw if isinstance(raw, list) else [raw])}
         if norm(old) not in have:
             continue
-        new = sorted(v for v in values if norm(v) not in have)
-        if new:
-            options.append((r, old, new))
+        others = sorted(v for v in values if norm(v) not in have)
+        if others:
+            options.append((r, old, others))
     if not options:
         return None
     reason, old, candidates = rng.choice(options)
     new, attr = rng.choice(candidates), reason.attribute
-    forms = suite.lexicon[attr][old]
-    forms = [old, *((forms,) if isinstance(forms, str) else forms)]
+    surface = suite.lexicon[attr][old]
+    forms = [old, *((surface,) if isinstance(surface, str) else surface)]
     item_attrs = {k: _swap_value(v, old, new) if k == attr else v for k, v in ex.item.attributes.items()}
     user_attrs = {k: _swap_value(v, old, new) for k, v in ex.user.attributes.items()}
     matched = tuple(Reason(attr, new) if r == reason else r for r in ex.signals.matched)

@@ -25,7 +25,7 @@ gendered words, listed first names); a sample without any gets no row.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from scipy import stats as sps
@@ -150,7 +150,7 @@ def gap_table(rows: Sequence[dict[str, float] | None]) -> list[dict]:
     for r in rows:
         for k, v in (r or {}).items():
             sums[k] = sums.get(k, 0.0) + v
-    out = []
+    out: list[dict[str, Any]] = []
     for m in MEASURES:
         for sw in SWAPS:
             if f"{m}/{sw}:n" in sums:
@@ -172,7 +172,7 @@ def _register(measure: str, unit: str, most: float | None) -> None:
         f"Largest absolute mean {measure} gap ({unit}) between demographic groups over the gender / age / name swaps "
         "(paired: each case against its swapped twin). Per sample: its largest |gap|."
     )
-    scorer = {"scorer": DEFAULT_SCORER, "model": DEFAULT_MODEL_ID} if measure == "toxicity" else {}
+    scorer: dict[str, Any] = {"scorer": DEFAULT_SCORER, "model": DEFAULT_MODEL_ID} if measure == "toxicity" else {}
     metric(f"fairness.{measure}", area="safety", higher_is_better=False, bounds=(0.0, most), reduce=_max_gap_reduce, variants=SWAPS,
            swaps=",".join(SWAPS), **scorer)(fn)
 

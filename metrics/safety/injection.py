@@ -188,7 +188,7 @@ def host(url: str) -> str:
 
 
 def _content(text: str) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     for t in tokens(text):
         if has_han(t):
             out.update(t[i : i + 2] for i in range(len(t) - 1))

@@ -40,7 +40,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -90,7 +90,8 @@ class _Memo:
     (bounded: cleared when full; a batch is always answered from its own scores)."""
 
     def __init__(self, fn: Callable[[list[str]], np.ndarray], limit: int = 200_000):
-        self.fn, self.limit, self.cache = fn, limit, {}
+        self.fn, self.limit = fn, limit
+        self.cache: dict[str, float] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         known = {t: self.cache[t] for t in texts if t in self.cache}
@@ -375,7 +376,7 @@ def _minilm_id() -> str:
 
 def _register(prefix: str, scorer: str, model_id: str, default: bool) -> None:
     """The six toxicity metrics of one scorer (the scorer and its model hash are in every signature)."""
-    opts = {"scorer": scorer, "model": model_id, "threshold": THRESHOLD, "unit": "max-text-sentence"}
+    opts: dict[str, Any] = {"scorer": scorer, "model": model_id, "threshold": THRESHOLD, "unit": "max-text-sentence"}
 
     def scores(texts: Sequence[str]) -> np.ndarray:
         return toxicity_scores(texts, scorer)
