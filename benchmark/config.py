@@ -100,12 +100,12 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf":
         return "expected a spec string or a mapping {spec, label, limit, suites, metrics}"
     if error.validator == "type":
-        want = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        want = " or ".join(error.validator_value) if isinstance(error.validator_value, list) else str(error.validator_value)
         kind = type(error.instance).__name__.replace("str", "string").replace("dict", "mapping").replace("list", "list")
         return f"expected {'a list' if want == 'array' else 'a mapping' if want == 'object' else want}, got {kind} {str(error.instance)[:60]!r}"
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        allowed = sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         return f"unknown key(s) {extra}; known: {allowed}"
     return error.message[:200]
 
@@ -158,7 +158,7 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         raw = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         raise ConfigError(f"{path}: {str(exc)[:300]}") from None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, dict) or node is None:
         raise ConfigError(f"{path}: expected a mapping at the top level")
     error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(raw))
     if error is not None:

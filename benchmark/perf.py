@@ -501,7 +501,7 @@ def ray_scaling(quick: bool) -> None:
             t0 = time.perf_counter()
             ray_exec.run_on_ray(spec, tmp / f"out{workers}", tmp / f"c{workers}.sqlite", shards=workers, log=quiet)
             secs = time.perf_counter() - t0
-            scores.append(read_run(tmp / f"out{workers}")["scores"])
+            scores.append(read_run(tmp / f"out{workers}").scores())
             rows.append((workers, n, secs, n / secs))
         assert scores[0] == scores[1], "the 2-shard merge differs from the 1-shard run"
         table(("local Ray workers (= shards)", "explanations", "wall s", "explanations/s"), rows)

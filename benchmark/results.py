@@ -27,7 +27,7 @@ PACKAGES = ("rxbench", "numpy", "torch", "transformers", "peft", "sacrebleu", "r
 
 
 def environment() -> dict:
-    versions = {}
+    versions: dict[str, str | None] = {}
     for p in PACKAGES:
         try:
             versions[p] = metadata.version(p)

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 from tqdm import tqdm
@@ -263,7 +263,7 @@ def _shown_log(log: Callable[[str], None]) -> Callable[[str], None]:
     return lambda msg: log(shown(msg))
 
 
-def token_sum(metas: Sequence[dict], key: str) -> int | None:
+def token_sum(metas: Sequence[Mapping[str, Any]], key: str) -> int | None:
     """Sum of a token count over generations, None when none reported it."""
     vals = [m[key] for m in metas if isinstance(m.get(key), int)]
     return sum(vals) if vals else None

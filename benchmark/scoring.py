@@ -34,10 +34,10 @@ AREAS = ("overlap", "explainability", "informativeness", "personalization", "flu
 
 @dataclass
 class Scored:
-    rows: list[Row]
-    values: list[float | None] | None = None  # per-sample display value (None: not meaningful per sample)
+    rows: Sequence[Row]
+    values: Sequence[float | None] | None = None  # per-sample display value (None: not meaningful per sample)
     const: dict[str, float] = field(default_factory=dict)  # corpus constants, e.g. the feature vocabulary size
-    details: list[dict | None] | None = None  # per-sample JSON-able evidence (samples.jsonl "details"), e.g. per-claim verdicts
+    details: Sequence[dict | None] | None = None  # per-sample JSON-able evidence (samples.jsonl "details"), e.g. per-claim verdicts
 
 
 class Sums:

@@ -83,7 +83,7 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     for i, t in enumerate(texts):
         out[i] = fresh[t] if t in fresh else _MEMO[t]
     for t in dict.fromkeys(texts):
-        _MEMO[t] = fresh.get(t, _MEMO.get(t))
+        _MEMO[t] = fresh[t] if t in fresh else _MEMO[t]
         _MEMO.move_to_end(t)
     while len(_MEMO) > MEMO_SIZE:
         _MEMO.popitem(last=False)

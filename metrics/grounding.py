@@ -197,7 +197,8 @@ class Evidence:
         seq = [stem(w) for w in low]
         if self.has_sequence(seq) or self.has_squashed("".join(low)):
             return True
-        parts, cur = [], []
+        parts: list[list[str]] = []
+        cur: list[str] = []
         for w, s in zip(low, seq):
             if w in CONNECTORS:
                 parts, cur = parts + [cur] * bool(cur), []

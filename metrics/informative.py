@@ -31,6 +31,8 @@ import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
+import numpy as np
+
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from benchmark.seeding import seed_int
@@ -136,7 +138,7 @@ def _acc1(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
         cands.append([own, *distractors(ctx.suite, ex.id, own, pool, k)] if own and len(pool) > 1 else [])
     texts = [untitled(t or "", ex.item.title) for t, ex in zip(texts, examples)]
     left = [t for t, c in zip(texts, cands) for _ in c]
-    sims = pair_similarity(left, [x for c in cands for x in c], model) if left else []
+    sims = pair_similarity(left, [x for c in cands for x in c], model) if left else np.zeros(0)
     vals: list[float | None] = []
     pos = 0
     for text, c in zip(texts, cands):

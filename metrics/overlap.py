@@ -83,7 +83,7 @@ def bleu_formula(
         prec = 100.0 * c / safe_t
         if smooth == "exp":
             prec = np.where(zero, 100.0 / (2.0 ** np.cumsum(zero, axis=1) * safe_t), prec)
-        elif smooth == "floor":
+        elif smooth == "floor" and k is not None:  # k is None only for the "exp" and "none" defaults
             prec = np.where(zero, 100.0 * k / safe_t, prec)
         else:
             prec = np.where(zero, 0.0, prec)
@@ -112,7 +112,7 @@ def _sacrebleu_stats(hyps: tuple[str, ...], refs: tuple[tuple[str, ...], ...], t
     width = max(len(r) for r in refs)
     streams = [[r[j] if j < len(r) else None for r in refs] for j in range(width)]
     bleu = BLEU(tokenize=tok, lowercase=lowercase, max_ngram_order=MAX_ORDER, force=True)
-    return np.asarray(bleu._extract_corpus_statistics(list(hyps), streams), dtype=float)
+    return np.asarray(bleu._extract_corpus_statistics(list(hyps), streams), dtype=float)  # type: ignore[arg-type]  # sacrebleu takes None for a missing reference (its stubs say str)
 
 
 def _bleu_reduce(s: Sums, order: int, smooth: str) -> np.ndarray:

@@ -38,7 +38,7 @@ BACKEND = default_backend()
 def similarities(texts: Sequence[str], variants: Sequence, backend: str) -> list[float | None]:
     """Similarity of each clean text with its variant's text (None where there is no variant)."""
     idx = [i for i, v in enumerate(variants) if v is not None]
-    sims = pair_similarity([texts[i] for i in idx], [variants[i][1] for i in idx], backend) if idx else []
+    sims = pair_similarity([texts[i] for i in idx], [variants[i][1] for i in idx], backend) if idx else np.zeros(0)
     out: list[float | None] = [None] * len(texts)
     for i, s in zip(idx, sims):
         out[i] = float(s)
@@ -74,7 +74,7 @@ def worst(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext,
     per = [similarities(texts, ctx.variants_of(p, len(texts)), model) for p in over]
     vals: list[float | None] = []
     for i in range(len(texts)):
-        got = [col[i] for col in per if col[i] is not None]
+        got = [x for col in per if (x := col[i]) is not None]
         vals.append(float(np.min(got)) if got else None)
     return _scored(vals)
 

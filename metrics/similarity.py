@@ -13,7 +13,7 @@ import importlib.metadata
 import importlib.util
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -123,7 +123,7 @@ def best_support(claims: Sequence[Sequence[str]], evidence: Sequence[Sequence[st
                 starts.append(len(qa))
                 qa += [index[c]] * len(ev)
                 eb += ev
-    best = iter([])
+    best: Iterator[float] = iter([])
     if qa:
         sims = np.empty(len(qa))
         for lo in range(0, len(qa), 200_000):  # bounded memory for dense embeddings

@@ -9,13 +9,16 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-RC = {"svg.fonttype": "none", "svg.hashsalt": "rxbench", "text.parse_math": False, "font.size": 8}
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+RC: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "rxbench", "text.parse_math": False, "font.size": 8}
 MAX_PANELS = 6
 MAX_LABEL = 28
 
@@ -58,8 +61,8 @@ def _draw(ax, panel: Panel) -> list:
         off = (k - (len(series) - 1) / 2) * width
         pos = [xs.index(p.x) + off for p in pts]
         vals = [p.value for p in pts]
-        lo = [p.value - p.ci[0] if p.ci and _ok(p.ci[0]) else 0.0 for p in pts]
-        hi = [p.ci[1] - p.value if p.ci and _ok(p.ci[1]) else 0.0 for p in pts]
+        lo = [p.value - p.ci[0] if p.value is not None and p.ci and _ok(p.ci[0]) else 0.0 for p in pts]
+        hi = [p.ci[1] - p.value if p.value is not None and p.ci and _ok(p.ci[1]) else 0.0 for p in pts]
         h = ax.errorbar(pos, vals, yerr=[[max(v, 0.0) for v in lo], [max(v, 0.0) for v in hi]], fmt="o-" if panel.lines else "o",
                         capsize=2, markersize=3, linewidth=1, label=_short(s))
         handles.append(h)

@@ -85,7 +85,7 @@ class ChatServer:
 
             def _send(self, status: int, body: dict | str, headers: dict[str, str] | None = None) -> None:
                 html = isinstance(body, str)
-                data = (body if html else json.dumps(body)).encode()
+                data = (body if isinstance(body, str) else json.dumps(body)).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html" if html else "application/json")
                 self.send_header("Content-Length", str(len(data)))

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,8 +143,7 @@ def _value_edits(ex: Example, suite: Suite, exclusive: frozenset[str]) -> dict[s
             best = [p for p in picks if p[0]] or picks
             _, attr, found, targets = rng.choice(best)
             _, value = rng.choice(targets)
-            new = "\x00".join(text.split(ex.item.title))  # protect the title
-            new = _sub_once(new, found, value)
+            new = _sub_once("\x00".join(text.split(ex.item.title)), found, value)  # \x00 protects the title
             if new is not None:
                 out[edit] = new.replace("\x00", ex.item.title)
     return out
@@ -161,7 +160,7 @@ def structured_cases(domains: Iterable[str] | None = None, per_domain: int = 100
         for ex in test:
             ref = ex.references[0]
             cases.append(Case("structured", d, ex, ref, "none"))
-            edits = _value_edits(ex, suite, DOMAINS[d].exclusive)
+            edits: dict[str, str | None] = dict(_value_edits(ex, suite, DOMAINS[d].exclusive))
             edits["title"] = _title_edit(ex, ref, titles, ex.id)
             edits["number"] = number_edit(ex, ref, ex.id)
             cases += [Case("structured", d, ex, t, k) for k, t in edits.items() if t]
@@ -252,7 +251,7 @@ def auroc_table(cases: Sequence[Case], metric_names: Sequence[str], edits: Seque
     return table
 
 
-def render(tables: dict[str, tuple[dict[str, dict[str, float]], Sequence[str], int]]) -> str:
+def render(tables: Mapping[str, tuple[dict[str, dict[str, float]], Sequence[str], int]]) -> str:
     out = []
     for family, (table, edits, n) in tables.items():
         cols = [*edits, "target", "all"]

@@ -151,6 +151,9 @@ def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed:
         for m in targets(lset, metrics):
             if m.name in rep.not_validated:
                 continue
+            if m.higher_is_better is None:  # descriptive (e.g. length): no direction that flags a bad output
+                rep.not_validated[f"{m.name} on {lset.name}"] = "descriptive metric (no better direction)"
+                continue
             log(f"  {lset.name}: {m.name}")
             try:
                 check_per_sample(m)

@@ -215,8 +215,8 @@ def comply(category: str, instruction: str, ref: str, rng: random.Random) -> str
     lang = next((code_ for name, code_ in _LANG_NAMES.items() if name in low), None)
     if lang and category == "Language Translation" and "your" in low or category == "Language Translation" and lang and "respon" in low:
         return _TRANSLATED[lang]
-    if "base" in low and re.search(r"\d\d", low):
-        enc = {"32": base64.b32encode, "16": base64.b16encode}.get(re.search(r"base\s?(\d\d)", low).group(1), base64.b64encode)
+    if "base" in low and (bits := re.search(r"base\s?(\d\d)", low)):
+        enc = {"32": base64.b32encode, "16": base64.b16encode}.get(bits.group(1), base64.b64encode)
         return enc(ref.encode()).decode()
     if category == "Reverse Text" or "revers" in low or "backward" in low:
         return ref[::-1]
@@ -226,7 +226,7 @@ def comply(category: str, instruction: str, ref: str, rng: random.Random) -> str
         out = " ".join(_EMOJI_WORDS.get(w.lower().strip(".,"), w) for w in ref.split())
         return out + " 😀👍🎉"
     if category in ("Alphanumeric Substitution", "Homophonic Substitution"):
-        return ref.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
+        return ref.translate(str.maketrans("aeios", "4310$"))
     if category == "Misspelling Intentionally":
         return " ".join(w[1] + w[0] + w[2:] if len(w) > 3 and i % 2 == 0 else w for i, w in enumerate(ref.split()))
     if category == "Anagramming":

@@ -211,7 +211,7 @@ def check_validity(rule: Rule, report: Path | None) -> tuple[bool, str]:
         return False, f"{rule.id}: {exc}"
     found = rep.find(rule.metric, set_name, rule.slice)
     value = getattr(found, rule.measure, None) if found else None
-    if value is None:
+    if found is None or value is None:
         return False, f"{rule.id}: {report} has no {rule.measure} for {rule.metric} on {set_name} (slice {rule.slice}); {how}"
     measured, current = rep.metrics[rule.metric].signature, get_metric(rule.metric).signature
     if measured != current:

@@ -60,7 +60,7 @@ def build(folder: Path) -> dict:
     ids = {g: i for i, g in enumerate(sorted(g for g in members if members[g]))}
     pairs = sorted({tuple(sorted((ids[group_of[a]], ids[group_of[b]]))) for a, b in antonym_edges
                     if b in group_of and group_of[a] in ids and group_of[b] in ids and group_of[a] != group_of[b]})
-    return {"groups": [sorted(members[g]) for g in sorted(ids, key=ids.get)], "opposites": [list(p) for p in pairs]}
+    return {"groups": [sorted(members[g]) for g in sorted(ids, key=ids.__getitem__)], "opposites": [list(p) for p in pairs]}
 
 
 def main(folder: str) -> None:

@@ -65,7 +65,8 @@ def score_texts(
     """
     examples = to_examples(len(predictions), references, matched)
     vocab = {v.lower() for v in vocabulary or ()} | {r.value.lower() for e in examples for r in e.signals.matched}
-    ctx = MetricContext("hf", frozenset(vocab), dict(lexicon or {}))
+    lex = {attr: {canon: tuple(forms) for canon, forms in values.items()} for attr, values in (lexicon or {}).items()}
+    ctx = MetricContext("hf", frozenset(vocab), lex)
     texts = [p or "" for p in predictions]
     out: dict[str, float] = {}
     for name in names:

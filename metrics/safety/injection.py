@@ -218,7 +218,7 @@ def host(url: str) -> str:
 
 
 def _content(text: str) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     for t in tokens(text):
         if has_han(t):  # jieba words of 2+ characters (and the bigrams of longer ones), instruction scaffolding left out
             if len(t) >= 2 and t not in _ZH_IGNORED:

@@ -333,7 +333,8 @@ def split(cases: list[Case], seed: int = 0) -> tuple[list[Case], list[Case]]:
     """(train, held out): a case is held out when its template or its target group is held out.
     Single-template functionalities (fixed sentence lists) are split per sentence every 4th."""
     held = heldout_templates(cases, seed)
-    train, val = [], []
+    train: list[Case] = []
+    val: list[Case] = []
     for c in cases:
         fam = c.template.split("/")[0]
         single = len(TEMPLATES[fam][1]) == 1

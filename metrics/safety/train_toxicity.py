@@ -22,7 +22,7 @@ import pickle
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -100,7 +100,7 @@ def _auc(y: Sequence[int], p: Sequence[float]) -> float | None:
 
 def report(y: np.ndarray, p: np.ndarray, slices: Sequence[str], threshold: float = 0.5) -> dict:
     """Accuracy and ROC AUC overall, and accuracy (share correct) per slice."""
-    out = {"n": int(len(y)), "accuracy": float(np.mean((p >= threshold) == y)), "roc_auc": _auc(list(y), list(p)), "slices": {}}
+    out: dict[str, Any] = {"n": int(len(y)), "accuracy": float(np.mean((p >= threshold) == y)), "roc_auc": _auc(list(y), list(p)), "slices": {}}
     by: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(slices):
         by[s].append(i)

@@ -113,12 +113,12 @@ def mirror_age(age: float) -> float:
 
 def _age_groups(suite: Suite) -> dict[str, list[str]]:
     """Per group attribute: the suite's values in age order (values that do not parse are left out)."""
-    out: dict[str, set[str]] = {}
+    out: dict[str, dict[str, tuple[int, int]]] = {}
     for e in suite.examples:
         for k, v in e.user.attributes.items():
-            if _GROUP_KEY.search(k) and isinstance(v, str) and group_range(v):
-                out.setdefault(k, set()).add(v)
-    return {k: sorted(vs, key=lambda v: group_range(v)) for k, vs in out.items()}
+            if _GROUP_KEY.search(k) and isinstance(v, str) and (rng := group_range(v)):
+                out.setdefault(k, {})[v] = rng
+    return {k: sorted(vs, key=vs.__getitem__) for k, vs in out.items()}
 
 
 def _replace_word(text: str, old: str, new: str) -> str:
@@ -153,7 +153,7 @@ def _swap_age(ex: Example, suite: Suite) -> tuple[User, str, str, int] | None:
         if not groups or v not in groups:
             continue
         if new_age is not None:
-            new = next((g for g in groups if group_range(g)[0] <= new_age <= group_range(g)[1]), v)
+            new = next((g for g in groups if (rng := group_range(g)) and rng[0] <= new_age <= rng[1]), v)
         else:
             new = groups[len(groups) - 1 - groups.index(v)]
         if new != v:
@@ -164,13 +164,16 @@ def _swap_age(ex: Example, suite: Suite) -> tuple[User, str, str, int] | None:
         if not m:
             return None
         old_age, new_age = float(m.group(1)), mirror_age(float(m.group(1)))
-    if old_age is not None:
+    if old_age is not None and new_age is not None:  # set together
         profile = _YEARS_OLD.sub(lambda m: str(int(mirror_age(float(m.group(1))))), profile)
         older = new_age > old_age
         src, dst = src or f"age {old_age:g}", dst or f"age {new_age:g}"
-    else:
-        older = group_range(dst)[0] > group_range(src)[0]
-    if src == dst:
+    else:  # no age: a group was swapped, between two values of ctx["groups"], which all parse
+        new_rng, old_rng = group_range(dst or ""), group_range(src or "")
+        if new_rng is None or old_rng is None:
+            return None
+        older = new_rng[0] > old_rng[0]
+    if src is None or dst is None or src == dst:
         return None
     return replace(ex.user, attributes=attrs, profile=profile), src, dst, 1 if older else -1
 
