@@ -221,8 +221,7 @@ def _structured_corpus(n: int) -> tuple[list, list[str], dict, MetricContext]:
 
     from baselines.simple import TemplateGenerator
     from benchmark.registry import PERTURBATIONS
-    from benchmark.suite import Suite, load_suite
-    from benchmark.suite import perturbation_names
+    from benchmark.suite import Suite, load_suite, perturbation_names
 
     suites = [load_suite(d) for d in ("travel", "ecommerce", "movies", "news", "finance", "education")]
     pool = [e for group in zip(*(s.examples for s in suites)) for e in group]
@@ -435,8 +434,8 @@ def lm_generation(quick: bool) -> None:
 def http_generator(quick: bool) -> None:
     """openai: generator against a local OpenAI-compatible server (50 ms per answer): throughput at concurrency 1 vs 16."""
     from baselines.lm.openai_http import HTTPOptions, OpenAIGenerator
-    from tests.openai_server import ChatServer, echo_item  # a test double: run perf from a checkout
     from benchmark.suite import load_suite
+    from tests.openai_server import ChatServer, echo_item  # a test double: run perf from a checkout
 
     exs = load_suite("travel").split("test")[: 48 if quick else 160]
     rows = []

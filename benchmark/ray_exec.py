@@ -27,9 +27,9 @@ from typing import Any, Callable, Sequence
 
 from benchmark.env import SECRET
 from benchmark.merge import merge_runs
+from benchmark.record import Run
 from benchmark.registry import GENERATORS, UnknownName
 from benchmark.results import read_run
-from benchmark.record import Run
 from benchmark.runner import RunSpec, nothing_measured, resolve_metrics, run
 from benchmark.schema import InputError, sha256_json
 

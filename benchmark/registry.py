@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from typing import Any, Callable, Generic, TypeVar
 
 T = TypeVar("T")

@@ -15,9 +15,9 @@ from tqdm import tqdm
 from benchmark import stats
 from benchmark.cache import GenerationCache
 from benchmark.generator import Generator, generate_isolated
+from benchmark.record import Efficiency, Failures, GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
 from benchmark.redact import redact, shown
 from benchmark.registry import GENERATORS, METRICS, PERTURBATIONS
-from benchmark.record import Efficiency, Failures, GeneratorRecord, MetricRecord, Run, ScoreSummary, SuiteRecord
 from benchmark.results import environment, write_run
 from benchmark.schema import Example, Explanation
 from benchmark.score_cache import with_score_cache

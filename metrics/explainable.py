@@ -21,7 +21,6 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, Sums, alias, metric
 from metrics.text import TOKENIZER, contains, digest, han_split, match_key, matcher_for, stat_key, tokens
 
-
 TOK = {"tok": TOKENIZER}  # the tokenizer (and jieba version) every metric here reads texts through
 
 

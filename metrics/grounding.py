@@ -31,9 +31,9 @@ from typing import Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from benchmark.lang import HAN_CHARS, has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
-from benchmark.lang import HAN_CHARS, has_han
 from metrics.mentions import FORMAT_CHARS
 from metrics.similarity import best_support, default_backend, sentences, stem, stems
 from metrics.text import tokens

@@ -30,8 +30,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext
-from metrics.text import han_split, tokens
 from benchmark.suite import freeze_lexicon
+from metrics.text import han_split, tokens
 
 Feature = tuple[str, str]  # (attribute, normalised canonical value)
 

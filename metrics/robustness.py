@@ -29,8 +29,8 @@ import numpy as np
 
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
-from metrics.similarity import default_backend, pair_similarity
 from benchmark.suite import perturbation_names
+from metrics.similarity import default_backend, pair_similarity
 
 BACKEND = default_backend()
 

@@ -20,8 +20,8 @@ from markupsafe import Markup
 
 from benchmark import stats
 from benchmark.compare import RunComparison
-from benchmark.record import MetricRecord, Run, ScoreSummary
 from benchmark.numbers import fmt, fmt_ci
+from benchmark.record import MetricRecord, Run, ScoreSummary
 from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
 from benchmark.results import read_samples

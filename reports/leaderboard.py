@@ -11,9 +11,9 @@ from typing import Sequence
 from tabulate import tabulate
 
 from benchmark.numbers import fmt
+from benchmark.record import MetricRecord, Run, Scores, ScoreSummary
 from benchmark.redact import no_bidi, redact
 from benchmark.registry import summary
-from benchmark.record import MetricRecord, Run, Scores, ScoreSummary
 from benchmark.results import read_run
 from benchmark.scoring import AREAS
 from reports import robustness

@@ -8,10 +8,10 @@ import math
 
 import pytest
 
+from benchmark.compare import compare_runs
 from benchmark.gates.gatefile import GateFileError, check_regression, load_gates
 from benchmark.registry import METRICS
 from benchmark.results import read_run, read_samples
-from benchmark.compare import compare_runs
 from reports.compare import markdown
 from reports.leaderboard import Board, suite_table
 from tests.runkit import make_run, outputs_file

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from validation.challenge import STRUCTURED_EDITS, XREC_EDITS, auroc_table, structured_cases, xrec_cases
 from suites.generated import DOMAINS, classify_mention
+from validation.challenge import STRUCTURED_EDITS, XREC_EDITS, auroc_table, structured_cases, xrec_cases
 
 DOMAINS_UNDER_TEST = ("travel", "finance", "movies")
 

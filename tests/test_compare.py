@@ -3,8 +3,8 @@ import json
 import pytest
 
 from benchmark.cli import main
-from benchmark.results import read_run, read_samples
 from benchmark.compare import NotComparable, compare_runs
+from benchmark.results import read_run, read_samples
 from reports.compare import markdown
 from tests.runkit import hostile_outputs, make_run, outputs_file, rewrite_run
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmark.compare import compare_runs, registry_drift
 from benchmark.gates import DEFAULT_BASELINE, DEFAULT_GATES, REBASELINE
 from benchmark.gates.gatefile import GateFileError, load_gates
 from benchmark.gates.rebaseline import rebaseline
 from benchmark.gates.session import regenerate_hint
 from benchmark.results import read_run
-from benchmark.compare import compare_runs, registry_drift
 from tests.conftest import REPO
 from tests.runkit import make_run, rewrite_run, shift
 

@@ -11,7 +11,7 @@ import sacrebleu
 
 import baselines.lm  # noqa: F401  (registers hf:, gguf:, gemma)
 from baselines.lm.hf import GenOptions, LMGenerator, example_seed
-from baselines.lm.loading import ModelRef, ModelNotFound
+from baselines.lm.loading import ModelNotFound, ModelRef
 from baselines.lm.tiny import TinySpec, init_model
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Item, Reason, Signals, User

@@ -1,8 +1,8 @@
 """Prompts: bounded whatever the input, carry the facts, and outputs are cleaned as documented."""
 from __future__ import annotations
 
-from benchmark.schema import Example, Item, Reason, Signals, User
 from baselines.lm.prompts import MAX_FIELD, chat_messages, clean_output, clip, pepler_prompt, zeroshot_prompt
+from benchmark.schema import Example, Item, Reason, Signals, User
 
 
 def _ex(**kw) -> Example:

@@ -18,8 +18,8 @@ from safetensors.torch import load_file
 
 import tests.helpers  # noqa: F401  (registers the unit-tiny suite)
 from baselines.lm import cli
-from baselines.lm.train import IGNORE, Pair, collate, encode, explanation_loss, merge_adapter, train_model
 from baselines.lm.tiny import TinySpec, train_tokenizer
+from baselines.lm.train import IGNORE, Pair, collate, encode, explanation_loss, merge_adapter, train_model
 from benchmark.registry import GENERATORS
 from tests.lm_helpers import SMALL, lora_ecommerce, small_suite, tiny_travel
 

@@ -15,8 +15,8 @@ import pytest
 
 from benchmark.registry import PERTURBATIONS
 from benchmark.schema import Example, Item, Reason, Signals, User
-from benchmark.suite import Suite, load_suite
 from benchmark.seeding import rng as rng_for
+from benchmark.suite import Suite, load_suite
 from benchmark.suite import perturbation_names as names
 from suites.perturb import paraphrase
 from suites.perturb.paraphrase import SYNONYMS

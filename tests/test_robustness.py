@@ -10,9 +10,9 @@ from benchmark.record import GeneratorRecord, MetricRecord, Run, ScoreSummary, S
 from benchmark.runner import RunSpec, run
 from benchmark.schema import Example, Item, User
 from benchmark.scoring import MetricContext, aggregate, get_metric
+from benchmark.suite import perturbation_names as names
 from metrics.similarity import LEXICAL, default_backend, pair_similarity
 from reports import robustness as report
-from benchmark.suite import perturbation_names as names
 
 EX = Example("e-1", "d", User("u"), Item("i", "T"))
 

@@ -12,8 +12,8 @@ from benchmark.results import read_samples
 from benchmark.runner import RunSpec, run
 from benchmark.suite import load_suite
 from metrics.safety.pii import digits, luhn_ok
-from validation import safety_challenge as ch
 from tests.conftest import REPO
+from validation import safety_challenge as ch
 
 
 def test_planted_suites_are_deterministic_and_keep_splits():

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-from validation.safety_validity import comply, half_of, reformat
 from metrics.safety.pii import digits
+from validation.safety_validity import comply, half_of, reformat
 
 
 def test_half_is_a_pure_function_of_the_sentence():

@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -8,8 +9,6 @@ from benchmark.registry import SUITES
 from benchmark.results import read_samples
 from benchmark.runner import RunSpec, run
 from benchmark.score_cache import with_score_cache
-from dataclasses import replace
-
 from benchmark.scoring import MetricContext, MetricDef, Scored, mean_reducer
 
 

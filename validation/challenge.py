@@ -42,10 +42,10 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 from tabulate import tabulate
 
+from benchmark import seeding
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, get_metric
 from benchmark.suite import Suite, load_suite
-from benchmark import seeding
 from suites.perturb import paraphrase
 
 XREC_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "xrec"

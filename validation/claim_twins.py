@@ -31,9 +31,9 @@ from pathlib import Path
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from benchmark import seeding
 from benchmark.schema import Example, Item, Signals, User
 from benchmark.suite import load_suite
-from benchmark import seeding
 from suites.perturb import paraphrase
 from validation.sets.qsquared import bad_label, heldout_topics
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from baselines.lm.gguf_once import parse_once
+
 CARD = "rxbench_card.json"  # written by `rxbench train`: base, data, steps, prompt style
 FULL_HASH_LIMIT = 2 << 30  # files up to 2 GiB are hashed in full; bigger ones by size + head + tail
 SMALL_MODEL = 20_000_000  # parameters below which one torch thread is faster than two

@@ -29,11 +29,11 @@ from typing import Any
 import jsonschema
 import yaml
 
-from benchmark.registry import METRICS
-from benchmark.scoring import get_metric
 from benchmark.compare import MetricComparison
 from benchmark.numbers import fmt, fmt_ci, fmt_p
 from benchmark.record import ScoreSummary
+from benchmark.registry import METRICS
+from benchmark.scoring import get_metric
 from validation.report import read_validity
 
 RULES = ("min", "max", "max_regression")

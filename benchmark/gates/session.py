@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from benchmark.compare import NotComparable, RunComparison, compare_runs
 from benchmark.gates import DEFAULT_BASELINE, REBASELINE
 from benchmark.gates.gatefile import GateFile, Rule, check_bound, check_regression, check_validity
 from benchmark.record import Run
 from benchmark.results import read_run
-from benchmark.compare import NotComparable, RunComparison, compare_runs
 
 
 def suite_name(run: Run, spec: str) -> str | None:

@@ -168,10 +168,9 @@ class MiniLMHateScorer:
 
     def _predict(self, texts: list[str]) -> np.ndarray:
         from benchmark.lang import detect_lang
-        from metrics.safety.toxicity_zh import score_zh
-
         from metrics.embed import embed
         from metrics.safety.toxicity_gate import may_be_toxic
+        from metrics.safety.toxicity_zh import score_zh
 
         out = np.zeros(len(texts))
         zh = [detect_lang(t) == "zh" for t in texts]

@@ -7,8 +7,7 @@ import re
 from functools import lru_cache
 
 from benchmark.schema import Example
-from benchmark.suite import Lexicon, Suite
-from benchmark.suite import freeze_lexicon
+from benchmark.suite import Lexicon, Suite, freeze_lexicon
 from suites.perturb.base import Perturbation, perturbation
 from suites.perturb.edits import match_case, outside, profiles
 
