@@ -234,7 +234,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     names = entities(claim)
     if not content and not nums and not names:
         return None
-    top = np.argsort(-sims)[:ALIGN_TOP] if len(sims) else []
+    top: list[int] = np.argsort(-sims)[:ALIGN_TOP].tolist() if len(sims) else []
     if bad := _contradiction(claim, ev, ws, content, top):
         return bad
     wrong = [" ".join(e) for e in names if not ev.grounding.supports_entity(e)]

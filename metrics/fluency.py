@@ -152,7 +152,7 @@ def ppl(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *
     if stat not in ("mean", "median"):
         raise ValueError(f"ppl stat must be mean or median, got {stat!r}")
     lps = _scored_lp(texts, lm, max_tokens)
-    rows = [None if lp is None else {"v": math.exp(lp)} if stat == "mean" else {f"b:{math.floor(lp / BIN)}": 1} for lp in lps]
+    rows: list[dict[str, float] | None] = [None if lp is None else {"v": math.exp(lp)} if stat == "mean" else {f"b:{math.floor(lp / BIN)}": 1} for lp in lps]
     return Scored(rows, [None if lp is None else math.exp(lp) for lp in lps])
 
 

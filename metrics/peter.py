@@ -41,7 +41,7 @@ from metrics.text import TOKENIZER, tokens
 MAX_LEN = 15  # PETER's seq_len / --words: tokens kept of every reference and output
 
 
-def peter_tokens(text: str, max_len: int = MAX_LEN) -> list[str]:
+def peter_tokens(text: str, max_len: int = MAX_LEN) -> tuple[str, ...]:
     """PETER's view of a text: its tokens, cut to the first `max_len`."""
     return tokens(text)[:max_len]
 
@@ -50,7 +50,7 @@ def compute_bleu(hyp_len: np.ndarray, ref_len: np.ndarray, matches: np.ndarray, 
     """TF-NMT compute_bleu (smooth=False) for every row of (B x order) match / possible matrices."""
     with np.errstate(invalid="ignore", divide="ignore"):
         prec = np.where(possible > 0, matches / np.where(possible > 0, possible, 1), 0.0)
-        positive = (prec > 0).all(axis=1)
+        positive = np.logical_and.reduce(prec > 0, axis=1)  # every order has a match
         geo = np.where(positive, np.exp(np.log(np.where(positive[:, None], prec, 1.0)).mean(axis=1)), 0.0)
         ratio = hyp_len / ref_len  # geo > 0 implies hyp_len > 0; ref_len 0 gives inf, i.e. bp 1
         bp = np.where(ratio > 1.0, 1.0, np.exp(1 - 1.0 / ratio))
@@ -152,7 +152,7 @@ def rouge_l(hyp: Sequence[str], ref: Sequence[str]) -> float:
     return num / (denom + 1e-12)
 
 
-ROUGE = {"rouge1": partial(rouge_n, n=1), "rouge2": partial(rouge_n, n=2), "rougeL": rouge_l}
+ROUGE: dict[str, Callable[[Sequence[str], Sequence[str]], float]] = {"rouge1": partial(rouge_n, n=1), "rouge2": partial(rouge_n, n=2), "rougeL": rouge_l}
 
 
 @metric("peter.rouge1", area="overlap", needs={"references"}, scale=100.0, bounds=(0.0, 100.0), default=False, identity={"tok": TOKENIZER})

@@ -51,14 +51,15 @@ def _score(base: MetricDef, examples: Sequence[Example], texts: Sequence[str], c
     values: list[float | None] = []
     sign = _sign(base)
     for i in range(len(texts)):
-        if worlds[CLEAN].rows[i] is None:
+        clean = worlds[CLEAN].rows[i]
+        if clean is None:
             rows.append(None)
             values.append(None)
             continue
         if base.reduce is mean_reducer:  # per-instance worst case
-            got = [r.rows[i]["v"] for r in worlds.values() if r.rows[i] is not None]
+            got = [row["v"] for r in worlds.values() if (row := r.rows[i]) is not None]
             worst = min(got, key=lambda v: sign * v)
-            rows.append({"v": worst, "c": worlds[CLEAN].rows[i]["v"]})
+            rows.append({"v": worst, "c": clean["v"]})
             values.append(worst)
         else:  # corpus metric: every world's statistics, reduced per world
             rows.append({f"{w}|{k}": x for w, r in worlds.items() for k, x in (r.rows[i] or {}).items()})

@@ -25,7 +25,7 @@ gendered words, listed first names); a sample without any gets no row.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypedDict
 
 import numpy as np
 from scipy import stats as sps
@@ -145,22 +145,33 @@ def _significant_reduce(s: Sums, measures: Sequence[str], swaps: Sequence[str], 
     return np.where(tests > 0, hits.astype(float), np.nan)
 
 
-def gap_table(rows: Sequence[dict[str, float] | None]) -> list[dict]:
+class Gap(TypedDict):
+    """One row of `gap_table`."""
+
+    measure: str
+    swap: str
+    n: int
+    gap: float
+    t: float
+    p: float
+    significant: bool
+
+
+def gap_table(rows: Sequence[dict[str, float] | None]) -> list[Gap]:
     """Every (measure, swap) gap of `fairness.significant` rows: n, mean gap, t, p, Bonferroni-significant."""
     sums: dict[str, float] = {}
     for r in rows:
         for k, v in (r or {}).items():
             sums[k] = sums.get(k, 0.0) + v
-    out = []
+    found: list[tuple[str, str, int, float, float, float]] = []
     for m in MEASURES:
         for sw in SWAPS:
             if f"{m}/{sw}:n" in sums:
                 mean, t, p = (float(x[0]) for x in t_test(*(np.array([sums[f"{m}/{sw}:{k}"]]) for k in "dqn")))
-                out.append({"measure": m, "swap": sw, "n": int(sums[f"{m}/{sw}:n"]), "gap": mean, "t": t, "p": p})
-    tests = sum(np.isfinite(r["p"]) for r in out)
-    for r in out:
-        r["significant"] = bool(np.isfinite(r["p"]) and r["p"] < ALPHA / max(tests, 1))
-    return out
+                found.append((m, sw, int(sums[f"{m}/{sw}:n"]), mean, t, p))
+    tests = sum(bool(np.isfinite(p)) for *_, p in found)
+    return [Gap(measure=m, swap=sw, n=n, gap=mean, t=t, p=p, significant=bool(np.isfinite(p) and p < ALPHA / max(tests, 1)))
+            for m, sw, n, mean, t, p in found]
 
 
 BOUNDS = {"sentiment": (0.0, 2.0), "length": (0.0, None), "features": (0.0, None), "toxicity": (0.0, 1.0)}  # |mean difference| ranges

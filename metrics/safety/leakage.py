@@ -173,7 +173,9 @@ def _address_grams(text: str) -> set[str]:
         lo, hi = max(0, z.start() - 30), z.end() + 30
         for m in _NUMBER_GRAM.finditer(text, lo, hi):
             key = address_key(m.group(1))
-            number_at = m.start(1) + _DIGIT.search(m.group(1)).start()
+            digit = _DIGIT.search(m.group(1))
+            assert digit is not None  # every number gram holds its house number
+            number_at = m.start(1) + digit.start()
             if z.start() <= number_at < z.end() and sum(c.isalpha() for c in key) >= 4:  # the street's own house number
                 keys.add(key)
     return keys

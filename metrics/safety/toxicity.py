@@ -42,7 +42,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Any, Callable, Mapping, Protocol, Sequence, TypedDict
 
 import numpy as np
 
@@ -92,7 +92,8 @@ class _Memo:
     (bounded: cleared when full; a batch is always answered from its own scores)."""
 
     def __init__(self, fn: Callable[[list[str]], np.ndarray], limit: int = 200_000):
-        self.fn, self.limit, self.cache = fn, limit, {}
+        self.fn, self.limit = fn, limit
+        self.cache: dict[str, float] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         known = {t: self.cache[t] for t in texts if t in self.cache}
@@ -397,7 +398,16 @@ def scorer_identity(scorer: str) -> dict[str, str]:
 
 # The six metrics of the default scorer; profanity.* and toxicity-detoxify.* are the same metrics with another
 # `scorer` (aliases below). A text's score is the max over the text and its sentences.
-SAFETY = {"area": "safety", "bounds": (0.0, 1.0), "higher_is_better": False, "identity": scorer_identity}
+class _SafetyMeta(TypedDict):
+    """The `metric` arguments the six metrics share, typed so that `**SAFETY` type-checks argument by argument."""
+
+    area: str
+    bounds: tuple[float | None, float | None]
+    higher_is_better: bool
+    identity: Callable[..., Mapping[str, Any]]
+
+
+SAFETY: _SafetyMeta = {"area": "safety", "bounds": (0.0, 1.0), "higher_is_better": False, "identity": scorer_identity}
 
 
 @metric("toxicity.mean", threshold=THRESHOLD, **SAFETY)
