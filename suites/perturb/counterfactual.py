@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from benchmark.schema import Example, Reason
 from benchmark.suite import Suite
@@ -18,7 +18,7 @@ from suites.perturb.base import Perturbation, perturbation
 from suites.perturb.edits import match_case, norm, outside
 
 
-def canonical_in(values: dict, value: str) -> str | None:
+def canonical_in(values: Mapping[str, Sequence[str]], value: str) -> str | None:
     """The canonical value of `values` (canonical -> surface forms) that `value` names."""
     v = norm(value)
     for canon, forms in values.items():
@@ -51,7 +51,7 @@ class CfSwap(Perturbation):
 
     def apply(self, example: Example, rng: random.Random, suite: Suite) -> Example | None:
         ex = example
-        options = []
+        options: list[tuple[Reason, str, list[str]]] = []
         for r in ex.signals.matched:
             values = suite.lexicon.get(r.attribute) or {}
             raw = ex.item.attributes.get(r.attribute)
@@ -68,8 +68,8 @@ class CfSwap(Perturbation):
             return None
         reason, old, candidates = rng.choice(options)
         new, attr = rng.choice(candidates), reason.attribute
-        forms = suite.lexicon[attr][old]
-        forms = [old, *((forms,) if isinstance(forms, str) else forms)]
+        surface = suite.lexicon[attr][old]
+        forms = [old, *((surface,) if isinstance(surface, str) else surface)]
         item_attrs = {k: _swap_value(v, old, new) if k == attr else v for k, v in ex.item.attributes.items()}
         user_attrs = {k: _swap_value(v, old, new) for k, v in ex.user.attributes.items()}
         matched = tuple(Reason(attr, new) if r == reason else r for r in ex.signals.matched)
