@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, fields, replace
-from typing import Any, ClassVar, Collection, TypeVar
+from typing import Any, ClassVar, Collection, TypeVar, dataclass_transform
 
 from benchmark import seeding
 from benchmark.registry import PERTURBATIONS, summary
@@ -87,10 +87,11 @@ class Perturbation:
         return replace(suite, name=f"{suite.name}+{self.label}", examples=tuple(out), description=desc)
 
 
-P = TypeVar("P", bound=type[Perturbation])
+P = TypeVar("P", bound=Perturbation)
 
 
-def perturbation(cls: P) -> P:
+@dataclass_transform(frozen_default=True)  # so that type checkers see the fields as constructor arguments
+def perturbation(cls: type[P]) -> type[P]:
     """Make `cls` a frozen dataclass and register it under `cls.name` (info: kind, direction, version, params)."""
     cls = dataclass(frozen=True)(cls)
     if cls.kind not in KINDS or cls.direction not in DIRECTIONS:

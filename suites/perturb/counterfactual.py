@@ -61,9 +61,9 @@ class CfSwap(Perturbation):
             have = {norm(x) for x in (raw if isinstance(raw, list) else [raw])}
             if norm(old) not in have:
                 continue
-            new = sorted(v for v in values if norm(v) not in have)
-            if new:
-                options.append((r, old, new))
+            others = sorted(v for v in values if norm(v) not in have)
+            if others:
+                options.append((r, old, others))
         if not options:
             return None
         reason, old, candidates = rng.choice(options)
