@@ -35,12 +35,12 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def explain_one(generator: str, example: Example, produce: Callable[[], tuple[str, dict | None]]) -> Explanation:
-    """One example's `(text, meta)`, timed; an exception becomes this example's error
+def explain_one(generator: str, example: Example, produce: Callable[[Example], tuple[str, dict | None]]) -> Explanation:
+    """`produce(example)`: one example's `(text, meta)`, timed; an exception becomes this example's error
     so that the batch and the run go on (the one place generators isolate examples)."""
     t0 = time.perf_counter()
     try:
-        text, meta = produce()
+        text, meta = produce(example)
     except Exception as exc:  # recorded on the sample, the run goes on
         return Explanation(example.id, "", generator, time.perf_counter() - t0, error_text(exc))
     return Explanation(example.id, text, generator, time.perf_counter() - t0, None, meta or {})
@@ -87,4 +87,4 @@ class SimpleGenerator:
         raise NotImplementedError
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
-        return [explain_one(self.name, ex, lambda ex=ex: (self.explain(ex), None)) for ex in batch]
+        return [explain_one(self.name, ex, lambda e: (self.explain(e), None)) for ex in batch]

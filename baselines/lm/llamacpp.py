@@ -108,7 +108,7 @@ class LlamaCppGenerator:
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
         llm = self._load()
-        return [explain_one(self.name, ex, lambda ex=ex: self._one(llm, ex)) for ex in batch]  # one bad example must not sink the batch
+        return [explain_one(self.name, ex, lambda e: self._one(llm, e)) for ex in batch]  # one bad example must not sink the batch
 
 
 @GENERATORS.register("llamacpp", takes_arg=True, help="A GGUF file run by llama.cpp in process (optional extra rxbench[llamacpp])")
