@@ -15,7 +15,7 @@ import numpy as np
 
 from benchmark.registry import Registry
 from benchmark.schema import Example, Item, Reason, Signals, User
-from benchmark.scoring import MetricContext, aggregate, get_metric
+from benchmark.scoring import MetricContext, Variant, aggregate, get_metric
 
 SECTIONS: Registry = Registry("perf section", ())
 
@@ -331,11 +331,11 @@ def default_corpus(n: int, names: Sequence[str]) -> tuple[list[Example], list[st
     suite = Suite("perf-defaults", "1", tuple(pool), "structured", lexicon)
     gen = TemplateGenerator()
     texts = [gen.explain(e) if i % 2 else e.references[0] for i, e in enumerate(pool)]
-    variants = {}
+    variants: dict[str, list[Variant]] = {}
     for p in sorted({v for name in names for v in get_metric(name).variants}):
         by_parent = {v.tags["parent"]: v for v in PERTURBATIONS.create(p)(suite).examples}
         variants[p] = [(by_parent[e.id], gen.explain(by_parent[e.id])) if e.id in by_parent else None for e in pool]
-    return pool, texts, MetricContext(suite.name, suite.features, lexicon, 0, {"variants": variants})
+    return pool, texts, MetricContext(suite.name, suite.features, lexicon, 0, variants)
 
 
 def time_metrics(names: Sequence[str], n: int) -> list[tuple[str, float, float]]:
