@@ -170,15 +170,16 @@ def run_on_ray(
     import ray
 
     home = out / "shards" / run_key(spec, shards)
-    dirs = {s.shard[0]: home / f"{s.shard[0]}-of-{shards}" for s in specs}
-    todo = [s for s in specs if not reusable(dirs[s.shard[0]])]
+    numbered = dict(enumerate(specs, 1))  # shard k's spec (shard_specs makes them in order)
+    dirs = {k: home / f"{k}-of-{shards}" for k in numbered}
+    todo = [k for k in numbered if not reusable(dirs[k])]
     if len(todo) < shards:
         log(f"  reusing {shards - len(todo)} finished shard(s) in {home}")
     if todo:
         connect(address, num_cpus=min(shards, os.cpu_count() or 1))
         remote = ray.remote(_attempt).options(num_cpus=1, max_retries=max_retries, retry_exceptions=True)
         cwd = os.getcwd()
-        pending = {remote.remote(task, s, str(cache), cwd): s.shard[0] for s in todo}
+        pending = {remote.remote(task, numbered[k], str(cache), cwd): k for k in todo}
         failed: dict[int, str] = {}
         while pending:
             try:

@@ -9,10 +9,19 @@ says; `no_bidi` shows them as visible marks.
 from __future__ import annotations
 
 import re
+from typing import overload
 
 _USERINFO = re.compile(r"(?<=://)[^/@\s#?]+@")
 _SECRET_PARAM = re.compile(r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|secret|password|passwd|sig|signature)=)[^&#\s]+")
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")
+
+
+@overload
+def redact(text: str) -> str: ...
+
+
+@overload
+def redact(text: None) -> None: ...
 
 
 def redact(text: str | None) -> str | None:
