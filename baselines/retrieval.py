@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Sequence
+from typing import Any, Sequence
 
 from benchmark.generator import SimpleGenerator
 from benchmark.registry import GENERATORS, SUITES
@@ -27,6 +27,7 @@ class RetrievalGenerator(SimpleGenerator):
     def __init__(self) -> None:
         self._corpus: list[Example] = []
         self._source = ""
+        self._index: tuple[Any, Any] | None = None  # (fitted TfidfVectorizer, corpus matrix); scikit-learn is untyped
 
     def _corpus_for(self, suite: Suite) -> tuple[list[Example], str]:
         own = [e for e in suite.split("train") if e.references]
@@ -47,24 +48,26 @@ class RetrievalGenerator(SimpleGenerator):
         if not self._corpus:
             raise ValueError(f"retrieval: suite {suite.name!r} has no training explanations to retrieve")
         self._chinese = sum(e.language == "zh" for e in self._corpus) * 2 > len(self._corpus)
-        self._vectorizer = None
+        self._index = None
         self._corpus_hash = sha256_json([e.content_hash() for e in self._corpus])
 
-    def _fit(self) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    def _fitted(self) -> tuple[Any, Any]:
+        """The TF-IDF vectorizer and the corpus matrix, fitted on first use."""
+        if self._index is None:
+            from sklearn.feature_extraction.text import TfidfVectorizer
 
-        self._vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, analyzer="char" if self._chinese else "word")
-        self._matrix = self._vectorizer.fit_transform([e.input_text() for e in self._corpus])
+            vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, analyzer="char" if self._chinese else "word")
+            self._index = vectorizer, vectorizer.fit_transform([e.input_text() for e in self._corpus])
+        return self._index
 
     def config(self) -> dict:
         chinese = {"analyzer": "char1-2"} if getattr(self, "_chinese", False) else {}
         return {"version": 1, "source": self._source, "corpus": getattr(self, "_corpus_hash", ""), **chinese}
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
-        if self._vectorizer is None:
-            self._fit()
+        vectorizer, matrix = self._fitted()
         t0 = time.perf_counter()
-        sims = self._vectorizer.transform([e.input_text() for e in batch]) @ self._matrix.T
+        sims = vectorizer.transform([e.input_text() for e in batch]) @ matrix.T
         best = sims.argmax(axis=1).A1
         per = (time.perf_counter() - t0) / max(1, len(batch))
         return [Explanation(e.id, self._corpus[i].references[0], self.name, per) for e, i in zip(batch, best)]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import copy
 import os
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Literal
+from unittest.mock import patch
 
 
 @contextmanager
@@ -27,7 +28,7 @@ def parse_once() -> Iterator[dict[str, int]]:
     metadata: dict[str, dict] = {}
     counts = {"readers": 0, "metadata": 0}
 
-    def reader(path: Any, mode: str = "r") -> Any:
+    def reader(path: Any, mode: Literal["r", "r+", "c"] = "r") -> Any:
         key = (os.path.realpath(path), mode)
         if key not in readers:
             counts["readers"] += 1
@@ -43,8 +44,5 @@ def parse_once() -> Iterator[dict[str, int]]:
             metadata[key] = real_load(path, return_tensors=False)
         return copy.deepcopy(metadata[key])
 
-    gguf.GGUFReader, mgu.load_gguf_checkpoint = reader, load
-    try:
+    with patch.object(gguf, "GGUFReader", reader), patch.object(mgu, "load_gguf_checkpoint", load):  # restored on exit
         yield counts
-    finally:
-        gguf.GGUFReader, mgu.load_gguf_checkpoint = real_reader, real_load
