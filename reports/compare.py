@@ -32,7 +32,7 @@ def summary_rows(cmp: RunComparison, alpha: float) -> list[dict]:
 def markdown(cmp: RunComparison, alpha: float = stats.ALPHA, top: int = 5) -> str:
     b, c = redact(cmp.base.label), redact(cmp.cand.label)
     out = [f"# rxbench comparison: {md_text(c)} vs {md_text(b)}", "",
-           f"Baseline {md_text(cmp.base_dir)}, candidate {md_text(cmp.cand_dir)}. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
+           f"Baseline {md_text(str(cmp.base_dir))}, candidate {md_text(str(cmp.cand_dir))}. Delta = candidate − baseline with its {1 - alpha:.0%} paired-bootstrap CI; "
            f"verdict: better / worse when that CI excludes 0 (alpha = {alpha}); p = the larger of the paired-bootstrap and "
            "approximate-randomization p-values, shown for reference.", ""]
     if cmp.only_in_one:

@@ -161,7 +161,7 @@ MD_COLUMNS = 6  # metric columns per Markdown table: wider tables do not fit a p
 
 def _change(prev: ScoreSummary | None, cur: ScoreSummary | None) -> str:
     """` (+0.12)`: a version's change from the previous one (history mode)."""
-    a, b = prev and prev.value, cur and cur.value
+    a, b = None if prev is None else prev.value, None if cur is None else cur.value
     return "" if a is None or b is None else f" ({b - a:+.3g})"
 
 
