@@ -55,6 +55,7 @@ $(TEST_STAMP): $(STAMP)
 
 test: install $(TEST_STAMP) browser
 	$(BIN)/ruff check -q .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest tests/ -q
 	$(BIN)/python -m pytest benchmark/ -q
 
