@@ -23,7 +23,6 @@ stands, since Chinese has no sentence-initial capitals.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -34,7 +33,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from benchmark.lang import HAN_CHARS, has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
-from metrics.mentions import FORMAT_CHARS
+from metrics.mentions import visible
 from metrics.similarity import best_support, default_backend, sentences, stem, stems
 from metrics.text import tokens
 
@@ -66,13 +65,9 @@ FRAME = frozenset(stem(w) for w in (
 )
 
 
-def _nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", FORMAT_CHARS.sub("", text or ""))
-
-
 def support_tokens(text: str) -> list[str]:
     """Every word (stop words kept, for contiguity) as a lower-cased stem, possessive 's dropped."""
-    raw = _WORD.findall(_POSSESSIVES.sub("", _nfkc(text).lower()))
+    raw = _WORD.findall(_POSSESSIVES.sub("", visible(text).lower()))
     words = [w for r in raw for w in (tokens(r) if has_han(r) else (r,))]
     table = {w: stem(w) for w in set(words)}
     return [table[w] for w in words]
@@ -97,7 +92,7 @@ def _canon_number(raw: str) -> list[str]:
 def numbers(text: str, words: bool = True, one: bool = False) -> set[str]:
     """Canonical numbers in a text: digits (thousands separators, decimals) and number words.
     "one" only when asked: it is a pronoun more often than a number."""
-    t = _nfkc(text)
+    t = visible(text)
     out = {n for m in _NUMBER.finditer(t) for n in _canon_number(m.group())}
     if words:
         out |= {str(NUMBER_WORDS.get(w, 1)) for w in (_NUMBER_WORDS_ONE if one else _NUMBER_WORDS).findall(t.lower())}
@@ -106,7 +101,7 @@ def numbers(text: str, words: bool = True, one: bool = False) -> set[str]:
 
 def entities(text: str) -> list[list[str]]:
     """Named-entity candidates, each a list of words in the original case (see module doc)."""
-    t = _ABBREVIATION.sub(r"\1", _nfkc(text))  # "Dr. Seuss": that period does not end a sentence
+    t = _ABBREVIATION.sub(r"\1", visible(text))  # "Dr. Seuss": that period does not end a sentence
     out: list[list[str]] = [q for q in map(_LATIN_WORD.findall, _QUOTED.findall(t)) if _title_like(q)]
     spans = [(m.group(), m.start(), m.end()) for m in _LATIN_WORD.finditer(t)]
     words = [w for w, _, _ in spans]
@@ -170,7 +165,7 @@ class Evidence:
     @cached_property
     def squashed(self) -> tuple[str, frozenset[int], frozenset[int]]:
         """The lower-cased words written together, with word start and end offsets."""
-        raw = _WORD.findall(_POSSESSIVES.sub("", _nfkc(self.text).lower()))
+        raw = _WORD.findall(_POSSESSIVES.sub("", visible(self.text).lower()))
         ends = list(accumulate(map(len, raw)))
         return "".join(raw), frozenset([0, *ends[:-1]]), frozenset(ends)
 

@@ -24,6 +24,7 @@ window, except in words that do not negate (不仅 不错 无论 ...).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -43,9 +44,15 @@ NEGATION = {"neg_window": NEG_WINDOW}  # signature identity of every metric read
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
+def visible(text: str) -> str:
+    """The text as a reader sees it: invisible format characters (zero-width, soft hyphen) removed, then NFKC
+    (full-width letters and digits, ligatures), so that planted noise does not hide a word or a value."""
+    return unicodedata.normalize("NFKC", FORMAT_CHARS.sub("", text or ""))
+
+
 def clean_tokens(text: str) -> tuple[str, ...]:
-    """`metrics.text.tokens` after removing invisible format characters (zero-width, soft hyphen)."""
-    return tuple(tokens(FORMAT_CHARS.sub("", text or "")))
+    """`metrics.text.tokens` of the `visible` text."""
+    return tuple(tokens(visible(text)))
 
 
 def match_tokens(text: str) -> tuple[str, ...]:

@@ -12,11 +12,10 @@ value is false/no/none ("pets allowed: false") denies its key words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from benchmark.lang import has_han
-from metrics.mentions import FORMAT_CHARS
+from metrics.mentions import visible
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.,;:!?()\[\]\u2014\u2013\"\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]|\s-\s")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -58,7 +57,8 @@ class Word:
 
 
 def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", FORMAT_CHARS.sub("", text or "")).replace("\u2019", "'")
+    """The `visible` text with the typographic apostrophe as ' (so "isn\u2019t" splits like "isn't")."""
+    return visible(text).replace("\u2019", "'")
 
 
 def _han_words(run: str, start: int) -> list[tuple[str, int, int]]:
