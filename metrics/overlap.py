@@ -27,7 +27,6 @@ characters, the same unit as sacrebleu's `zh` BLEU.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.metadata import version
 from typing import Sequence
@@ -37,14 +36,13 @@ import sacrebleu
 from rouge_score import rouge_scorer, tokenizers
 from sacrebleu.metrics.bleu import BLEU
 
-from benchmark.lang import HAN_CHARS, has_han
+from benchmark.lang import han_parts, has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, ScoreFn, Sums, alias, metric
 
 MAX_ORDER = 4
 _SMOOTH_DEFAULTS = BLEU.SMOOTH_DEFAULTS
 _MIN_LOG = -9999999999.0  # sacrebleu.utils.my_log(0)
-_HAN_OR_RUN = re.compile(f"[{HAN_CHARS}]|[^{HAN_CHARS}]+")
 
 
 def references(examples: Sequence[Example], texts: Sequence[str]) -> tuple[list[int], tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -175,7 +173,7 @@ class HanTokenizer(tokenizers.Tokenizer):
     def tokenize(self, text: str) -> list[str]:
         if not has_han(text):
             return self._default.tokenize(text)
-        return [t for part in _HAN_OR_RUN.findall(text) for t in ([part] if has_han(part) else self._default.tokenize(part))]
+        return [t for part in han_parts(text) for t in ([part] if has_han(part) else self._default.tokenize(part))]
 
 
 @lru_cache(maxsize=2)

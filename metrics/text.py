@@ -27,13 +27,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from benchmark.lang import HAN_CHARS, has_han
+from benchmark.lang import han_parts, has_han
 from benchmark.scoring import MetricContext
 from benchmark.suite import freeze_lexicon
 
 TOKENIZER = f"nfkc-lc-punct+jieba-{version('jieba')}"  # signature option of every metric that reads tokens()
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_HAN_OR_RUN = re.compile(f"[{HAN_CHARS}]|[^{HAN_CHARS}]+")
 _RAW_KEY_MAX = 16  # keys longer than this are hashed so that samples.jsonl stays compact
 _CACHE_MAX_CHARS = 4096
 
@@ -77,7 +76,7 @@ ZH_STOP_WORDS = frozenset("""
 
 def han_split(toks: Sequence[str]) -> tuple[str, ...]:
     """Tokens with every Han character on its own ("课程" -> "课", "程"; "a股" -> "a", "股"); others unchanged."""
-    return tuple(p for t in toks for p in (_HAN_OR_RUN.findall(t) if has_han(t) else (t,)))
+    return tuple(p for t in toks for p in (han_parts(t) if has_han(t) else (t,)))
 
 
 _tokens_cached = lru_cache(maxsize=1 << 16)(_tokenize)  # every metric of a run tokenises the same outputs

@@ -12,11 +12,10 @@ punctuation. `traditional` converts to traditional characters with zhconv
 from __future__ import annotations
 
 import random
-import re
 
 import zhconv
 
-from benchmark.lang import HAN_CHARS
+from benchmark.lang import HAN
 from benchmark.schema import Example
 from benchmark.suite import Suite
 from suites.perturb.base import Perturbation, perturbation
@@ -40,14 +39,13 @@ CONFUSABLE: dict[str, str] = {
     "潜": "浅", "力": "历立", "较": "交叫", "人": "入", "入": "人", "大": "太", "太": "大", "天": "夭",
     "白": "百", "百": "白", "日": "曰", "土": "士", "士": "土", "千": "干", "干": "千", "王": "玉", "玉": "王",
 }
-_HAN = re.compile(f"[{HAN_CHARS}]")
 _TO_HALF = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "、": ","})
 
 
 def typo(text: str, rng: random.Random, p: float = 0.1) -> str:
     """Each Han character with a confusable becomes one with probability p (at least one when
     any can), so that a variant always differs."""
-    spots = [m.start() for m in _HAN.finditer(text) if m.group() in CONFUSABLE]
+    spots = [m.start() for m in HAN.finditer(text) if m.group() in CONFUSABLE]
     if not spots:
         return text
     chosen = [i for i in spots if rng.random() < p] or [rng.choice(spots)]
