@@ -21,15 +21,9 @@ from benchmark.scoring import MetricContext, get_metric
 from metrics.claims import THRESHOLD
 from metrics.text import tokens
 from validation.claim_twins import SHARED, Twin, q2_cases, structured_twins, xrec_twins
+from validation.engine import token_f1
 
 KINDS = ("negation", "antonym", "value", "entity", "other", "invented")
-
-
-def token_f1(twin: Twin) -> float:
-    """Plain token-F1 overlap of the text with the inputs (the baseline of the issue)."""
-    a, b = Counter(tokens(twin.text)), Counter(tokens(twin.example.input_text()))
-    common = sum((a & b).values())
-    return 0.0 if not common else 2 * common / (sum(a.values()) + sum(b.values()))
 
 
 def metric_scorer(name: str) -> Callable[[Sequence[Twin]], np.ndarray]:
@@ -75,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.minilm:
         names += ["faith.claim_score_minilm", "faith.embed_support", "semsim_input"]
     scorers: dict[str, Callable] = {n: metric_scorer(n) for n in names}
-    scorers["token-F1"] = lambda ts: np.array([token_f1(t) for t in ts])
+    scorers["token-F1"] = lambda ts: np.array([token_f1(t.text, t.example.input_text(), tokens) for t in ts])  # punctuation kept
     twins = [t for f in ("amazon", "google") if (SHARED / "xrec" / f"{f}.jsonl").is_file()
              for t in xrec_twins(SHARED / "xrec" / f"{f}.jsonl", split, args.per_file)]
     twins += structured_twins(("travel", "ecommerce", "movies", "news", "finance", "education"), split, args.per_file // 3)
