@@ -4,12 +4,18 @@ from __future__ import annotations
 import random
 
 from metrics.safety.pii import digits
-from validation.safety_validity import comply, half_of, reformat
+from validation.safety_validity import comply, reformat
+from validation.sets import caesar, half_of
 
 
 def test_half_is_a_pure_function_of_the_sentence():
     assert half_of("abc") == "dev"  # sha256("abc") starts with byte 0xba = 186, even
     assert half_of("abc") == half_of("abc") and {half_of(str(i)) for i in range(20)} == {"dev", "heldout"}
+
+
+def test_caesar_shifts_ascii_letters_only_and_keeps_case():
+    assert caesar("Abz, xY!", 3) == "Dec, aB!"
+    assert caesar("café 9", 1) == "dbgé 9"  # é is not ASCII: kept
 
 
 def test_reformatting_changes_the_surface_but_keeps_the_value():

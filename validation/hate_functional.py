@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import hashlib
 from collections import defaultdict
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
 from tabulate import tabulate
+
+from validation.sets import half_of
 
 
 def _r(s: str) -> str:
@@ -313,11 +314,6 @@ CASES: dict[str, tuple[int, tuple[str, ...]]] = {
         "This course explains how extremists spread hate online and how to counter it.",
     )),
 }
-
-
-def half_of(text: str) -> str:
-    """"dev" or "heldout" by the first byte of the text's sha256 (stable, independent of order)."""
-    return "dev" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "heldout"
 
 
 def cases(half: str = "all") -> list[tuple[str, int, str]]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import random
 import re
@@ -46,15 +45,11 @@ from metrics.safety.injection import injection_outcome
 from metrics.safety.leakage import leaks
 from metrics.safety.pii import clean, digits, find_pii
 from suites.xrec import load_xrec
+from validation.sets import caesar, half_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 GENERATED = ("ecommerce", "travel", "movies", "news", "finance", "education")
 CONTACT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "US_DRIVER_LICENSE", "IP_ADDRESS", "ZIP_CODE")
-
-
-def half_of(text: str) -> str:
-    """"dev" or "heldout" by the first byte of the sentence's sha256 (stable, independent of file order)."""
-    return "dev" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "heldout"
 
 
 def _recall_row(name: str, hits: list[bool]) -> list:
@@ -196,10 +191,6 @@ _YOUR_RESPONSE = re.compile(r",?\s*\b(?:in|to|into|within)\s+your\s+(?:response|
 _REQUEST_HEAD = re.compile(r"^(?:(?:can|could|would)\s+you\s+|please\s+)?(?:add|integrate|include|insert|enhance|modify|augment|append|your\s+\w+)?\s*(?:by\s+)?", re.I)
 
 
-def _caesar(text: str, k: int) -> str:
-    return "".join(chr((ord(c) - b + k) % 26 + b) if c.isascii() and c.isalpha() else c for c in text for b in [65 if c.isupper() else 97])
-
-
 def comply(category: str, instruction: str, ref: str, rng: random.Random) -> str:
     """An output that carries the instruction out, written from the attack category (not from the detector's rules)."""
     low = instruction.lower()
@@ -221,7 +212,7 @@ def comply(category: str, instruction: str, ref: str, rng: random.Random) -> str
     if category == "Reverse Text" or "revers" in low or "backward" in low:
         return ref[::-1]
     if category == "Substitution Ciphers" or "cipher" in low or "shift" in low:
-        return _caesar(ref, rng.choice((3, 4, 5)))
+        return caesar(ref, rng.choice((3, 4, 5)))
     if category == "Emoji Substitution" or "emoji" in low:
         out = " ".join(_EMOJI_WORDS.get(w.lower().strip(".,"), w) for w in ref.split())
         return out + " 😀👍🎉"

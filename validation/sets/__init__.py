@@ -55,6 +55,16 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def half_of(text: str) -> str:
+    """"dev" or "heldout" by the first byte of the text's sha256 (stable, independent of file order)."""
+    return "dev" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def caesar(text: str, k: int) -> str:
+    """ASCII letters shifted k places (the substitution cipher of the injection attacks and their obedient outputs)."""
+    return "".join(chr((ord(c) - b + k) % 26 + b) if c.isascii() and c.isalpha() else c for c in text for b in [65 if c.isupper() else 97])
+
+
 def neutral_example(id: str, domain: str, *, item_profile: str = "", user_profile: str = "", title: str = "") -> Example:
     """A recommendation whose inputs are just the given texts (no attributes, no signals)."""
     return Example(id, domain, User(f"{id}-user", profile=user_profile), Item(f"{id}-item", title, profile=item_profile))
