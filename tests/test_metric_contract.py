@@ -86,10 +86,10 @@ def _close(a: float | None, b: float | None, rel: float = 1e-9) -> bool:
 
 
 def _same_rows(a: list, b: list) -> bool:
-    """Same keys; values equal up to 1e-6 relative: a model's batched forward pass pads a shard's texts
-    differently from the whole's, which moves a perplexity in its 7th digit."""
+    """Same keys; values equal up to 1e-5 relative: a model's batched float32 forward pass pads a shard's
+    texts differently from the whole's, which moves a perplexity in its 6th digit (376.3602 vs 376.3615 seen)."""
     return len(a) == len(b) and all(
-        (x is None) == (y is None) and (x is None or (x.keys() == y.keys() and all(_close(x[k], y[k], 1e-6) for k in x))) for x, y in zip(a, b)
+        (x is None) == (y is None) and (x is None or (x.keys() == y.keys() and all(_close(x[k], y[k], 1e-5) for k in x))) for x, y in zip(a, b)
     )
 
 
@@ -107,7 +107,7 @@ def test_rows_determinism_json_shards_and_bounds(name: str, tmp: str) -> None:
     whole = StatRows(rows)
     if whole.n:
         merged = StatRows(first[0] + second[0]).values(m, {**first[2], **second[2]})[0]
-        assert _close(float(merged), float(whole.values(m, const)[0]), 1e-6)
+        assert _close(float(merged), float(whole.values(m, const)[0]), 1e-5)
         s = summarize(m, rows, const, "contract", n_boot=50)
         lo, hi = m.bounds
         for v in [s["value"], *(s["ci"] or [])]:
