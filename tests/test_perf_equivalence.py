@@ -44,3 +44,10 @@ def test_title_masking_keeps_offsets_and_blanks_every_case():
     assert claims._masked("Short title", "AB") == "Short title"
     ev = claims.EvidenceIndex("The QUIET INN lobby is quiet.", "Quiet Inn")
     assert ev.unit_words == [{"lobby": {False}, "quiet": {False}}]  # no "inn": the title is masked
+
+
+def test_tokens_look_for_han_once_per_text_and_still_split_mixed_text():
+    from metrics.negation import tokens
+
+    assert tokens("Python课程 isn't bad") == [("课程", 6, 8), ("python", 0, 8), ("is", 9, 11), ("n't", 11, 14), ("bad", 15, 18)]
+    assert tokens("The rooms aren't quiet") == [("the", 0, 3), ("rooms", 4, 9), ("are", 10, 13), ("n't", 13, 16), ("quiet", 17, 22)]
