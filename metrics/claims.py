@@ -87,13 +87,19 @@ def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
+@lru_cache(maxsize=4096)
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    """The title as a case-insensitive pattern, compiled once per title (re's own cache holds 512
+    patterns, fewer than a suite's titles); None for a title too short to mask."""
+    t = title.strip()
+    return re.compile(re.escape(t), re.IGNORECASE) if len(t) >= 3 else None
+
+
 def _masked(text: str, title: str) -> str:
     """The text with the item's title blanked out (same length): a name such as "No Easy Day"
     states nothing and denies nothing."""
-    t = title.strip()
-    if len(t) < 3:
-        return text
-    return re.sub(re.escape(t), lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    pattern = _title_pattern(title)
+    return text if pattern is None else pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 class EvidenceIndex:
@@ -109,10 +115,10 @@ class EvidenceIndex:
         self.surface: dict[str, set[bool]] = {}
         for u in self.units:
             pol: dict[str, set[bool]] = {}
-            for w, s in _content(words(_masked(u, title)), frame=True):
-                pol.setdefault(w.text, set()).add(w.negated)
-                self.polarity.setdefault(s, set()).add(w.negated)
-                self.surface.setdefault(w.text, set()).add(w.negated)
+            for word, s, negated in _unit_content(_masked(u, title)):
+                pol.setdefault(word, set()).add(negated)
+                self.polarity.setdefault(s, set()).add(negated)
+                self.surface.setdefault(word, set()).add(negated)
             self.unit_words.append(pol)
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
@@ -124,6 +130,13 @@ class EvidenceIndex:
         if not relations.groups(word) & self.groups:
             return None
         return next((v for v in self.surface if relations.similar(word, v)), None)
+
+
+@lru_cache(maxsize=65536)
+def _unit_content(unit: str) -> tuple[tuple[str, str, bool], ...]:
+    """(word, stem, negated) of the content words (frame words included) of an evidence clause,
+    once per distinct clause: the attribute lines of a suite's inputs repeat across its items."""
+    return tuple((w.text, s, w.negated) for w, s in _content(words(unit), frame=True))
 
 
 @lru_cache(maxsize=4096)

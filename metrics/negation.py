@@ -76,9 +76,11 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """(lower-case token, start, end); "isn't" -> "is", "n't"; "can't" -> "ca", "n't"; Chinese
     split into jieba words."""
     out = []
-    for m in _TOKEN.finditer(_norm(text)):
+    norm = _norm(text)
+    han = has_han(norm)  # one look for the whole text: most have no Han character, so no token needs the per-token look
+    for m in _TOKEN.finditer(norm):
         t = m.group().lower()
-        if has_han(t):
+        if han and has_han(t):
             for h in _HAN_RUN.finditer(t):  # Han runs as words, anything else between them as is
                 out += _han_words(h.group(), m.start() + h.start())
             rest = _HAN_RUN.sub(" ", t).split()

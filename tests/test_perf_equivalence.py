@@ -1,0 +1,53 @@
+"""Speed-ups that must not change a value: each optimised path against the straightforward computation it replaced."""
+from __future__ import annotations
+
+import re
+
+from metrics import claims
+from metrics.negation import words
+
+
+def _reference_index(text: str, title: str) -> tuple[list[dict[str, set[bool]]], dict[str, set[bool]], dict[str, set[bool]]]:
+    """EvidenceIndex's word tables as first written: every clause masked with re.sub and analysed anew."""
+    unit_words: list[dict[str, set[bool]]] = []
+    polarity: dict[str, set[bool]] = {}
+    surface: dict[str, set[bool]] = {}
+    t = title.strip()
+    for u in [text[a:b].strip() for a, b in claims.clauses(text)][: claims.MAX_UNITS]:
+        masked = re.sub(re.escape(t), lambda m: " " * len(m.group()), u, flags=re.IGNORECASE) if len(t) >= 3 else u
+        pol: dict[str, set[bool]] = {}
+        for w, s in claims._content(words(masked), frame=True):
+            pol.setdefault(w.text, set()).add(w.negated)
+            polarity.setdefault(s, set()).add(w.negated)
+            surface.setdefault(w.text, set()).add(w.negated)
+        unit_words.append(pol)
+    return unit_words, polarity, surface
+
+
+INPUTS = (
+    ("The rooms are not quiet. Pool: true\nPets allowed: false\nThe QUIET INN lobby is quiet.", "Quiet Inn"),
+    ("The rooms are not quiet. Pool: true\nPets allowed: false", "Aurora"),  # same clauses, another title: the cache must not mix them
+    ("No Easy Day is a gripping memoir, not a novel.", "No Easy Day"),
+    ("Short title: ok", "AB"),  # a title under three characters masks nothing
+)
+
+
+def test_cached_clause_analysis_equals_the_direct_one():
+    for text, title in INPUTS:
+        ev = claims.EvidenceIndex(text, title)
+        assert (ev.unit_words, ev.polarity, ev.surface) == _reference_index(text, title), (text, title)
+
+
+def test_title_masking_keeps_offsets_and_blanks_every_case():
+    masked = claims._masked("The QUIET INN lobby, quiet inn rooms", "Quiet Inn")
+    assert masked == "The           lobby,           rooms"
+    assert claims._masked("Short title", "AB") == "Short title"
+    ev = claims.EvidenceIndex("The QUIET INN lobby is quiet.", "Quiet Inn")
+    assert ev.unit_words == [{"lobby": {False}, "quiet": {False}}]  # no "inn": the title is masked
+
+
+def test_tokens_look_for_han_once_per_text_and_still_split_mixed_text():
+    from metrics.negation import tokens
+
+    assert tokens("Python课程 isn't bad") == [("课程", 6, 8), ("python", 0, 8), ("is", 9, 11), ("n't", 11, 14), ("bad", 15, 18)]
+    assert tokens("The rooms aren't quiet") == [("the", 0, 3), ("rooms", 4, 9), ("are", 10, 13), ("n't", 13, 16), ("quiet", 17, 22)]
