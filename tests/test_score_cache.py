@@ -147,3 +147,18 @@ def test_a_rerun_in_another_process_hits_every_score(tmp_path):
     assert second["summaries"] == first["summaries"]
     strip = lambda s: {k: v for k, v in s.items() if k != "cached"}  # noqa: E731
     assert [strip(s) for s in read_samples(tmp_path / "a")] == [strip(s) for s in read_samples(tmp_path / "b")]
+
+
+def test_the_code_digest_covers_code_and_data_but_not_tests_documents_or_gates(tmp_path):
+    """Editing a metric or its data recomputes; a test, a model card or a gate rebaseline does not."""
+    from pathlib import Path
+
+    from benchmark.score_cache import scored_by_runs
+
+    root = Path(tmp_path)
+    read = ["metrics/overlap.py", "metrics/data/wordnet_relations.json", "metrics/safety/models/toxicity-minilm.npz",
+            "suites/domains/travel.py", "benchmark/runner.py"]
+    unread = ["benchmark/gates/baseline/run.json", "benchmark/gates/gates.yaml", "benchmark/conftest.py",
+              "benchmark/gates/test_gates.py", "metrics/safety/models/MODEL_CARD.md", "metrics/__pycache__/overlap.cpython-311.pyc"]
+    assert [scored_by_runs(root / f, root) for f in read] == [True] * 5
+    assert [scored_by_runs(root / f, root) for f in unread] == [False] * 6
