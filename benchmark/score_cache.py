@@ -29,6 +29,18 @@ from benchmark.scoring import MetricContext, MetricDef, Scored
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS scores (key TEXT PRIMARY KEY, metric TEXT NOT NULL, scored TEXT NOT NULL, created REAL NOT NULL)"
 CODE_DIRS = ("benchmark", "metrics", "suites")  # the code and data a metric's value can depend on
+NOT_CODE = ("benchmark/gates",)  # the release gates' config, baseline run and tests: never read by a run
+
+
+def scored_by_runs(f: Path, root: Path) -> bool:
+    """Whether a file under CODE_DIRS can change a score: not bytecode or a cache, not a test
+    or a document, not the gates' baseline. A merge that only rebaselines the gates or edits
+    tests or a model card (the usual integration commit) would otherwise recompute every
+    cached score of the next re-run (its first row also loads the metric models)."""
+    rel = f.relative_to(root)
+    if "__pycache__" in rel.parts or f.suffix in (".pyc", ".sqlite", ".md") or rel.as_posix().startswith(NOT_CODE):
+        return False
+    return not (f.name == "conftest.py" or (f.name.startswith("test_") and f.suffix == ".py"))
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +51,7 @@ def code_digest() -> str:
     root = Path(__file__).resolve().parent.parent
     for d in CODE_DIRS:
         for f in sorted((root / d).rglob("*")):
-            if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".sqlite"):
+            if f.is_file() and scored_by_runs(f, root):
                 h.update(f"{f.relative_to(root)}\0".encode())
                 h.update(hashlib.sha256(f.read_bytes()).digest())
     for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):

@@ -187,3 +187,25 @@ def test_cli_train_subcommand(tmp_path: Path, capsys: pytest.CaptureFixture) -> 
     assert card["steps"] == 6 and card["plan"]["settings"]["batch_size"] == 4
     assert card["data"]["suites"][0]["name"] == "unit-tiny"
     assert "6 steps" in capsys.readouterr().out
+
+
+REUSE = """
+import json, sys
+from pathlib import Path
+import tests.helpers
+from baselines.lm.loading import CARD
+from baselines.lm.train import TrainSettings, _plan, _resolve_suites, train_model
+assert "torch" not in sys.modules
+out = Path(sys.argv[1])
+out.mkdir()
+plan = _plan(_resolve_suites(["unit-tiny"]), "tiny", False, 0, TrainSettings())
+(out / CARD).write_text(json.dumps({"complete": True, "plan": plan}))
+print(train_model(["unit-tiny"], "tiny", out, progress=False) == out, "torch" in sys.modules)
+"""
+
+
+def test_reusing_a_finished_model_does_not_import_torch(tmp_path):
+    """A re-run (`make demo` again) finds every model trained: checking its card must not pay torch's import."""
+    done = subprocess.run([sys.executable, "-c", REUSE, str(tmp_path / "m")], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.split() == ["True", "False"]

@@ -120,3 +120,25 @@ def test_precomputed_outputs_skip_variant_metrics(tmp_path):
     assert "cf.drop" in out.skipped["unit-tiny: metrics"]
     live = run(spec(metrics=("fmr", "cf.drop")), tmp_path / "t", tmp_path / "c.sqlite", log=lambda m: None)
     assert live.suites["unit-tiny"].scores["cf.drop"].n > 0
+
+
+def test_the_twins_of_a_suite_are_built_once_per_process(monkeypatch, tmp_path):
+    """Every generator row compares against the same perturbed inputs: a second row (another
+    generator) reuses the variants the first built, and they equal a fresh build."""
+    from benchmark import runner
+    from benchmark.cache import GenerationCache
+    from benchmark.registry import GENERATORS, PERTURBATIONS, SUITES
+
+    suite = SUITES.create("unit-tiny")
+    examples = list(suite.split("test"))[:4]
+    built: list[str] = []
+    create = PERTURBATIONS.create
+    monkeypatch.setattr(PERTURBATIONS, "create", lambda name, **kw: built.append(name) or create(name, **kw))
+    runner.perturbed.cache_clear()
+    cache = GenerationCache(tmp_path / "c.sqlite")
+    for gen in ("template", "sanity-constant"):
+        got, _ = runner.generate_variants(GENERATORS.create(gen), suite, examples, ["typo", "shuffle"], 0, cache, log=lambda m: None)
+    assert built == ["typo", "shuffle"]
+    fresh = create("typo")(suite, seed=0, only={e.id for e in examples}).examples
+    assert [v for v, _ in got["typo"]] == list(fresh) and len(fresh) == 4
+    assert [t for _, t in got["typo"]] == ["This is a great choice that we think you will really enjoy."] * 4

@@ -100,3 +100,65 @@ def test_a_text_with_a_lone_surrogate_is_scored_and_cached(tmp_path, batch):
     for _ in range(2):
         scored = with_score_cache([counting_metric(calls)], tmp_path / "c.sqlite")[0].score(examples, texts, ctx)
     assert len(calls) == 1 and scored.details[0] == {"t": "bad \ud800 text"}
+
+
+def test_other_options_recompute(tmp_path, batch):
+    """An option is part of the metric's signature, so a metric built with another one is not served the old result."""
+    examples, texts, ctx = batch
+    calls: list = []
+    base = counting_metric(calls)
+    for options in ({"max_len": 5}, {"max_len": 6}, {"max_len": 5}):
+        with_score_cache([replace(base, options=options)], tmp_path / "c.sqlite")[0].score(examples, texts, ctx)
+    assert len(calls) == 2
+
+
+RERUN = """
+import json, sqlite3, sys
+from pathlib import Path
+from benchmark.runner import RunSpec, run
+out, cache = Path(sys.argv[1]), Path(sys.argv[2])
+spec = RunSpec(("finance", "zh-finance"), "template", ("fmr", "distinct1", "cf.*", "robust.fmr"), limit=3, n_boot=50)
+result = run(spec, out, cache, log=lambda m: None)
+db = sqlite3.connect(cache)
+print(json.dumps({"scores": db.execute("SELECT COUNT(*) FROM scores").fetchone()[0],
+                  "generations": db.execute("SELECT COUNT(*) FROM generations").fetchone()[0],
+                  "summaries": {s: {m: v.to_json() for m, v in r.scores.items()} for s, r in result.suites.items()}}))
+"""
+
+
+def test_a_rerun_in_another_process_hits_every_score(tmp_path):
+    """The keys do not depend on the process: a second process with another string-hash seed (set
+    iteration order) computes no metric and generates no twin, and its scores equal the first run's,
+    which computed them (the template row of the demo, with the twins of cf.* and robust.*)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def once(hash_seed: str, out: str) -> dict:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", RERUN, str(tmp_path / out), str(tmp_path / "c.sqlite")],
+                              env=env, capture_output=True, text=True, check=True)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    first, second = once("1", "a"), once("2", "b")
+    assert first["scores"] > 0 and first["generations"] > 6  # the 6 outputs and their twins
+    assert (second["scores"], second["generations"]) == (first["scores"], first["generations"])
+    assert second["summaries"] == first["summaries"]
+    strip = lambda s: {k: v for k, v in s.items() if k != "cached"}  # noqa: E731
+    assert [strip(s) for s in read_samples(tmp_path / "a")] == [strip(s) for s in read_samples(tmp_path / "b")]
+
+
+def test_the_code_digest_covers_code_and_data_but_not_tests_documents_or_gates(tmp_path):
+    """Editing a metric or its data recomputes; a test, a model card or a gate rebaseline does not."""
+    from pathlib import Path
+
+    from benchmark.score_cache import scored_by_runs
+
+    root = Path(tmp_path)
+    read = ["metrics/overlap.py", "metrics/data/wordnet_relations.json", "metrics/safety/models/toxicity-minilm.npz",
+            "suites/domains/travel.py", "benchmark/runner.py"]
+    unread = ["benchmark/gates/baseline/run.json", "benchmark/gates/gates.yaml", "benchmark/conftest.py",
+              "benchmark/gates/test_gates.py", "metrics/safety/models/MODEL_CARD.md", "metrics/__pycache__/overlap.cpython-311.pyc"]
+    assert [scored_by_runs(root / f, root) for f in read] == [True] * 5
+    assert [scored_by_runs(root / f, root) for f in unread] == [False] * 6

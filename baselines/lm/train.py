@@ -296,8 +296,6 @@ def train_model(
     `base` is `tiny`, `gemma` (the packaged Gemma 3 270M), a local HF directory or a GGUF file; `lora=True` trains a LoRA
     adapter on it. `max_steps` overrides `settings.max_steps`.
     """
-    import torch
-
     settings = settings or TrainSettings()
     if max_steps is not None:
         settings = replace(settings, max_steps=max_steps)
@@ -323,6 +321,8 @@ def train_model(
     state_file = ckpt / "state.pt"
     state: dict[str, Any] | None = None
     if state_file.is_file():
+        import torch  # here, not at the top: reusing a finished model (a re-run) needs no torch
+
         state = torch.load(state_file, weights_only=False)
         if state["plan"] != plan:
             raise ValueError(f"{ckpt} is a checkpoint of a different training run; remove it or choose another --out")
