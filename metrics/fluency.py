@@ -36,8 +36,8 @@ def lm_spec() -> str:
 
 def _ref(spec: str) -> Any:
     """The ModelRef a reference-LM spec names (Gemma needs the optional extra)."""
-    from baselines.lm import gemma
-    from baselines.lm.loading import ModelRef, parse_ref
+    from benchmark.lm import gemma
+    from benchmark.lm.loading import ModelRef, parse_ref
 
     if spec == "gemma":
         return ModelRef(gemma.gguf_path())
@@ -48,8 +48,8 @@ def _ref(spec: str) -> Any:
 def lm_identity(spec: str) -> str:
     """`name@sha12` of the reference LM, without loading it (Gemma: the package's
     published sha256; a local model: its content hash)."""
-    from baselines.lm import gemma
-    from baselines.lm.loading import ref_digest
+    from benchmark.lm import gemma
+    from benchmark.lm.loading import ref_digest
 
     if spec == "gemma":
         if not gemma.available():
@@ -64,7 +64,7 @@ def lm_identity(spec: str) -> str:
 
 def _load_lm(spec: str) -> tuple[Any, Any]:
     """(tokenizer, model), shared with a generator that loaded the same model."""
-    from baselines.lm.loading import shared
+    from benchmark.lm.loading import shared
 
     return shared(_ref(spec))
 
@@ -79,7 +79,7 @@ def log_perplexities(texts: Sequence[str], spec: str, max_tokens: int = MAX_TOKE
     Batches are formed by length and sized so the logits stay within LOGITS_BUDGET."""
     import torch
 
-    from baselines.lm.loading import threads_for
+    from benchmark.lm.loading import threads_for
 
     tok, model = _load_lm(spec)
     seqs = [_ids(tok, t, max_tokens) if t.strip() else [] for t in texts]

@@ -11,8 +11,8 @@ import sacrebleu
 
 import baselines.lm  # noqa: F401  (registers hf:, gguf:, gemma)
 from baselines.lm.hf import GenOptions, LMGenerator, example_seed
-from baselines.lm.loading import ModelNotFound, ModelRef
 from baselines.lm.tiny import TinySpec, init_model
+from benchmark.lm.loading import ModelNotFound, ModelRef
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Item, Reason, Signals, User
 from tests.lm_helpers import small_suite, tiny_travel
@@ -131,7 +131,7 @@ def test_seq2seq_models_are_supported(tiny_dir: Path, tmp_path: Path, test_examp
 def test_fully_cached_run_does_not_load_the_model(tiny_dir: Path, tmp_path: Path) -> None:
     """The model loads on the first generate() call: a re-run whose outputs are all in the
     cache scores them without loading it (the process-wide model cache stays empty)."""
-    from baselines.lm import loading
+    from benchmark.lm import loading
     from benchmark.runner import RunSpec, run
 
     spec = RunSpec(("travel",), f"hf:{tiny_dir}", ("fmr",), limit=4, n_boot=10)

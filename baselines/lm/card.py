@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from baselines.lm.loading import CARD
+from benchmark.lm.loading import CARD
 
 
 def versions() -> dict[str, str]:

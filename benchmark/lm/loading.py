@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from baselines.lm.gguf_once import parse_once
+from benchmark.lm.gguf_once import parse_once
 
 CARD = "rxbench_card.json"  # written by `rxbench train`: base, data, steps, prompt style
 FULL_HASH_LIMIT = 2 << 30  # files up to 2 GiB are hashed in full; bigger ones by size + head + tail
