@@ -207,14 +207,6 @@ def _shared(ref: ModelRef, merge: bool) -> tuple[Any, Any]:
     return load_tokenizer(ref), load_model(ref, merge=merge)
 
 
-def prompt_style(ref: ModelRef) -> str:
-    """The prompt style a model was trained with (rxbench card), else zero-shot."""
-    for d in (ref.adapter, ref.path if ref.path.is_dir() else None):
-        if d is not None and read_card(d).get("prompt_style"):
-            return read_card(d)["prompt_style"]
-    return "zeroshot"
-
-
 @contextmanager
 def threads_for(model: Any) -> Iterator[None]:
     """Run a small model on one torch thread. Its matrices are too small to split, and
