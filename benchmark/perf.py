@@ -394,10 +394,10 @@ def _tokens_per_s(gen: Any, examples: Sequence[Example], batch: int) -> tuple[fl
 @section("lm_generation")
 def lm_generation(quick: bool) -> None:
     """Generation tokens/s (wall) at batch 1 vs 16: the tiny model (trained once into the model cache), and Gemma 270M when installed."""
-    from baselines.lm import gemma
     from baselines.lm.hf import GEMMA_DEFAULTS, GenOptions, LMGenerator
-    from baselines.lm.loading import ModelRef, model_cache_dir
     from baselines.lm.train import train_model
+    from benchmark.lm import gemma
+    from benchmark.lm.loading import ModelRef, model_cache_dir
     from benchmark.suite import load_suite
 
     suite = load_suite("travel")

@@ -19,6 +19,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from benchmark.lang import ZH_SHARE, han_share
+from benchmark.lm import gemma
+from benchmark.lm.loading import ModelRef, parse_ref, ref_digest, shared, threads_for
 from benchmark.schema import Example, sha256_json
 from benchmark.scoring import MetricContext, Scored, Sums, alias, env_default, mean_reducer, metric
 from metrics.text import TOKENIZER, han_split, tokens
@@ -34,11 +36,8 @@ def lm_spec() -> str:
     return DEFAULT_LM.resolve()
 
 
-def _ref(spec: str) -> Any:
+def _ref(spec: str) -> ModelRef:
     """The ModelRef a reference-LM spec names (Gemma needs the optional extra)."""
-    from baselines.lm import gemma
-    from baselines.lm.loading import ModelRef, parse_ref
-
     if spec == "gemma":
         return ModelRef(gemma.gguf_path())
     kind, sep, arg = spec.partition(":")
@@ -48,9 +47,6 @@ def _ref(spec: str) -> Any:
 def lm_identity(spec: str) -> str:
     """`name@sha12` of the reference LM, without loading it (Gemma: the package's
     published sha256; a local model: its content hash)."""
-    from baselines.lm import gemma
-    from baselines.lm.loading import ref_digest
-
     if spec == "gemma":
         if not gemma.available():
             return "gemma-3-270m-q4_k_m(not installed)"
@@ -64,8 +60,6 @@ def lm_identity(spec: str) -> str:
 
 def _load_lm(spec: str) -> tuple[Any, Any]:
     """(tokenizer, model), shared with a generator that loaded the same model."""
-    from baselines.lm.loading import shared
-
     return shared(_ref(spec))
 
 
@@ -78,8 +72,6 @@ def log_perplexities(texts: Sequence[str], spec: str, max_tokens: int = MAX_TOKE
     """Mean per-token NLL (nats) of each text under the LM; None for a text with no tokens.
     Batches are formed by length and sized so the logits stay within LOGITS_BUDGET."""
     import torch
-
-    from baselines.lm.loading import threads_for
 
     tok, model = _load_lm(spec)
     seqs = [_ids(tok, t, max_tokens) if t.strip() else [] for t in texts]

@@ -94,7 +94,7 @@ def test_signature_names_the_reference_lm(lm: str, monkeypatch: pytest.MonkeyPat
 
 
 def test_missing_gemma_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from baselines.lm import gemma
+    from benchmark.lm import gemma
 
     monkeypatch.setattr(gemma, "available", lambda: False)
     gemma.gguf_path.cache_clear()

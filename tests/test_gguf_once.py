@@ -11,7 +11,7 @@ gguf = pytest.importorskip("gguf")
 
 from transformers import modeling_gguf_pytorch_utils as mgu  # noqa: E402
 
-from baselines.lm.gguf_once import parse_once  # noqa: E402
+from benchmark.lm.gguf_once import parse_once  # noqa: E402
 
 
 @pytest.fixture(scope="module")

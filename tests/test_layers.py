@@ -33,3 +33,23 @@ def test_every_package_and_core_module_has_a_layer() -> None:
     core = {f"benchmark.{p.stem}" for p in (REPO / "benchmark").glob("*.py")} | {
         f"benchmark.{p.name}" for p in (REPO / "benchmark").iterdir() if (p / "__init__.py").is_file()}
     assert core - UNLAYERED - layered == set()
+
+
+def test_metrics_import_no_generator_code_at_all() -> None:
+    """Perplexity loads its LM through benchmark.lm, not the generators' package: the
+    plugins contract holds with no exception (an `ignore_imports` entry would reopen it)."""
+    plugins = _contracts()["plugins"]
+    assert plugins["forbidden_modules"] == ["suites", "baselines"]
+    assert plugins.get("ignore_imports", []) == []
+
+
+def test_model_loading_imports_no_torch_until_used() -> None:
+    """metrics.fluency imports benchmark.lm at module level and the registry imports every
+    metric: torch, transformers, gguf and peft must stay inside its functions, or listing
+    metrics would load them (seconds of CPU)."""
+    heavy = ("torch", "transformers", "gguf", "peft")
+    code = ("import sys, benchmark.lm.loading, benchmark.lm.gemma, benchmark.lm.gguf_once; "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -16,8 +16,9 @@ import urllib.request
 import pytest
 
 import baselines.lm  # noqa: F401  (registers llamacpp:, openai:)
-from baselines.lm import gemma, llamacpp
+from baselines.lm import llamacpp
 from baselines.lm.prompts import restore_stop
+from benchmark.lm import gemma
 from benchmark.registry import GENERATORS
 from benchmark.suite import load_suite
 

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from baselines.lm import gemma
+from benchmark.lm import gemma
 
 pytestmark = [
     pytest.mark.gemma,

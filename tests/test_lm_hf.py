@@ -10,9 +10,10 @@ import pytest
 import sacrebleu
 
 import baselines.lm  # noqa: F401  (registers hf:, gguf:, gemma)
+from baselines.lm.card import prompt_style
 from baselines.lm.hf import GenOptions, LMGenerator, example_seed
-from baselines.lm.loading import ModelNotFound, ModelRef
 from baselines.lm.tiny import TinySpec, init_model
+from benchmark.lm.loading import ModelNotFound, ModelRef
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Item, Reason, Signals, User
 from tests.lm_helpers import small_suite, tiny_travel
@@ -131,7 +132,7 @@ def test_seq2seq_models_are_supported(tiny_dir: Path, tmp_path: Path, test_examp
 def test_fully_cached_run_does_not_load_the_model(tiny_dir: Path, tmp_path: Path) -> None:
     """The model loads on the first generate() call: a re-run whose outputs are all in the
     cache scores them without loading it (the process-wide model cache stays empty)."""
-    from baselines.lm import loading
+    from benchmark.lm import loading
     from benchmark.runner import RunSpec, run
 
     spec = RunSpec(("travel",), f"hf:{tiny_dir}", ("fmr",), limit=4, n_boot=10)
@@ -141,3 +142,19 @@ def test_fully_cached_run_does_not_load_the_model(tiny_dir: Path, tmp_path: Path
     assert loading._shared.cache_info().currsize == 0
     (name,) = second.suites
     assert first.suites[name].efficiency.generated == 4 and second.suites[name].efficiency.cached == 4
+
+
+def test_prompt_style_comes_from_the_card_adapter_first(tmp_path: Path) -> None:
+    """A trained model is prompted in the style its rxbench card names; an adapter's card
+    wins over its base's; a model without a card (or a GGUF file) gets zero-shot."""
+    base, adapter = tmp_path / "base", tmp_path / "adapter"
+    base.mkdir()
+    adapter.mkdir()
+    assert prompt_style(ModelRef(base)) == "zeroshot"
+    (base / "rxbench_card.json").write_text(json.dumps({"prompt_style": "pepler"}), encoding="utf-8")
+    assert prompt_style(ModelRef(base)) == "pepler"
+    (adapter / "rxbench_card.json").write_text(json.dumps({"prompt_style": "zeroshot"}), encoding="utf-8")
+    assert prompt_style(ModelRef(base, adapter)) == "zeroshot"  # not the base's pepler
+    gguf = tmp_path / "m.gguf"
+    gguf.write_bytes(b"GGUF")
+    assert prompt_style(ModelRef(gguf)) == "zeroshot"

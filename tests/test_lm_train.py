@@ -49,8 +49,8 @@ def test_encode_learns_only_the_explanation() -> None:
 def test_explanation_loss_equals_the_models_own_loss(tiny_dir: Path) -> None:
     """Projecting only the explanation positions onto the vocabulary gives the model's own
     (full-logits) loss, for a right-padded batch of prompts of different lengths."""
-    from baselines.lm.loading import ModelRef, load_model, load_tokenizer
     from baselines.lm.train import suite_pairs
+    from benchmark.lm.loading import ModelRef, load_model, load_tokenizer
 
     ref = ModelRef(tiny_dir)
     tok, model = load_tokenizer(ref), load_model(ref)

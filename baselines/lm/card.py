@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from baselines.lm.loading import CARD
+from benchmark.lm.loading import CARD, ModelRef, read_card
 
 
 def versions() -> dict[str, str]:
@@ -40,3 +40,12 @@ def model_card_markdown(card: dict) -> str:
 def write_card(out: Path, card: dict) -> None:
     (out / CARD).write_text(json.dumps(card, indent=2, sort_keys=True), encoding="utf-8")
     (out / "README.md").write_text(model_card_markdown(card), encoding="utf-8")
+
+
+def prompt_style(ref: ModelRef) -> str:
+    """The prompt style a model was trained with (its card; an adapter's before its base's),
+    else zero-shot: the generator prompts a fine-tuned model the way it was trained."""
+    for d in (ref.adapter, ref.path if ref.path.is_dir() else None):
+        if d is not None and read_card(d).get("prompt_style"):
+            return read_card(d)["prompt_style"]
+    return "zeroshot"

@@ -44,7 +44,7 @@ def run_train(args: argparse.Namespace) -> int:
         raise ValueError("--merge-to only makes sense with --lora")
     out = train_model(suites, args.base, args.out, lora=args.lora, seed=args.seed, max_steps=args.max_steps,
                       settings=settings, progress=not args.quiet)
-    from baselines.lm.loading import read_card
+    from benchmark.lm.loading import read_card
 
     card = read_card(out)
     print(f"{out}: {card['steps']} steps (best {card['best_step']}, {card['stop_reason']}), "

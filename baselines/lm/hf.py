@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Sequence, TypeVar
 from urllib.parse import parse_qsl
 
-from baselines.lm import gemma
-from baselines.lm.loading import ModelRef, parse_ref, prompt_style, ref_digest, shared, threads_for
+from baselines.lm.card import prompt_style
 from baselines.lm.prompts import STYLE_VERSION, STYLES, Prompt, build_prompt, clean_output
+from benchmark.lm import gemma
+from benchmark.lm.loading import ModelRef, parse_ref, ref_digest, shared, threads_for
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Explanation, sha256_json
 from benchmark.seeding import seed_int

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from baselines.lm.hf import _split_query, parse_options
-from baselines.lm.loading import path_digest
 from baselines.lm.prompts import (
     STYLE_VERSION,
     STYLES,
@@ -34,6 +33,7 @@ from baselines.lm.prompts import (
     restore_stop,
 )
 from benchmark.generator import explain_one
+from benchmark.lm.loading import path_digest
 from benchmark.registry import GENERATORS
 from benchmark.schema import Example, Explanation, sha256_json
 from benchmark.suite import Suite

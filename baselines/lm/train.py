@@ -25,9 +25,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from baselines.lm.card import versions, write_card
-from baselines.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, read_card, threads_for
 from baselines.lm.prompts import STYLE_VERSION, pepler_prompt
 from baselines.lm.tiny import TinySpec, init_model, train_tokenizer
+from benchmark.lm.loading import CARD, hf_dir, load_model, load_tokenizer, parse_ref, read_card, threads_for
 from benchmark.suite import Suite, load_suite
 
 IGNORE = -100
@@ -174,8 +174,8 @@ def _resolve_suites(suites: Sequence[str | Suite]) -> list[Suite]:
 def _base_ref(base: str) -> Any:
     """The ModelRef of a base: `gemma` is the packaged Gemma 3 270M GGUF (rxbench[gemma])."""
     if base == "gemma":
-        from baselines.lm import gemma
-        from baselines.lm.loading import ModelRef
+        from benchmark.lm import gemma
+        from benchmark.lm.loading import ModelRef
 
         return ModelRef(gemma.gguf_path())
     return parse_ref(base)

