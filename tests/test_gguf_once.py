@@ -68,3 +68,32 @@ def test_weights_are_read_per_call_and_functions_restored(tiny_gguf: Path) -> No
     assert counts == {"readers": 1, "metadata": 1}  # the tensor read reused the metadata read's reader
     assert weights["model.embed_tokens.weight"].flatten().tolist() == list(range(16))
     assert (gguf.GGUFReader, mgu.load_gguf_checkpoint) == (real_reader, real_load)
+
+
+def test_fast_reader_reads_the_same_fields_and_tensors(tiny_gguf: Path) -> None:
+    plain = gguf.GGUFReader(str(tiny_gguf))
+    with parse_once():
+        fast = gguf.GGUFReader(str(tiny_gguf))
+    assert type(fast) is not type(plain) and list(fast.fields) == list(plain.fields)
+    for name, field in plain.fields.items():
+        other = fast.fields[name]
+        assert (other.data, other.types) == (field.data, field.types), name
+        assert all(a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(other.parts, field.parts, strict=True)), name
+    assert [t.name for t in fast.tensors] == ["token_embd.weight"]
+    assert np.array_equal(fast.tensors[0].data, plain.tensors[0].data)
+
+
+def test_a_weights_read_sees_the_token_count_not_the_vocabulary(tiny_gguf: Path) -> None:
+    """The weights read gets the token list as empty strings (4: the vocabulary size) and no
+    scores or types, and gives transformers' weights."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    model = LlamaForCausalLM(LlamaConfig(hidden_size=4, num_hidden_layers=1, num_attention_heads=2, intermediate_size=8, vocab_size=4))
+    expected = mgu.load_gguf_checkpoint(str(tiny_gguf), return_tensors=True, model_to_load=model)
+    with parse_once():
+        got = mgu.load_gguf_checkpoint(str(tiny_gguf), return_tensors=True, model_to_load=model)
+        assert gguf.GGUFReader(str(tiny_gguf)).fields["tokenizer.ggml.tokens"].contents() == ["<unk>", "a", "b", "中"]
+    assert expected["tokenizer"]["scores"] == [0.0, -1.0, -2.0, -3.0]
+    assert got["tokenizer"] == {"tokenizer_type": "llama", "tokens": ["", "", "", ""]} and got["config"]["vocab_size"] == 4
+    assert got["tensors"].keys() == expected["tensors"].keys() == {"model.embed_tokens.weight"}
+    assert got["tensors"]["model.embed_tokens.weight"].equal(expected["tensors"]["model.embed_tokens.weight"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def test_batched_generation_equals_one_at_a_time(tiny_dir: Path, test_examples) 
     gen = GENERATORS.create(f"hf:{tiny_dir}?batch_size=16")
     exs = test_examples[:10]
     batched = gen.generate(exs)
+    gen.forget()  # else the one-at-a-time calls would return the remembered outputs
     single = [gen.generate([e])[0] for e in exs]
     assert [o.text for o in batched] == [o.text for o in single]
     assert all(o.ok and o.text for o in batched)
@@ -45,6 +47,7 @@ def test_seeded_sampling_is_per_example(tiny_dir: Path, test_examples) -> None:
     exs = test_examples[:6]
     gen = GENERATORS.create(f"hf:{tiny_dir}?sample=1&temperature=1.2&seed=5")
     together = [o.text for o in gen.generate(exs)]
+    gen.forget()
     apart = [o.text for o in gen.generate(exs[3:])] + [gen.generate([e])[0].text for e in exs[:3]]
     assert together == apart[3:] + apart[:3]
     other = GENERATORS.create(f"hf:{tiny_dir}?sample=1&temperature=1.2&seed=6")
@@ -52,6 +55,33 @@ def test_seeded_sampling_is_per_example(tiny_dir: Path, test_examples) -> None:
     greedy = [o.text for o in GENERATORS.create(f"hf:{tiny_dir}").generate(exs)]
     assert greedy != together
     assert example_seed(5, "a") == example_seed(5, "a") != example_seed(5, "b")
+
+
+def _twin(ex: Example, profile: str) -> Example:
+    """`ex` under another id with another user profile: a pepler prompt (item and reasons) leaves the user out."""
+    return replace(ex, id=ex.id + "+twin", user=replace(ex.user, profile=profile))
+
+
+def test_a_prompt_is_generated_once(tiny_dir: Path, test_examples, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A twin with its original's prompt gets the original's output without a model call, in
+    the same batch or a later one; seeded sampling draws per example id, so it generates both."""
+    exs = [e for e in test_examples if e.signals.matched][:3]
+    twins = [_twin(e, "a different user profile") for e in exs]
+    gen = GENERATORS.create(f"hf:{tiny_dir}")
+    gen.generate(exs[:1])
+    calls: list[int] = []
+    real_run = gen._run
+    monkeypatch.setattr(gen, "_run", lambda prompts, ids: calls.append(len(prompts)) or real_run(prompts, ids))
+    first = gen.generate(exs + twins)
+    later = gen.generate(twins[::-1])
+    assert calls == [2]  # exs[1] and exs[2]; exs[0] and every twin were remembered
+    assert [o.text for o in first[3:]] == [o.text for o in first[:3]] == [o.text for o in later[::-1]]
+    assert [o.example_id for o in later] == [t.id for t in twins[::-1]]
+    assert all(o.text and o.latency_s > 0 for o in first + later)
+    sampler = GENERATORS.create(f"hf:{tiny_dir}?sample=1&seed=5")
+    monkeypatch.setattr(sampler, "_run", lambda prompts, ids: calls.append(len(prompts)) or LMGenerator._run(sampler, prompts, ids))
+    sampler.generate(exs + twins)
+    assert calls == [2, 6]
 
 
 def test_trained_model_is_far_better_than_untrained(tiny_dir: Path, test_examples, tmp_path: Path) -> None:

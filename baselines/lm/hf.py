@@ -105,6 +105,10 @@ class LMGenerator:
         self._tok: Any = None
         self._digest: str | None = None
         self._stoppers: dict[tuple[str, ...], Any] = {}
+        # (prompt, example id when sampling) -> (text, new tokens, latency s). Greedy decoding's output is a
+        # function of the prompt, and a perturbed twin often has its original's prompt (a user's gender or
+        # profile wording is not in a prompt built from the recommender's reasons): each is generated once
+        self._outputs: dict[tuple[Prompt, str], tuple[str, int, float]] = {}
 
     # -- Generator protocol -------------------------------------------------
     def prepare(self, suite: Suite) -> None:
@@ -122,12 +126,21 @@ class LMGenerator:
         return f"{self.name}:{sha256_json(cfg)[:16]}"
 
     def generate(self, batch: Sequence[Example]) -> list[Explanation]:
+        """Each distinct prompt of the batch not generated before, in one padded batch."""
         self._load()
-        prompts = [build_prompt(ex, self.style) for ex in batch]
-        t0 = time.perf_counter()
-        results = self._run(prompts, [ex.id for ex in batch])  # a failing batch is retried one by one (generate_isolated)
-        per = (time.perf_counter() - t0) / max(1, len(batch))
-        return [Explanation(ex.id, text, self.name, per, None, {"new_tokens": n}) for ex, (text, n) in zip(batch, results)]
+        keys = [(build_prompt(ex, self.style), ex.id if self.opts.sample else "") for ex in batch]
+        todo = list(dict.fromkeys(k for k in keys if k not in self._outputs))
+        if todo:
+            t0 = time.perf_counter()
+            results = self._run([p for p, _ in todo], [i for _, i in todo])  # a failing batch is retried one by one (generate_isolated)
+            per = (time.perf_counter() - t0) / len(todo)
+            self._outputs.update((k, (text, n, per)) for k, (text, n) in zip(todo, results))
+        outs = [self._outputs[k] for k in keys]
+        return [Explanation(ex.id, text, self.name, per, None, {"new_tokens": n}) for ex, (text, n, per) in zip(batch, outs)]
+
+    def forget(self) -> None:
+        """Drop the remembered outputs (a timing run repeats the same prompts)."""
+        self._outputs.clear()
 
     # -- internals ------------------------------------------------------------
     def _load(self) -> None:

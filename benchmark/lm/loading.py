@@ -7,7 +7,8 @@ whose base is then found from the adapter), `FILE.gguf`, or
 directory in the model cache: transformers' GGUF reader parses the whole
 262k-token vocabulary of Gemma 3 270M in Python once per component (config,
 tokenizer, weights: 129 CPU s), `parse_once` makes that once per conversion
-(69 CPU s, same tensors and tokenizer); the converted copy loads in seconds.
+and cheaper (37 CPU s, then 27 with its plain-array reader and vocabulary-free
+weights read; byte-identical output); the converted copy loads in seconds.
 """
 from __future__ import annotations
 
