@@ -27,8 +27,8 @@ def _plain_reader(real_reader: type) -> type:
     bytes and dtypes, without np.memmap's __getitem__ / __array_finalize__ per field part."""
     import numpy as np
 
-    class PlainReader(real_reader):  # type: ignore[misc, valid-type]
-        def __init__(self, path: Any, mode: str = "r") -> None:
+    class PlainReader(real_reader):
+        def __init__(self, path: Any, mode: Literal["r", "r+", "c"] = "r") -> None:
             self._plain = np.memmap(path, mode=mode).view(np.ndarray)  # before the parent parses the header
             super().__init__(path, mode)
 
