@@ -82,6 +82,27 @@ def test_finished_dir_is_reused_and_other_settings_refused(tiny_dir: Path, tmp_p
         train_model([small_suite("travel")], "tiny", tiny_dir, seed=1, settings=SMALL, progress=False)
 
 
+def test_models_moved_with_their_checkout_are_reused(tmp_path_factory, tmp_path: Path) -> None:
+    """A LoRA adapter and its base copied elsewhere together (a moved or copied checkout) are reused, not refused as
+    "other settings", and the moved adapter loads the moved base (its card's base path is relative to the adapter)."""
+    import shutil
+
+    adapter = lora_ecommerce(tmp_path_factory)
+    base = tiny_travel(tmp_path_factory)
+    assert adapter.parent == base.parent
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(adapter.parent, moved)
+    stamp = (moved / adapter.name / "adapter_model.safetensors").stat().st_mtime_ns
+    again = train_model([small_suite("ecommerce")], str(moved / base.name), moved / adapter.name, lora=True,
+                        settings=SMALL, max_steps=160, progress=False)
+    assert again == moved / adapter.name and (again / "adapter_model.safetensors").stat().st_mtime_ns == stamp
+    card = json.loads((again / "rxbench_card.json").read_text())
+    assert card["base_path"] == "../" + base.name and card["plan"]["base_path"] == "../" + base.name
+    from benchmark.lm.loading import parse_ref
+
+    assert parse_ref(str(again)).path == (moved / base.name).resolve()
+
+
 KILL_SETTINGS = replace(FAST, max_steps=120)
 _CHILD = """
 import sys
@@ -148,7 +169,7 @@ def test_lora_adapter_trains_saves_loads_and_merges(tmp_path_factory, tmp_path: 
     exs = small_suite("ecommerce").split("test")[:6]
     merged = GENERATORS.create(f"hf:{adapter}")
     unmerged = GENERATORS.create(f"hf:{adapter}?merge=0")
-    explicit = GENERATORS.create(f"hf:{card['base_path']}+adapter:{adapter}")
+    explicit = GENERATORS.create(f"hf:{(adapter / card['base_path']).resolve()}+adapter:{adapter}")
     texts = [o.text for o in merged.generate(exs)]
     assert all(texts)
     assert [o.text for o in unmerged.generate(exs)] == texts
@@ -193,12 +214,12 @@ REUSE = """
 import json, sys
 from pathlib import Path
 import tests.helpers
-from baselines.lm.loading import CARD
+from benchmark.lm.loading import CARD
 from baselines.lm.train import TrainSettings, _plan, _resolve_suites, train_model
 assert "torch" not in sys.modules
 out = Path(sys.argv[1])
 out.mkdir()
-plan = _plan(_resolve_suites(["unit-tiny"]), "tiny", False, 0, TrainSettings())
+plan = _plan(_resolve_suites(["unit-tiny"]), "tiny", False, 0, TrainSettings(), out)
 (out / CARD).write_text(json.dumps({"complete": True, "plan": plan}))
 print(train_model(["unit-tiny"], "tiny", out, progress=False) == out, "torch" in sys.modules)
 """

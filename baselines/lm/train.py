@@ -190,8 +190,9 @@ def _default_lr(base: str, base_path: str | None, lora: bool) -> float:
     return 3e-3 if small else 5e-5
 
 
-def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: TrainSettings) -> dict[str, Any]:
-    """The run's identity: compared with a finished card or a checkpoint before reuse."""
+def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: TrainSettings, out: Path) -> dict[str, Any]:
+    """The run's identity: compared with a finished card or a checkpoint before reuse. The base's path is
+    relative to `out`, so that a checkout moved or cloned elsewhere with its models still reuses them."""
     if lora and base == "tiny":
         raise ValueError("--lora needs a trained base: first `rxbench train --base tiny --out DIR`, then `--base DIR --lora`")
     base_path = None if base == "tiny" else str(_base_ref(base).path)
@@ -199,13 +200,23 @@ def _plan(suites: list[Suite], base: str, lora: bool, seed: int, settings: Train
     return {
         "suites": [{"name": s.name, "version": s.version, "hash": s.content_hash()} for s in suites],
         "base": base,
-        "base_path": base_path,
+        "base_path": base_path and os.path.relpath(base_path, out.resolve()),
         "lora": lora,
         "seed": seed,
         "settings": {**asdict(replace(settings, lr=lr)), "tiny": settings.tiny.to_dict()},
         "prompt_style": "pepler",
         "prompt_version": STYLE_VERSION["pepler"],
     }
+
+
+def _same_plan(card_plan: dict[str, Any] | None, plan: dict[str, Any], out: Path) -> bool:
+    """Whether a card's plan is `plan`: a base directory is the same by where it lies (its path read against
+    `out`; cards written before paths were relative to `out` hold absolute ones), however it was spelled."""
+    def identity(p: dict[str, Any]) -> dict[str, Any]:
+        named = p["base"] in ("tiny", "gemma")
+        return {**p, "base": p["base"] if named else None, "base_path": p["base_path"] and str((out / p["base_path"]).resolve())}
+
+    return card_plan is not None and card_plan.keys() == plan.keys() and identity(card_plan) == identity(plan)
 
 
 def _build(plan: dict[str, Any], train: list[Pair], ckpt: Path) -> tuple[Any, Any]:
@@ -301,11 +312,11 @@ def train_model(
         settings = replace(settings, max_steps=max_steps)
     out = Path(out)
     loaded = _resolve_suites(suites)
-    plan = _plan(loaded, base, lora, seed, settings)
+    plan = _plan(loaded, base, lora, seed, settings, out)
     card_path = out / CARD
     if card_path.is_file():
         card = json.loads(card_path.read_text(encoding="utf-8"))
-        if card.get("complete") and card.get("plan") == plan:
+        if card.get("complete") and _same_plan(card.get("plan"), plan, out):
             return out
         raise ValueError(f"{out} already holds a model trained with other settings; choose another --out or remove it")
     s = plan["settings"]
@@ -324,7 +335,7 @@ def train_model(
         import torch  # here, not at the top: reusing a finished model (a re-run) needs no torch
 
         state = torch.load(state_file, weights_only=False)
-        if state["plan"] != plan:
+        if not _same_plan(state["plan"], plan, out):
             raise ValueError(f"{ckpt} is a checkpoint of a different training run; remove it or choose another --out")
     ckpt.mkdir(parents=True, exist_ok=True)
 
@@ -405,7 +416,7 @@ def _finish(out: Path, model: Any, tok: Any, state: dict, plan: dict, lora: bool
         "complete": True,
         "plan": plan,
         "base": plan["base"],
-        "base_path": plan["base_path"] and str(hf_dir(Path(plan["base_path"]))),
+        "base_path": plan["base_path"] and os.path.relpath(hf_dir((out / plan["base_path"]).resolve()), out.resolve()),
         "lora": lora,
         "prompt_style": plan["prompt_style"],
         "data": {"suites": plan["suites"], "train_pairs": n_train, "valid_pairs": n_valid},

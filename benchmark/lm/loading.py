@@ -62,13 +62,13 @@ def read_card(directory: Path) -> dict:
 
 def _adapter_base(adapter: Path) -> Path:
     """The base model an adapter directory was trained on: our card first, then peft's
-    adapter_config.json; a relative path is tried against the cwd and the adapter dir."""
+    adapter_config.json; a relative path is read against the adapter dir (where rxbench writes it), then the cwd."""
     card = read_card(adapter)
     cfg = json.loads((adapter / "adapter_config.json").read_text(encoding="utf-8"))
     for cand in (card.get("base_path"), cfg.get("base_model_name_or_path")):
         if not cand:
             continue
-        for p in (Path(cand), adapter / cand):
+        for p in (adapter / cand, Path(cand)):
             if p.exists():
                 return p.resolve()
     raise ModelNotFound(f"{adapter}: adapter's base model {cfg.get('base_model_name_or_path')!r} not found locally")
