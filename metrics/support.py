@@ -91,7 +91,7 @@ def _claim_row(ex: Example, v: Verdict, p: float) -> dict:
     return {"claim": v.claim, "label": "unsupported", "kind": v.kind if v.label == "unsupported" else None, "span": span, "p": round(p, 3)}
 
 
-@metric("faith.support_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD)
+@metric("faith.support_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD, default=False)
 def support_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = default_backend()) -> Scored:
     """Learned faithfulness (0-1): the probability that the inputs support everything the explanation states; judge at 0.5.
 
@@ -102,7 +102,9 @@ def support_score(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     (supported / contradicted / unsupported), kinds and offending spans in the
     sample details. Known limits: a claim that recombines true words falsely keeps
     a fair score; trained on English; the head expects MiniLM features (the
-    lexical fallback backend runs but was not validated).
+    lexical fallback backend runs but was not validated). Not in the default set:
+    it runs MiniLM over every clause and input (about 0.1 CPU s per explanation
+    on a cold cache); ask for it by name.
     """
     vs = claims.verdicts(examples, texts, LEXICAL)
     p = faithful_probability(features(examples, texts, vs, model)) if texts else np.zeros(0)
