@@ -11,8 +11,9 @@ words, repetition) weighs these together. It was trained here
 (validation.train_support) on generated twins and the development half of
 Q²'s topics only; see metrics/models/SUPPORT_MODEL_CARD.md.
 
-Per claim (samples.jsonl "details"): a clause the rules find contradicted stays
-contradicted with its kind and span; any other clause is judged by the same head
+Per claim (samples.jsonl "details"): a clause the rules find contradicted, or
+unsupported for a specific reason (a new number, an unheld quality word), keeps
+the rules' label, kind and span; any other clause is judged by the same head
 reading the clause alone: unsupported below 0.5 (span: the rule's span, else
 its most specific word the inputs lack), else supported.
 """
@@ -83,7 +84,7 @@ def claim_verdicts(examples: Sequence[Example], verdicts: Sequence[Sequence[Verd
 
 
 def _claim_row(ex: Example, v: Verdict, p: float) -> dict:
-    if v.label == "contradicted":
+    if v.label == "contradicted" or v.kind in ("number", "quality"):  # the rules' specific findings stand
         return {**v.as_dict(), "p": round(p, 3)}
     if p >= THRESHOLD:
         return {"claim": v.claim, "label": "supported", "kind": None, "span": None, "p": round(p, 3)}

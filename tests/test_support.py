@@ -66,3 +66,9 @@ def test_a_head_trained_on_other_features_is_refused(tmp_path):
     np.savez(path, mean=np.zeros(1), scale=np.ones(1), coef=np.ones(1), intercept=np.float32(0), meta=json.dumps({"features": ["x"]}))
     with pytest.raises(ValueError, match="retrain"):
         head.__wrapped__(path)
+
+
+def test_changed_value_is_contradicted_with_the_number_as_span():
+    (good, bad), (_, bc) = score("Rooms cost 90 euros a night.", "Rooms cost 120 euros a night.")
+    assert (bc[0]["label"], bc[0]["kind"], bc[0]["span"]) == ("contradicted", "value", "120")
+    assert good > bad
