@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--minilm", action="store_true", help="also the MiniLM metrics (slow on a shared CPU)")
     args = ap.parse_args(argv)
     split = "test" if args.part == "heldout" else "train"
-    names = ["faith.claim_score", "faith.claim_contradiction", "faith.content_support"]
+    names = ["faith.claim_score", "faith.claim_contradiction", "faith.content_support", "faith.support_score"]
     if args.minilm:
         names += ["faith.claim_score_minilm", "faith.embed_support", "semsim_input"]
     scorers: dict[str, Callable] = {n: metric_scorer(n) for n in names}
