@@ -283,7 +283,7 @@ def test_swapped_letters_are_repaired_only_into_lexicon_words():
 def test_missing_letters_leet_syllables_and_glued_group_words_are_repaired():
     from metrics.safety.deobfuscate import deobfuscate
 
-    known = {"i", "hate", "all", "people", "are", "kind", "the", "great", "hotel", "killian"}.__contains__
+    known = {"i", "hate", "gay", "all", "people", "are", "kind", "the", "great", "hotel", "killian"}.__contains__
     assert deobfuscate("I despse Sikhs", known) == "I despise Sikhs"  # one letter missing, repaired into the lexicon
     assert deobfuscate("Kil all the vermn, the rts", known) == "kill all the vermin, the rats"  # a plural of a lexicon word counts
     assert deobfuscate("I h8 women", known) == "I hate women"
