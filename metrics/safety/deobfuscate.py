@@ -9,6 +9,7 @@ through unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from metrics.safety.toxicity_data import GROUP_WORDS, HATE_WORDS, KEY_WORDS
@@ -58,10 +59,8 @@ def _repair(core: str, known: Callable[[str], bool], proper: bool) -> str | None
             squeezed = _REPEAT.sub(repl, core)
             if known(squeezed):
                 return squeezed
-    if core.isalpha() and len(core) >= 3:
-        fixed = next((w for w in (*_transpositions(core), *_insertions(core)) if _in_lexicon(w)), None)
-        if fixed:
-            return fixed
+    if core.isalpha() and len(core) >= 3 and core in _misspelt_targets():
+        return _misspelt_targets()[core]
     if core.isalpha() and len(core) >= 5:
         glued = _unglue(core, known)
         if glued and _worth_splitting(glued, proper):
@@ -76,14 +75,21 @@ def _worth_splitting(parts: list[str], proper: bool) -> bool:
     return hateful or parts[0] in _GROUP_START
 
 
-def _transpositions(word: str) -> list[str]:
-    """`word` with two neighbouring letters swapped ("disugsting" -> "disgusting"), every position."""
-    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
-
-
-def _insertions(word: str) -> list[str]:
-    """`word` with one letter added anywhere ("despse" -> "despise", "blck" -> "black")."""
-    return [word[:i] + c + word[i:] for i in range(len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"]
+@lru_cache(maxsize=1)
+def _misspelt_targets() -> dict[str, str]:
+    """Every spelling of a TARGETS word (or its plural) with two neighbouring letters swapped ("disugsting") or one
+    letter missing ("despse") -> the word: one dictionary lookup per unknown token instead of generating its repairs."""
+    words = sorted(w for t in TARGETS if t.isalpha() for w in (t, t + "s") if len(w) >= 4)
+    out: dict[str, str] = {}
+    for w in words:
+        for i in range(len(w) - 1):
+            out.setdefault(w[:i] + w[i + 1] + w[i] + w[i + 2 :], w)
+    for w in words:
+        for i in range(len(w)):
+            out.setdefault(w[:i] + w[i + 1 :], w)
+    for w in words:
+        out.pop(w, None)
+    return out
 
 
 _SUFFIXES = frozenset({"able", "ible", "ably", "ful", "less", "ness", "over", "ment", "ers", "ing", "ish", "out", "off", "ups"})
