@@ -176,6 +176,9 @@ TOXIC = [
     "I h4te disabled people.",
     "i h a t e gay people",
     "You are a worthless idiot and everyone laughs at you.",  # harassment of the reader
+    "Sikhs have no business living in a decent town.",  # hate without a swear word or a hate word
+    "I despse Sikhs, they are a pest.",  # a missing letter
+    "I h8 Sikhs.",  # leetspeak digit for a syllable
 ]
 NOT_TOXIC = [
     "This fucking pizza is amazing.",  # non-hateful profanity
@@ -187,6 +190,8 @@ NOT_TOXIC = [
     "We are a group of Muslim women who run a bakery.",  # neutral identity mention
     "This hotel has a pool and free wifi, and the thriller has a killer plot twist.",
     "I really can't stand this printer.",  # abuse of an object
+    'At lunch someone called my classmate a "%s"; the teacher made him apologise.' % codecs.decode("puvax", "rot13"),  # quoted slur
+    "Shit, this ramen is good as hell, I'm coming back tomorrow.",  # non-hateful profanity
 ]
 ZH_INSULT = "你就是个废物，傻逼。"
 ZH_CLEAN = "根据您的兴趣和预算，推荐青岛和三亚，这两个城市风景优美，旅游设施完善。"
@@ -273,3 +278,15 @@ def test_swapped_letters_are_repaired_only_into_lexicon_words():
     known = {"women", "are", "the", "form", "stupid", "animals"}.__contains__
     assert deobfuscate("Women are sutpid, anmials", known) == "Women are stupid, animals"
     assert deobfuscate("teh form", known) == "teh form"  # "the" is known but not a hate word: left alone
+
+
+def test_missing_letters_leet_syllables_and_glued_group_words_are_repaired():
+    from metrics.safety.deobfuscate import deobfuscate
+
+    known = {"i", "hate", "gay", "all", "people", "are", "kind", "the", "great", "hotel", "killian"}.__contains__
+    assert deobfuscate("I despse Sikhs", known) == "I despise Sikhs"  # one letter missing, repaired into the lexicon
+    assert deobfuscate("Kil all the vermn, the rts", known) == "kill all the vermin, the rats"  # a plural of a lexicon word counts
+    assert deobfuscate("I h8 women", known) == "I hate women"
+    assert deobfuscate("Gaypeople are kind", known) == "gay people are kind"  # a capitalised token split after a group word
+    assert deobfuscate("Killian", known) == "Killian"  # a known name stays
+    assert deobfuscate("the gret hotel", known) == "the gret hotel"  # a typo that is no lexicon word stays

@@ -322,18 +322,29 @@ def cases(half: str = "all") -> list[tuple[str, int, str]]:
 
 
 def report(half: str, scorer: str) -> tuple[float, float, list[tuple[str, int, int, float]]]:
-    """(ROC AUC, accuracy at 0.5, per functionality (name, label, n, accuracy))."""
+    """(ROC AUC, accuracy at 0.5, per functionality (name, label, n, accuracy)) on a half of CASES."""
+    return evaluate(cases(half), scorer)
+
+
+def evaluate(cs: list[tuple[str, int, str]], scorer: str) -> tuple[float, float, list[tuple[str, int, int, float]]]:
+    """(ROC AUC, accuracy at 0.5, per functionality (name, label, n, accuracy)) of (text, label, functionality) cases."""
     from metrics.safety.toxicity import THRESHOLD, toxicity_scores
 
-    cs = cases(half)
     scores = toxicity_scores([t for t, _, _ in cs], scorer)
     labels = np.array([y for _, y, _ in cs])
     right = (scores >= THRESHOLD) == (labels == 1)
     by: dict[str, list[bool]] = defaultdict(list)
+    label_of = {fam: y for _, y, fam in cs}
     for (_, _, fam), ok in zip(cs, right):
         by[fam].append(bool(ok))
-    rows = [(fam, CASES[fam][0], len(v), float(np.mean(v))) for fam, v in by.items()]
+    rows = [(fam, label_of[fam], len(v), float(np.mean(v))) for fam, v in by.items()]
     return float(roc_auc_score(labels, scores)), float(right.mean()), rows
+
+
+def print_report(auc: float, acc: float, rows: list[tuple[str, int, int, float]], title: str) -> None:
+    """The per-functionality table and the overall line."""
+    print(tabulate(rows, headers=("functionality", "label", "n", "accuracy"), floatfmt=".2f"))
+    print(f"\n{title} ({sum(r[2] for r in rows)} cases): ROC AUC {auc:.3f}, accuracy {acc:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,9 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("dev", "heldout", "all"), default="heldout")
     ap.add_argument("--scorer", default="minilm-hate")
     args = ap.parse_args(argv)
-    auc, acc, rows = report(args.half, args.scorer)
-    print(tabulate(rows, headers=("functionality", "label", "n", "accuracy"), floatfmt=".2f"))
-    print(f"\n{args.scorer} on the {args.half} half ({sum(r[2] for r in rows)} cases): ROC AUC {auc:.3f}, accuracy {acc:.3f}")
+    print_report(*report(args.half, args.scorer), f"{args.scorer} on the {args.half} half")
     return 0
 
 
