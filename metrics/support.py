@@ -78,8 +78,8 @@ def _lacking(ex: Example, claim: str) -> str | None:
 def claim_verdicts(examples: Sequence[Example], verdicts: Sequence[Sequence[Verdict]], backend: str) -> list[list[dict]]:
     """Per-claim rows: the rule judge's contradictions kept, every other claim labelled by the head on the claim alone."""
     flat = [(ex, v) for ex, vs in zip(examples, verdicts) for v in vs]
-    p = faithful_probability(features([e for e, _ in flat], [v.claim for _, v in flat], [[v] for _, v in flat], backend)) if flat else []
-    rows = iter(_claim_row(ex, v, float(q)) for (ex, v), q in zip(flat, p))
+    p = [float(q) for q in faithful_probability(features([e for e, _ in flat], [v.claim for _, v in flat], [[v] for _, v in flat], backend))] if flat else []
+    rows = iter(_claim_row(ex, v, q) for (ex, v), q in zip(flat, p))
     return [[next(rows) for _ in vs] for vs in verdicts]
 
 
