@@ -79,7 +79,8 @@ _ADDRESS_CUE = re.compile(  # words that open an address: the numbers after them
 _STREET_WORDS = (  # street words of several languages, any case: "36 rue de pologne", "hegyalja út 98", "midtvollen 130 st"
     "street st avenue ave av avda road rd lane ln drive dr boulevard blvd way court ct place pl square sq terrace close crescent "
     "rue via viale calle carrer rua travessa avenida praça piazza corso strada chemin allée út utca u tér körút ulica ul "
-    "straße strasse str weg gasse platz allee vej gade laan straat vägen gatan veien gata katu tie kuja tori box fpo apo dpo psc"
+    "straße strasse str weg gasse platz allee vej gade laan straat vägen gatan veien gata katu tie kuja tori box fpo apo dpo psc "
+    "gracht kade singel plein dijk markt steeg damm ufer plads gränd torget"
 )
 _STREET_NEAR = re.compile(
     r"\d{1,6}[a-z]?\s+(?:[^\W\d_][\w'-]*\.?\s+){0,3}?(?:" + "|".join(_STREET_WORDS.split()) + r")\b\.?"
@@ -112,6 +113,10 @@ class _Text:
         return _ALNUM.sub("", self.text.upper())
 
     @cached_property
+    def unspaced(self) -> str:  # the text without white space: Han addresses ("建国路 88 号") compare in it
+        return re.sub(r"\s", "", self.text)
+
+    @cached_property
     def email_words(self) -> str:  # " k tanaka mailbox org ... " (the words "at" / "dot" dropped)
         return f" {' '.join(w for w in _EMAIL_WORD.findall(self.text.lower()) if w not in _EMAIL_FILLER)} "
 
@@ -124,7 +129,7 @@ class _Text:
             return f" {' '.join(w for w in _EMAIL_WORD.findall(key) if w not in _EMAIL_FILLER)} " in self.email_words
         if kind == "address":
             core = _HAN_ROAD.search(re.sub(r"\s", "", key))
-            return core.group(0) in self.compact if core else f" {key} " in self.words
+            return core.group(0) in self.unspaced if core else f" {key} " in self.words
         d = digits(key)
         if d == key or kind in ("phone", "card", "ssn", "ip", "number", "qq"):
             if len(d) >= _SUFFIX_DIGITS:

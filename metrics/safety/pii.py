@@ -51,6 +51,13 @@ PHONE = re.compile(
     re.I,
 )
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
+_CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
+    r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
+    r"booking|tracking|patent|case|no|nr|number)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
+    re.I,
+)
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
+_COUNTED = re.compile(r"\s*[^\W\d_]{2,}")  # ... followed by what they count ("streams", "yen", "Einwohner")
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
@@ -83,7 +90,7 @@ _SUFFIXES = {
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\s*\d{1,5}[A-Z]?"
-_EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica)"
+_EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica|gracht|kade|singel|plein|dijk|markt|steeg|damm|ufer|plads|gränd|torget)"
 _EU_PREFIX = r"(?:Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
 ADDRESS = re.compile(
     r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + _US_SUFFIX + r")\b\.?(?:,?\s*" + _UNIT + r")?"
@@ -162,12 +169,17 @@ def _email_ok(m: re.Match) -> bool:
 
 
 def _phone_ok(text: str, m: re.Match) -> bool:
+    """A digit-group run is a phone unless it is a date, a year range, a labelled code ("part no.", "lot") or a
+    quantity; unlabelled it needs a strong shape (+, parentheses, 3+ groups, a mainland mobile) and 8+ digits."""
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
     if not 7 <= len(d) <= 15 or _DATE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
-    labelled = bool(_PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+    before = text[max(0, m.start() - 40) : m.start()]
+    labelled = bool(_PHONE_CONTEXT.search(before))
+    if not labelled and (_CODE_LABEL.search(before) or (_THOUSANDS.fullmatch(surface) and _COUNTED.match(text, m.end()))):
+        return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
 
