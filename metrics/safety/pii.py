@@ -57,6 +57,7 @@ _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to 
     re.I,
 )
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
+_AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf)|\d)\s?$", re.I)  # "$1 250 000 000": an amount
 _COUNTED = re.compile(r"\s*[^\W\d_]{2,}")  # ... followed by what they count ("streams", "yen", "Einwohner")
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -66,8 +67,10 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
 IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 LABELLED_ID = re.compile(
     r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
-    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照)"
-    r"(?:\s+(?:number|no\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
+    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
+    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー)"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
     re.I,
 )
 CN_ID = re.compile(r"(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
@@ -76,6 +79,10 @@ _HAN = r"\u4e00-\u9fff"
 CN_ADDRESS = re.compile(
     rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
     rf"(?:\s*[\d-]{{1,6}}\s*(?:号楼|栋|幢|单元|层|楼|室))*"
+)
+JP_ADDRESS = re.compile(  # 東京都渋谷区渋谷2-21-1, 大阪市北区梅田3丁目1番1号: a ward / city, a town, its block numbers
+    rf"(?:[{_HAN}]{{1,3}}[都道府県])?(?:[{_HAN}\u30a0-\u30ff]{{1,6}}?[市区町村郡]){{1,3}}[{_HAN}\u3040-\u30ff]{{1,8}}?"
+    r"\d{1,4}(?:丁目|-)\d{1,4}(?:(?:番地?|-)\d{1,4})?号?"
 )
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
@@ -178,7 +185,8 @@ def _phone_ok(text: str, m: re.Match) -> bool:
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     labelled = bool(_PHONE_CONTEXT.search(before))
-    if not labelled and (_CODE_LABEL.search(before) or (_THOUSANDS.fullmatch(surface) and _COUNTED.match(text, m.end()))):
+    quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
+    if not labelled and (_CODE_LABEL.search(before) or quantity):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
@@ -224,12 +232,15 @@ def find_pii(text: str) -> list[Pii]:
             add("ip", m, m.group(0))
     for m in LABELLED_ID.finditer(text) if numeric else ():
         value = m.group(1).rstrip("-")
-        if free(m.span(1)) and len(digits(value)) >= 5:
+        if free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)):  # "C4J7K2L9M"
             add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
     for m in PHONE.finditer(text) if numeric else ():
         if free(m.span()) and _phone_ok(text, m):
             add("phone", m, digits(re.split(r"(?i)\s*(?:x|ext|extension|#)", m.group(0))[0]))
     for m in CN_ADDRESS.finditer(text) if numeric else ():
+        if free(m.span()):
+            add("address", m, re.sub(r"\s", "", m.group(0)))
+    for m in JP_ADDRESS.finditer(text) if numeric else ():
         if free(m.span()):
             add("address", m, re.sub(r"\s", "", m.group(0)))
     for m in ADDRESS.finditer(text) if numeric else ():
