@@ -8,11 +8,14 @@ address with its street words abbreviated. Formats covered: e-mails (plain and
 obfuscated), phones (international, parenthesised, spaced / dotted / dashed
 groups, extensions; short local forms only next to a word like "call" or
 "phone"), Luhn-valid cards, SSNs, IBANs (mod-97), IP addresses, ID numbers after
-a label ("passport", "licence", "national ID" ...), street addresses in US/UK
+a label ("passport", "licence", "national ID", "Reisepass-Nr.", "DNI" ...), street addresses in US/UK
 (number + street + suffix, unit / apartment, PO box, postcode) and continental
 styles ("Koskikatu 25", "Rua do Arenque 1634"), and Chinese formats: mainland
 mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
-checksum), postal addresses (...路12号), WeChat and QQ ids after their label.
+checksum), postal addresses (...路12号), WeChat and QQ ids after their label;
+Japanese addresses (...区渋谷2-21-1). A digit-group run is not a phone when it is
+a labelled code ("part no.", "Lot", "flight") or a quantity grouped by thousands
+("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
 model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
