@@ -243,8 +243,9 @@ def test_quantities_codes_and_flights_are_not_personal(text):
     assert find_pii(text) == []
 
 
-def test_a_labelled_phone_with_thousands_shaped_groups_is_still_a_phone():
-    assert [p.kind for p in find_pii("call 612 345 678 tomorrow")] == ["phone"]
+@pytest.mark.parametrize("text", ["call 612 345 678 tomorrow", "Jo Lund 655 437 108 office", "Carla: 612 345 678 for a table"])
+def test_thousands_shaped_groups_labelled_or_before_a_phone_word_are_still_a_phone(text):
+    assert [p.kind for p in find_pii(text)] == ["phone"]
 
 
 @pytest.mark.parametrize("profile,output,kind", [
