@@ -60,7 +60,7 @@ _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to 
     re.I,
 )
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
-_AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf)|\d)\s?$", re.I)  # "$1 250 000 000": an amount
+_AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
 _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Einwohner"), not by a phone's label or prose ("office", "for")
     r"\s*(?!(?:office|home|work|mobile|cell|fax|phone|landline|direct|main|desk|ext|extension|or|and|to|for|from|after|before|"
     r"between|until|on|at|if|any|anytime|weekdays?|evenings?|mornings?|daily|please|today|tomorrow|now)\b)[^\W\d_]{2,}",
