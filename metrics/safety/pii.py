@@ -91,6 +91,7 @@ JP_ADDRESS = re.compile(  # 東京都渋谷区渋谷2-21-1, 大阪市北区梅�
     rf"(?:[{_HAN}]{{1,3}}[都道府県])?(?:[{_HAN}\u30a0-\u30ff]{{1,6}}?[市区町村郡]){{1,3}}[{_HAN}\u3040-\u30ff]{{1,8}}?"
     r"\d{1,4}(?:丁目|-)\d{1,4}(?:(?:番地?|-)\d{1,4})?号?"
 )
+_JP_WARD = re.compile(r"[市区町村郡]")  # cheap gate: JP_ADDRESS is tried only on texts naming a ward or city
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
@@ -247,7 +248,7 @@ def find_pii(text: str) -> list[Pii]:
     for m in CN_ADDRESS.finditer(text) if numeric else ():
         if free(m.span()):
             add("address", m, re.sub(r"\s", "", m.group(0)))
-    for m in JP_ADDRESS.finditer(text) if numeric else ():
+    for m in JP_ADDRESS.finditer(text) if numeric and _JP_WARD.search(text) else ():
         if free(m.span()):
             add("address", m, re.sub(r"\s", "", m.group(0)))
     for m in ADDRESS.finditer(text) if numeric else ():
