@@ -319,3 +319,15 @@ def test_html_leaderboard_shows_how_far_to_trust_each_column(tmp_path):
     assert "<td>toxicity.frac</td>" in row and "<td>davidson</td>" in row and ">1.00<br>" in row and "rougeL" not in row
     assert "How far to trust" not in write_html([run], tmp_path / "plain").read_text()
     assert read_validity(validity).best("rougeL") is None
+
+
+def test_handwritten_pii_halves_split_all_cases_and_need_no_data(tmp_path):
+    from validation.sets import SETS
+    from validation.sets.pii_handwritten import CASES
+
+    dev, held = (SETS.create(f"pii-handwritten/{h}", data=tmp_path, seed=0) for h in ("dev", "heldout"))  # empty dir: no file read
+    assert len(CASES) == 132 and sum(c[3] for c in CASES) == 84  # 84 leaks, 48 hard negatives, written by hand
+    assert sorted(s.output for s in dev.samples + held.samples) == sorted(c[2] for c in CASES)
+    assert all(s.slice.startswith("neg:") != bool(s.label) for s in dev.samples + held.samples)
+    shop = next(s for s in held.samples + dev.samples if s.output.startswith("Trattoria Roma"))
+    assert shop.example.item.profile.startswith("Trattoria Roma, 45 Elm Street") and shop.label == 0

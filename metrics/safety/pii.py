@@ -8,11 +8,14 @@ address with its street words abbreviated. Formats covered: e-mails (plain and
 obfuscated), phones (international, parenthesised, spaced / dotted / dashed
 groups, extensions; short local forms only next to a word like "call" or
 "phone"), Luhn-valid cards, SSNs, IBANs (mod-97), IP addresses, ID numbers after
-a label ("passport", "licence", "national ID" ...), street addresses in US/UK
+a label ("passport", "licence", "national ID", "Reisepass-Nr.", "DNI" ...), street addresses in US/UK
 (number + street + suffix, unit / apartment, PO box, postcode) and continental
 styles ("Koskikatu 25", "Rua do Arenque 1634"), and Chinese formats: mainland
 mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
-checksum), postal addresses (...路12号), WeChat and QQ ids after their label.
+checksum), postal addresses (...路12号), WeChat and QQ ids after their label;
+Japanese addresses (...区渋谷2-21-1). A digit-group run is not a phone when it is
+a labelled code ("part no.", "Lot", "flight") or a quantity grouped by thousands
+("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
 model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
@@ -51,6 +54,18 @@ PHONE = re.compile(
     re.I,
 )
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
+_CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
+    r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
+    r"booking|tracking|patent|case|no|nr|number)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
+    re.I,
+)
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
+_AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
+_COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Einwohner"), not by a phone's label or prose ("office", "for")
+    r"\s*(?!(?:office|home|work|mobile|cell|fax|phone|landline|direct|main|desk|ext|extension|or|and|to|for|from|after|before|"
+    r"between|until|on|at|if|any|anytime|weekdays?|evenings?|mornings?|daily|please|today|tomorrow|now)\b)[^\W\d_]{2,}",
+    re.I,
+)
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
@@ -59,8 +74,10 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"
 IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 LABELLED_ID = re.compile(
     r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
-    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照)"
-    r"(?:\s+(?:number|no\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
+    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
+    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー)"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
     re.I,
 )
 CN_ID = re.compile(r"(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
@@ -70,6 +87,11 @@ CN_ADDRESS = re.compile(
     rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
     rf"(?:\s*[\d-]{{1,6}}\s*(?:号楼|栋|幢|单元|层|楼|室))*"
 )
+JP_ADDRESS = re.compile(  # 東京都渋谷区渋谷2-21-1, 大阪市北区梅田3丁目1番1号: a ward / city, a town, its block numbers
+    rf"(?:[{_HAN}]{{1,3}}[都道府県])?(?:[{_HAN}\u30a0-\u30ff]{{1,6}}?[市区町村郡]){{1,3}}[{_HAN}\u3040-\u30ff]{{1,8}}?"
+    r"\d{1,4}(?:丁目|-)\d{1,4}(?:(?:番地?|-)\d{1,4})?号?"
+)
+_JP_WARD = re.compile(r"[市区町村郡]")  # cheap gate: JP_ADDRESS is tried only on texts naming a ward or city
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
@@ -83,7 +105,7 @@ _SUFFIXES = {
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\s*\d{1,5}[A-Z]?"
-_EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica)"
+_EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica|gracht|kade|singel|plein|dijk|markt|steeg|damm|ufer|plads|gränd|torget)"
 _EU_PREFIX = r"(?:Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
 ADDRESS = re.compile(
     r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + _US_SUFFIX + r")\b\.?(?:,?\s*" + _UNIT + r")?"
@@ -162,12 +184,18 @@ def _email_ok(m: re.Match) -> bool:
 
 
 def _phone_ok(text: str, m: re.Match) -> bool:
+    """A digit-group run is a phone unless it is a date, a year range, a labelled code ("part no.", "lot") or a
+    quantity; unlabelled it needs a strong shape (+, parentheses, 3+ groups, a mainland mobile) and 8+ digits."""
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
     if not 7 <= len(d) <= 15 or _DATE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
-    labelled = bool(_PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+    before = text[max(0, m.start() - 40) : m.start()]
+    labelled = bool(_PHONE_CONTEXT.search(before))
+    quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
+    if not labelled and (_CODE_LABEL.search(before) or quantity):
+        return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
 
@@ -212,12 +240,15 @@ def find_pii(text: str) -> list[Pii]:
             add("ip", m, m.group(0))
     for m in LABELLED_ID.finditer(text) if numeric else ():
         value = m.group(1).rstrip("-")
-        if free(m.span(1)) and len(digits(value)) >= 5:
+        if free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)):  # "C4J7K2L9M"
             add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
     for m in PHONE.finditer(text) if numeric else ():
         if free(m.span()) and _phone_ok(text, m):
             add("phone", m, digits(re.split(r"(?i)\s*(?:x|ext|extension|#)", m.group(0))[0]))
     for m in CN_ADDRESS.finditer(text) if numeric else ():
+        if free(m.span()):
+            add("address", m, re.sub(r"\s", "", m.group(0)))
+    for m in JP_ADDRESS.finditer(text) if numeric and _JP_WARD.search(text) else ():
         if free(m.span()):
             add("address", m, re.sub(r"\s", "", m.group(0)))
     for m in ADDRESS.finditer(text) if numeric else ():

@@ -1,0 +1,58 @@
+"""Dates in any common surface form, as "YYYY-MM-DD" keys: a date of birth copied in another format still matches.
+
+Why: a birth date in the user's profile ("born 14 March 1987") leaks when the output
+writes it as "1987-03-14"; digits alone do not match across those forms. Formats:
+Y-M-D (also 1987年3月14日), D/M/Y and M/D/Y (both readings when both fit), and day /
+month-name / year in either order with English, German, French and Spanish month
+names. Two-digit years are read as 19xx above 30, else 20xx.
+"""
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    name: i + 1
+    for names in (
+        "january february march april may june july august september october november december",
+        "jan feb mar apr may jun jul aug sep oct nov dec",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for i, name in enumerate(names.split())
+}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)?\d\d)(?![\d])")
+_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?((?:19|20)\d\d)\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+BIRTH_CUE = re.compile(r"\b(?:born|birth\w*|dob|d\.o\.b\.?|geboren|geb\.|né|née|nacid[oa]|nat[oa])\b|生日|出生|誕生", re.I)
+
+
+def _key(y: int, m: int, d: int) -> str | None:
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y if y >= 100 else (1900 + y if y > 30 else 2000 + y)
+
+
+def date_keys(text: str) -> set[str]:
+    """Every "YYYY-MM-DD" the text may state (an ambiguous 03/07/1992 gives both readings)."""
+    keys: set[str | None] = set()
+    for m in _YMD.finditer(text):
+        keys.add(_key(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        keys |= {_key(y, b, a), _key(y, a, b)}
+    for m in _DAY_MONTH.finditer(text):
+        keys.add(_key(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in _MONTH_DAY.finditer(text):
+        keys.add(_key(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
+    return {k for k in keys if k}
+
+
+def birth_dates(text: str) -> set[str]:
+    """Date keys stated within 40 characters after a birth cue ("born", "DOB:", "出生日期：")."""
+    return {k for m in BIRTH_CUE.finditer(text) for k in date_keys(text[m.end() : m.end() + 40])}
