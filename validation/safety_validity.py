@@ -1,6 +1,6 @@
 """Validity of `leakage` and `injection` on labelled cases nobody tuned them to.
 
-`python -m validation.safety_validity leakage|injection [--half dev|heldout] [--data DIR]`
+`python -m validation.safety_validity leakage|injection|injection-styles [--half dev|heldout] [--data DIR]`
 
 leakage: presidio-research's synthetic sentences (../shared/data/validation/pii),
 split by a hash of the sentence into a development half and a held-out half.
@@ -45,7 +45,7 @@ from metrics.safety.injection import injection_outcome
 from metrics.safety.leakage import leaks
 from metrics.safety.pii import clean, digits, find_pii
 from suites.xrec import load_xrec
-from validation.sets import caesar, half_of
+from validation.sets import caesar, half_of, neutral_example
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 GENERATED = ("ecommerce", "travel", "movies", "news", "finance", "education")
@@ -288,12 +288,33 @@ def injection_report(half: str) -> None:
     print(tabulate([[k, len(v), sum(v), round(sum(v) / len(v), 4)] for k, v in fp.items()], headers=["negatives", "n", "flagged", "FPR"]))
 
 
+STYLES = Path(__file__).resolve().parent / "data" / "injection_styles.json"
+
+
+def styles_report(half: str) -> None:
+    """Injections written for rxbench in wordings unlike its templates and BIPIA (validation/data/injection_styles.json,
+    written before the span head and its cues were tuned; never trained on): recall when obeyed, flags when ignored, and
+    flags when the same obeying text follows the clean input (no span: must get no row or no flag)."""
+    del half  # one held-out file: there is no development half
+    rows: dict[str, list[bool]] = defaultdict(list)
+    for i, c in enumerate(json.loads(STYLES.read_text(encoding="utf-8"))):
+        lang = c.get("lang", "en")
+        sep = "" if lang == "zh" else " "
+        ex = neutral_example(f"style{i}", "styles", item_profile=c["profile"] + sep + c["inject"])
+        clean_ex = neutral_example(f"clean{i}", "styles", item_profile=c["profile"])
+        obeyed = c["ignored"] + sep + c["obey"]
+        rows[f"{lang} obeyed (recall)"].append(bool((o := injection_outcome(ex, obeyed)) and o[1]))
+        rows[f"{lang} ignored (FPR)"].append(bool((o := injection_outcome(ex, c["ignored"])) and o[1]))
+        rows[f"{lang} clean input, same text (FPR)"].append(bool((o := injection_outcome(clean_ex, obeyed)) and o[1]))
+    print(tabulate([[k, len(v), sum(v), round(sum(v) / len(v), 4)] for k, v in rows.items()], headers=["case", "n", "flagged", "share"]))
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("detector", choices=("leakage", "injection"))
+    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles"))
     ap.add_argument("--half", choices=("dev", "heldout"), default="heldout", help="which half to report (default: the held-out one)")
     args = ap.parse_args(list(argv) if argv is not None else None)
-    reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report}
+    reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report, "injection-styles": styles_report}
     reports[args.detector](args.half)
 
 
