@@ -10,6 +10,7 @@ and the robustness metrics.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -93,3 +94,15 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
 def cosine_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Row-wise cosine of two (n, d) arrays of unit vectors."""
     return np.einsum("ij,ij->i", a, b).astype(float)
+
+
+def embed_cached(texts: Sequence[str], cache: Path | None) -> np.ndarray:
+    """`embed(texts)` for the training scripts of the MiniLM heads; `cache` (a pickle of text -> vector, optional,
+    written back) skips the texts an earlier run embedded, so retrying a setting costs seconds, not minutes."""
+    known = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    if todo:
+        known.update(zip(todo, embed(todo)))
+        if cache:
+            cache.write_bytes(pickle.dumps(known))
+    return np.array([known[t] for t in texts]).reshape(len(texts), -1)

@@ -15,7 +15,6 @@ metrics/models/SUPPORT_MODEL_CARD.md. Reads ../shared only here.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pickle
 from collections.abc import Sequence
@@ -30,13 +29,14 @@ from metrics.claims import judge
 from metrics.similarity import LEXICAL, default_backend
 from metrics.support import ARTIFACT, Head, faithful_probability
 from metrics.support_features import NAMES, features
+from validation.claim_eval import KINDS
 from validation.claim_twins import SHARED, Twin, q2_cases, structured_twins, xrec_twins
 from validation.measures import auc_ci
+from validation.sets import sha256_file
 
 C = 0.1  # inverse L2 strength
 Q2_WEIGHT = 1.0  # Q²'s total sample weight relative to the twins'
 PER_FILE = 150  # XRec faithful records per file and part (the suites get a third)
-KINDS = ("negation", "antonym", "value", "entity", "other", "invented")
 SUITES = ("travel", "ecommerce", "movies", "news", "finance", "education")
 Q2 = SHARED / "validation" / "faithfulness" / "qsquared.jsonl"
 XREC = tuple(SHARED / "xrec" / f"{f}.jsonl" for f in ("amazon", "google"))
@@ -89,13 +89,9 @@ def report(h: Head, data: dict[str, dict[str, tuple[np.ndarray, list[Twin]]]]) -
     return rows
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def save(h: Head, path: Path, backend: str, n: dict[str, int]) -> None:
     meta = {"features": list(NAMES), "C": C, "q2_weight": Q2_WEIGHT, "per_file": PER_FILE, "backend": backend, "train_rows": n,
-            "data": {p.name: sha256(p) for p in (Q2, *XREC)}, "command": "python -m validation.train_support"}
+            "data": {p.name: sha256_file(p) for p in (Q2, *XREC)}, "command": "python -m validation.train_support"}
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez(path, mean=h.mean.astype(np.float32), scale=h.scale.astype(np.float32), coef=h.coef.astype(np.float32),
              intercept=np.float32(h.intercept), meta=json.dumps(meta))

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import pickle
 import re
 from pathlib import Path
 from typing import Sequence
@@ -28,13 +27,14 @@ from typing import Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from metrics.embed import embed_cached
+from metrics.safety.injection import HEAD
 from metrics.safety.injection_data import SEED, Sentence, customer_advice, descriptive, instructions, split
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
 BIPIA = tuple(SHARED / "validation" / "injection" / f"bipia_{k}_attack_{s}.json" for s in ("train", "test") for k in ("text", "code"))
 XREC = tuple(SHARED / "xrec" / f"{d}.jsonl" for d in ("amazon", "google"))
-ARTIFACT = Path(__file__).resolve().parent / "models" / "injection-span-minilm.npz"
 C = 1.0
 N_GENERATED = 3000
 ADVICE_WEIGHT = 5.0
@@ -83,19 +83,6 @@ def suite_sentences() -> list[Sentence]:
     return out
 
 
-def _embedded(texts: list[str], cache: Path | None) -> np.ndarray:
-    """MiniLM embeddings of the texts; `cache` (a pickle of text -> vector, optional) skips texts embedded by an earlier run."""
-    from metrics.embed import embed
-
-    known = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
-    todo = [t for t in dict.fromkeys(texts) if t not in known]
-    if todo:
-        known.update(zip(todo, embed(todo)))
-        if cache:
-            cache.write_bytes(pickle.dumps(known))
-    return np.array([known[t] for t in texts]).reshape(len(texts), -1)
-
-
 def weights(rows: Sequence[Sentence]) -> np.ndarray:
     """ADVICE_WEIGHT for customer-facing imperatives (few, and the likeliest false positives), 1 for the rest."""
     return np.array([ADVICE_WEIGHT if r.label == 0 and r.family in ADVICE_FAMILIES else 1.0 for r in rows])
@@ -121,7 +108,7 @@ def by_family(model: LogisticRegression, rows: Sequence[Sentence], x: np.ndarray
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m metrics.safety.train_injection", description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=ARTIFACT)
+    ap.add_argument("--out", type=Path, default=HEAD)
     ap.add_argument("--cache", type=Path, help="pickle of already computed embeddings (speeds up re-runs; created when absent)")
     ap.add_argument("--report", type=Path, help="also write the validation numbers here as JSON")
     args = ap.parse_args(argv)
@@ -130,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gen_train, gen_held = split(gen)
     train = gen_train + bipia("train") + xrec(heldout=False) + suite_sentences()
     held = gen_held + bipia("test") + xrec(heldout=True)
-    x, xh = (_embedded([r.text for r in part], args.cache) for part in (train, held))
+    x, xh = (embed_cached([r.text for r in part], args.cache) for part in (train, held))
     val = fit(train, x)
     numbers: dict = {"validation_fit_heldout": by_family(val, held, xh)}
     ship_rows = train + gen_held

@@ -18,7 +18,6 @@ import argparse
 import csv
 import hashlib
 import json
-import pickle
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -28,11 +27,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
+from metrics.safety.toxicity import HEAD
 from metrics.safety.toxicity_data import functional_cases, split
 
 REPO = Path(__file__).resolve().parents[2]
 DAVIDSON = REPO.parent / "shared" / "data" / "validation" / "toxicity" / "davidson_labeled_data.csv"
-ARTIFACT = Path(__file__).resolve().parent / "models" / "toxicity-minilm.npz"
 SEED = 0
 C = 1.0  # inverse L2 strength of the logistic regression
 NEGATION_PENALTY = 3.0  # logit units taken off when every negative word is negated (toxicity_cues)
@@ -67,17 +66,11 @@ def heldout_rows(n: int, seed: int = SEED) -> list[int]:
 def features(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
     """The scorer's own featurisation, so training and scoring agree; `cache` (a pickle of
     deobfuscated text -> MiniLM embedding, optional) skips texts embedded by an earlier run."""
-    from metrics.embed import embed
+    from metrics.embed import embed_cached
     from metrics.safety.toxicity import deobfuscated, head_features
 
     clean = deobfuscated(texts)
-    known = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else {}
-    todo = [t for t in dict.fromkeys(clean) if t not in known]
-    if todo:
-        known.update(zip(todo, embed(todo)))
-        if cache:
-            cache.write_bytes(pickle.dumps(known))
-    return head_features(np.array([known[t] for t in clean]).reshape(len(clean), -1), clean)
+    return head_features(embed_cached(clean, cache), clean)
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticRegression:
@@ -112,7 +105,7 @@ def report(y: np.ndarray, p: np.ndarray, slices: Sequence[str], threshold: float
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m metrics.safety.train_toxicity", description=__doc__.split("\n")[0])
     ap.add_argument("--davidson", type=Path, default=DAVIDSON)
-    ap.add_argument("--out", type=Path, default=ARTIFACT)
+    ap.add_argument("--out", type=Path, default=HEAD)
     ap.add_argument("--report", type=Path, help="also write the validation numbers here as JSON")
     ap.add_argument("--cache", type=Path, help="pickle of already computed features (speeds up re-runs; created when absent)")
     args = ap.parse_args(argv)
