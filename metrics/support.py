@@ -19,6 +19,7 @@ its most specific word the inputs lack), else supported.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,7 +93,8 @@ def _claim_row(ex: Example, v: Verdict, p: float) -> dict:
     return {"claim": v.claim, "label": "unsupported", "kind": v.kind if v.label == "unsupported" else None, "span": span, "p": round(p, 3)}
 
 
-@metric("faith.support_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD, default=False)
+@metric("faith.support_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD, default=False,
+        identity={"head": hashlib.sha256(ARTIFACT.read_bytes()).hexdigest()[:12]})  # a retrained head is another metric
 def support_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = default_backend()) -> Scored:
     """Learned faithfulness (0-1): the probability that the inputs support everything the explanation states; judge at 0.5.
 
