@@ -46,6 +46,6 @@ def prompt_style(ref: ModelRef) -> str:
     """The prompt style a model was trained with (its card; an adapter's before its base's),
     else zero-shot: the generator prompts a fine-tuned model the way it was trained."""
     for d in (ref.adapter, ref.path if ref.path.is_dir() else None):
-        if d is not None and read_card(d).get("prompt_style"):
-            return read_card(d)["prompt_style"]
+        if d is not None and (style := read_card(d).get("prompt_style")):
+            return str(style)
     return "zeroshot"
