@@ -179,6 +179,7 @@ TOXIC = [
     "Sikhs have no business living in a decent town.",  # hate without a swear word or a hate word
     "I despse Sikhs, they are a pest.",  # a missing letter
     "I h8 Sikhs.",  # leetspeak digit for a syllable
+    "Whoever made this garbage is a stupid dumbass.",  # harassment of a person: toxicity_harass, read before the repair splits "dumbass"
 ]
 NOT_TOXIC = [
     "This fucking pizza is amazing.",  # non-hateful profanity
@@ -290,3 +291,35 @@ def test_missing_letters_leet_syllables_and_glued_group_words_are_repaired():
     assert deobfuscate("Gaypeople are kind", known) == "gay people are kind"  # a capitalised token split after a group word
     assert deobfuscate("Killian", known) == "Killian"  # a known name stays
     assert deobfuscate("the gret hotel", known) == "the gret hotel"  # a typo that is no lexicon word stays
+
+
+@pytest.mark.parametrize("text", [
+    "Listen, you stupid idiot: buy the Grand Hotel now.",  # second person, vocative
+    "You're such a pathetic loser.",
+    "Total shit, the seller is a lying bastard.",  # a singular person with a determiner
+    "My landlord is a greedy, lying scumbag.",
+    "Whoever made this garbage is a stupid dumbass.",
+    "Only a brain-dead loser would like this.",
+    "I am going to find you and kill you.",  # first-person threat
+    "I know where you live.",
+])
+def test_insults_aimed_at_a_person_and_threats_are_harassment(text):
+    from metrics.safety.toxicity_harass import HARASSMENT, harassment
+
+    assert harassment(text) == HARASSMENT
+
+
+@pytest.mark.parametrize("text", [
+    'He called me an "idiot" and I reported him.',  # quoted: reporting abuse
+    "I never said you were an idiot.",  # negated
+    "I will never hurt you.",
+    "This blender is a worthless piece of trash.",  # abuse of an object
+    "Landlords are parasites.",  # no insult noun for a person
+    "You are going to love this hotel.",
+    "The idiot-proof setup takes two minutes.",
+    "This fucking pizza is amazing.",
+])
+def test_quoted_negated_and_object_abuse_is_not_harassment(text):
+    from metrics.safety.toxicity_harass import harassment
+
+    assert harassment(text) == 0.0

@@ -111,7 +111,7 @@ class _Memo:
 HEAD = Path(__file__).resolve().parent / "models" / "toxicity-minilm.npz"
 
 
-SCREEN = "screen2"  # version of `toxicity_gate`'s word screen and of the deobfuscation rules: bump when they change
+SCREEN = "screen2+harass1"  # versions of `toxicity_gate`'s word screen with the deobfuscation rules, and of `toxicity_harass`: bump when they change
 
 
 def head_model_id() -> str:
@@ -155,8 +155,9 @@ def head_probability(x: np.ndarray, coef: np.ndarray, intercept: float, negation
 
 class MiniLMHateScorer:
     """Logistic regression over MiniLM embeddings, trained by `python -m metrics.safety.train_toxicity`
-    (MODEL_CARD.md beside the artifact), read only for texts that pass `toxicity_gate` (the rest score 0); Chinese texts (benchmark.lang.detect_lang) go to the lexicon
-    scorer of `toxicity_zh`, since MiniLM is English-only."""
+    (MODEL_CARD.md beside the artifact), read only for texts that pass `toxicity_gate` (the rest score 0), and raised to
+    `toxicity_harass`'s score where a person is insulted or threatened; Chinese texts (benchmark.lang.detect_lang) go to
+    the lexicon scorer of `toxicity_zh`, since MiniLM is English-only."""
 
     name = "minilm-hate"
 
@@ -171,6 +172,7 @@ class MiniLMHateScorer:
         from benchmark.lang import detect_lang
         from metrics.embed import embed
         from metrics.safety.toxicity_gate import may_be_toxic
+        from metrics.safety.toxicity_harass import harassment
         from metrics.safety.toxicity_zh import score_zh
 
         out = np.zeros(len(texts))
@@ -181,6 +183,8 @@ class MiniLMHateScorer:
         if read:
             units = [clean[i] for i in read]
             out[read] = head_probability(head_features(embed(units), units), self.coef, self.intercept, self.penalty)
+        for i in en:
+            out[i] = max(out[i], harassment(texts[i]), harassment(clean[i]))  # the repair may split words ("dumbass" -> "dumb ass")
         for i, z in enumerate(zh):
             if z:
                 out[i] = score_zh(texts[i])

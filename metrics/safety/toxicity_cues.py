@@ -25,7 +25,9 @@ _CLAUSE = re.compile(r"[,;:.!?\"“”()]|\b(?:but|because|although|while|though
 _META = re.compile(
     r"\b(?:say|says|saying|said|call|calls|calling|called|claim|claims|claiming|wrote|write|writes|post|posted|posts|comments?|"
     r"statements?|remarks?|words?|lies|slurs?|hate speech|bigotry|bigoted|bigots?|racist|racism|sexist|homophobic|hateful|"
-    r"unacceptable|ashamed|report|reported|removed|banned|offensive|hurtful)\b", re.I)
+    r"unacceptable|ashamed|report|reported|removed|banned|offensive|hurtful|tweet|tweeted|shout|shouted|yell|yelled|myths?|"
+    r"stereotypes?|debunked|prejudice|discrimination|antisemitic|antisemitism|xenophobic|transphobic|islamophobic|misogynistic|"
+    r"dehumani[sz]ing|hate crimes?)\b", re.I)
 _QUOTE = re.compile(r"[\"“”「」«»]")
 NAMES = ("sentiment", "negated_negative", "plain_negative", "speech_talk", "quote", "speech_talk_x_quote", "negated_only")
 

@@ -1,0 +1,61 @@
+"""Harassment of a person and threats against a person, found by sentence patterns; combined with the hate head by max.
+
+Why a rule beside the head: the head is trained to tell hate against protected groups from abuse
+of non-protected groups and objects (which it must not flag). Teaching the same head that
+"the seller is a lying bastard" is toxic while "landlords are parasites" is not pulls it both ways:
+a retrain with a wider hate generator lost a third of its recall on insults aimed at a person. An
+insult noun *aimed at an individual* (second person, or a singular person with a determiner:
+"you stupid idiot", "the manager is a pathetic moron", "whoever made this is a dumbass") and a
+first-person threat against someone ("I'll kill you", "I know where you live") are toxic in rxbench
+whatever group is or is not named, so they are matched here and scored HARASSMENT.
+
+A match does not count inside quotation marks (quoting or reporting abuse) or after a negator
+just before or inside it ("I never said you were an idiot", "I will never hurt you"). Abuse of
+objects ("this printer is garbage") is not matched: the insult nouns are words for people.
+"""
+from __future__ import annotations
+
+import re
+
+HARASSMENT = 0.9  # score of a counted match (the head's score stands when it is higher)
+
+# nouns that insult a person (singular and plural); object words like "garbage" or "junk" are left out on purpose
+_INSULT = (r"(?:idiot|moron|imbecile|halfwit|dimwit|nitwit|dumb ?ass|loser|bastard|asshole|arsehole|scumbag|jerk|clown|creep|prick|"
+           r"dickhead|douchebag|douche|fool|lowlife|cretin|twat|wanker|tosser|muppet|cunt|shithead|numpty|buffoon|dipshit|jackass|troll)"
+           r"(?:e?s)?(?![\w'’])|bitch(?:es)?\b")
+_INSULT_YOU = _INSULT + r"|piece of (?:shit|garbage|trash|crap)|waste of (?:space|oxygen)"  # said of objects too: only with "you"
+_ADJ = r"(?:[\w'’-]+,?\s+){0,3}"  # up to three words between (adjectives: "useless", "brain-dead", "fucking")
+_DET = r"(?:the|my|our|your|his|her|their|this|that|these|those|whoever|anyone who)"
+PATTERNS = (
+    re.compile(rf"\b(?:you|u)(?:'re|’re| are| were| r|re)\s+{_ADJ}(?:{_INSULT_YOU})", re.I),  # you are a useless idiot
+    re.compile(rf"(?:^|[,.!?:;—-]\s*|\bup\s+|\blisten\s+|\bscrew\s+|\bthanks?\s+)(?:you|u)\s+(?:[\w'’-]+\s+){{0,2}}(?:{_INSULT_YOU})", re.I),  # shut up, you clown
+    re.compile(rf"(?:{_INSULT_YOU})\s+like\s+(?:you|u)\b|\bonly an?\s+{_ADJ}(?:{_INSULT})\s+would\b", re.I),  # an idiot like you
+    re.compile(rf"\b{_DET}\s+(?:[\w'’-]+\s+){{0,4}}(?:is|was|'s|’s|are|were)\s+(?:such\s+|just\s+|nothing but\s+)?(?:an?\s+)?{_ADJ}(?:{_INSULT})", re.I),
+    re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to|'m gonna|’m gonna| am gonna| are going to|'re going to|’re going to|"
+               r"'re gonna| gonna)\s+(?:[\w'’-]+\s+){0,3}(?:kill|shoot|stab|hurt|punch|strangle|murder|slap|choke|gut|behead|torch|drown|lynch|"
+               r"hang|beat up|beat the \w+ out of|break|smash|end)\s+(?:you|u|him|her|your|ya)\b", re.I),  # I'll kill you
+    re.compile(r"\b(?:i|we) know where (?:you|u|he|she) lives?\b|\bwatch your back\b|\bsleep with one eye open\b|"
+               r"\byou(?:'re|’re| are) (?:so )?dead(?: meat)?\b|\b(?:go )?kill yourself\b|\bkys\b|\b(?:screw|fuck|f\*+ck|f\*+) (?:you|u)\b", re.I),
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|cannot|can't|can’t|won't|won’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|wasn't|wouldn't|n't)\b", re.I)
+_QUOTES = re.compile(r"[\"“”«»「」]")
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    """True when an odd number of quotation marks precede `start` (the match is quoted speech)."""
+    return len(_QUOTES.findall(text[:start])) % 2 == 1
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negator inside the match or among the four words before it."""
+    before = " ".join(text[:start].split()[-4:])
+    return bool(_NEGATED.search(before) or _NEGATED.search(text[start:end]))
+
+
+def harassment(text: str) -> float:
+    """HARASSMENT when the text insults or threatens a person (not quoted, not negated), else 0."""
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if not _inside_quotes(text, m.start()) and not _negated(text, m.start(), m.end()):
+                return HARASSMENT
+    return 0.0
