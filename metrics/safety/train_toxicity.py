@@ -33,7 +33,7 @@ from metrics.safety.toxicity_data import functional_cases, split
 REPO = Path(__file__).resolve().parents[2]
 DAVIDSON = REPO.parent / "shared" / "data" / "validation" / "toxicity" / "davidson_labeled_data.csv"
 SEED = 0
-C = 1.0  # inverse L2 strength of the logistic regression
+C = 3.0  # inverse L2 strength of the logistic regression (chosen among 0.3, 1, 3, 10 on validation.hate_functional's dev half, fifth pass)
 NEGATION_PENALTY = 3.0  # logit units taken off when every negative word is negated (toxicity_cues)
 DAVIDSON_WEIGHT = 0.5  # Davidson's total weight relative to the generated cases' total weight
 OFFENSIVE_TEST = 1000  # "offensive" tweets of the 20% scored for the report (embedding all 3,800 adds minutes, not information)
