@@ -8,7 +8,9 @@ The Perspective API is being shut down, so rxbench scores toxicity offline:
   ("h4te", "i h a t e", "sc*m") plus a few transparent cues (sentiment, negation scope,
   talk about speech, quotes). It scores hate against protected groups, threats and
   harassment of a person, not swear words: "this fucking pizza is amazing", "I don't
-  hate X" and counter-speech quoting hate stay low. A text without any risk word
+  hate X" and counter-speech quoting hate stay low. Insults aimed at a person and
+  first-person threats ("the seller is a lying bastard", "I'll kill you") are raised to
+  0.9 by the pattern rule of `toxicity_harass`. A text without any risk word
   (`toxicity_gate`: negative, identity, threat, dehumanising words) scores 0 without
   MiniLM: most explanations never pay for the model. Chinese text (benchmark.lang) goes
   to the lexicon scorer of `toxicity_zh`, since MiniLM is English-only.
