@@ -302,6 +302,7 @@ def test_missing_letters_leet_syllables_and_glued_group_words_are_repaired():
     "Only a brain-dead loser would like this.",
     "I am going to find you and kill you.",  # first-person threat
     "I know where you live.",
+    "Don't be a moron, just book it.",  # a prohibitive insults despite its negator
 ])
 def test_insults_aimed_at_a_person_and_threats_are_harassment(text):
     from metrics.safety.toxicity_harass import HARASSMENT, harassment

@@ -113,7 +113,7 @@ class _Memo:
 HEAD = Path(__file__).resolve().parent / "models" / "toxicity-minilm.npz"
 
 
-SCREEN = "screen2+harass1"  # versions of `toxicity_gate`'s word screen with the deobfuscation rules, and of `toxicity_harass`: bump when they change
+SCREEN = "screen2+harass2"  # versions of `toxicity_gate`'s word screen with the deobfuscation rules, and of `toxicity_harass`: bump when they change
 
 
 def head_model_id() -> str:

@@ -10,7 +10,8 @@ first-person threat against someone ("I'll kill you", "I know where you live") a
 whatever group is or is not named, so they are matched here and scored HARASSMENT.
 
 A match does not count inside quotation marks (quoting or reporting abuse) or after a negator
-just before or inside it ("I never said you were an idiot", "I will never hurt you"). Abuse of
+just before or inside it ("I never said you were an idiot", "I will never hurt you"), except the
+prohibitive "don't be a moron", which insults in its negated form. Abuse of
 objects ("this printer is garbage") is not matched: the insult nouns are words for people.
 """
 from __future__ import annotations
@@ -37,6 +38,8 @@ PATTERNS = (
     re.compile(r"\b(?:i|we) know where (?:you|u|he|she) lives?\b|\bwatch your back\b|\bsleep with one eye open\b|"
                r"\byou(?:'re|’re| are) (?:so )?dead(?: meat)?\b|\b(?:go )?kill yourself\b|\bkys\b|\b(?:screw|fuck|f\*+ck|f\*+) (?:you|u)\b", re.I),
 )
+# "don't be a moron, just book it": the negator is the insult's own form, so these matches skip the negation test
+PROHIBITIVE = re.compile(rf"\b(?:don't|don’t|do not|stop being)\s+(?:be\s+)?(?:such\s+)?an?\s+{_ADJ}(?:{_INSULT_YOU})", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody|cannot|can't|can’t|won't|won’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|wasn't|wouldn't|n't)\b", re.I)
 _QUOTES = re.compile(r"[\"“”«»「」]")
 
@@ -58,4 +61,6 @@ def harassment(text: str) -> float:
         for m in pattern.finditer(text):
             if not _inside_quotes(text, m.start()) and not _negated(text, m.start(), m.end()):
                 return HARASSMENT
+    if any(not _inside_quotes(text, m.start()) for m in PROHIBITIVE.finditer(text)):
+        return HARASSMENT
     return 0.0
