@@ -234,3 +234,39 @@ def test_fresh_hand_made_cases_other_domains_and_chinese():
     assert [(t[3], g > b) for t, g, b in zip(FRESH, good, bad)] == [(t[3], True) for t in FRESH]
     assert [t[1] for t, g in zip(FRESH, good) if g < THRESHOLD] == []
     assert [t[2] for t, b in zip(FRESH, bad) if b >= THRESHOLD] == []
+
+
+def test_a_quality_said_of_a_held_thing_after_a_linking_verb_is_unsupported():
+    """"the lobby is rather poky": the predicative position is judged like "a poky lobby"; a
+    harmless negation of the opposite ("not too loud" for "quiet") is no contradiction."""
+    v = verdicts("The quiet rooms and the lobby are rather poky.")[0]
+    assert (v["label"], v["kind"], v["span"]) == ("unsupported", "quality", "poky")
+    assert verdicts("The quiet rooms and the lobby are rather roomy.")[0]["label"] == "supported"
+    assert verdicts("The rooms are not too loud.")[0]["label"] == "supported"
+
+
+def test_a_name_is_not_glued_to_the_imperative_before_the_title():
+    """"Add Hotel Aurora to your list": the capitalised first word is no part of a wrong name."""
+    assert [v["label"] for v in verdicts("Add Hotel Aurora to your list: the lobby is spacious.")] == ["supported"]
+
+
+LEX = {"tier": {"budget": ("inexpensive",), "luxury": ("high-end",)}, "type": {"hotel": (), "villa": ("villa stay",)},
+       "amenities": {"sauna": (), "spa": ()}}
+VILLA = Example("v1", "travel", User("u2", profile="Likes saunas."),
+                Item("i2", "Olive Grove", profile="A budget hotel with a sauna.", attributes={"tier": "budget", "type": "hotel", "amenities": ["sauna"]}),
+                Signals(0.5, ()), ())
+
+
+def test_the_suite_lexicon_reads_changed_and_invented_values_and_holds_synonyms():
+    """With a lexicon (structured suites) a clause naming another value of the item's own
+    single-valued attribute is a changed value; one naming a value nobody has is invented
+    (support 0); a true value in another surface form ("inexpensive" for budget) is held."""
+    def one(text: str) -> dict:
+        ctx = MetricContext("travel", frozenset(), LEX)
+        return get_metric("faith.claim_score").score([VILLA], [text], ctx).details[0]["claims"][0]
+
+    assert (one("Enjoy a villa stay with a sauna.")["kind"], one("Enjoy a villa stay with a sauna.")["span"]) == ("value", "type: villa")
+    spa = one("It has a sauna and a spa.")
+    assert (spa["label"], spa["kind"], spa["span"], spa["support"]) == ("unsupported", "invented", "amenities: spa", 0.0)
+    assert one("An inexpensive hotel with a sauna.")["label"] == "supported"
+    assert verdicts("An inexpensive hotel with a sauna.", VILLA)[0]["label"] == "unsupported"  # no lexicon: "inexpensive" is not held
