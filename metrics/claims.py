@@ -132,14 +132,45 @@ class EvidenceIndex:
             self.unit_words.append(pol)
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
+        for key in self.denied:  # "fee: 0" denies a fee, whatever other lines say of "fee": "no fee" agrees
+            for s in key:
+                self.polarity.setdefault(s, set()).add(True)
         self.groups = frozenset(g for w in self.surface for g in relations.groups(w))
         self.grounding = _evidence(text)
+        self.numbers = self.grounding.numbers | han_numbers(text)
 
     def similar_word(self, word: str) -> str | None:
         """An evidence word that is a WordNet near-synonym of `word` (not an opposite), if any."""
         if not relations.groups(word) & self.groups:
             return None
         return next((v for v in self.surface if relations.similar(word, v)), None)
+
+
+_HAN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+# A Chinese numeral counting something: before a measure word, not an ordinal (第三) nor part of a longer numeral.
+_HAN_COUNT = re.compile(r"(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)"
+                        r"(?=个|小时|天|周|星期|年|月|分钟|元|块|岁|次|节|课|星|人|名|公里|米|倍|间|层|晚|家|座)")
+
+
+def han_value(numeral: str) -> int:
+    """The value of a Chinese numeral: 四十 -> 40, 两 -> 2, 一万二千 -> 12000."""
+    total = section = digit = 0
+    for ch in numeral:
+        if ch in _HAN_DIGIT:
+            digit = _HAN_DIGIT[ch]
+        elif ch == "万":
+            total, section, digit = (total + section + digit) * 10000, 0, 0
+        else:
+            section, digit = section + (digit or 1) * _HAN_UNIT[ch], 0
+    return total + section + digit
+
+
+def han_numbers(text: str) -> set[str]:
+    """Counts written as Chinese numerals ("两小时", "四十分钟"), as digits; 1 is left out ("一家酒店":
+    "a hotel"), as metrics.grounding.numbers leaves out "one". Why here: grounding.numbers reads
+    digits and English number words only, so "全程约两小时" for "约一小时" changed no value."""
+    return {str(v) for m in _HAN_COUNT.finditer(text) if (v := han_value(m.group(1))) != 1}
 
 
 @lru_cache(maxsize=65536)
@@ -164,8 +195,8 @@ def specificity(word: str) -> float:
 
 
 def _may_oppose(word: str) -> bool:
-    """Cheap filter: only words with WordNet groups or a strong valence can be opposites."""
-    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
+    """Cheap filter: only words with WordNet groups, a strong valence or a negative prefix can be opposites."""
+    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG or word.startswith(relations.NEGATIVE_PREFIXES)
 
 
 def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
@@ -280,10 +311,10 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     claim = body
     ws = words(_masked(claim, ev.title))
     content = _content(ws)
-    nums = numbers(claim)
-    names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
-    if not content and not nums and not names:
+    nums = numbers(claim) | han_numbers(claim)
+    if not content and not nums and not entities(claim):  # a clause that names the item is judged
         return None
+    names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
     top: list[int] = np.argsort(-sims)[:ALIGN_TOP].tolist() if len(sims) else []
     if bad := _contradiction(claim, ev, ws, content, top):
         return bad
@@ -293,8 +324,8 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     wrong = [" ".join(e) for e in names if not ev.grounding.supports_entity(e)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
-    bad_nums = sorted(nums - ev.grounding.numbers)
-    if bad_nums and ev.grounding.numbers:
+    bad_nums = sorted(nums - ev.numbers)
+    if bad_nums and ev.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     weights = [specificity(w.text) for w, _ in content]
     named = values.true_tokens(claim) if values is not None else frozenset()
@@ -313,7 +344,10 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
 
 
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
-_DEGREE = frozenset("very really quite so rather pretty too fairly somewhat extremely a bit little rather".split())
+# Words WordNet lists as adjectives that work as conjunctions or determiners ("a spa plus a pool",
+# "worth a look", "the next one"): they give nothing a quality.
+_NOT_QUALITY = frozenset("plus minus worth due next last much many own such same other else".split())
+_DEGREE = frozenset("very really quite so rather pretty too fairly somewhat extremely".split())
 
 
 def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
@@ -322,18 +356,24 @@ def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: l
     and a linking verb ("the lobby is (rather) poky")."""
     ok = {w.start for (w, _), h in zip(content, held) if h}
     pos = {w.start: i for i, w in enumerate(ws)}
-    return next((w for (w, _), h in zip(content, held) if not h and relations.groups(w.text) and _said_of(ws, pos[w.start], ok)), None)
+    return next((w for (w, _), h in zip(content, held) if not h and w.text not in _NOT_QUALITY and relations.groups(w.text) and _said_of(ws, pos[w.start], ok)), None)
 
 
 def _said_of(ws: Sequence[Word], i: int, ok: set[int]) -> bool:
     """Word i qualifies a held word (start offsets `ok`): it stands right before one, or after one
-    and a linking verb, degree words allowed between ("the rooms are rather poky")."""
+    and a linking verb, degree words allowed between ("the rooms are rather poky"), the words
+    one space apart (no comma or blanked title between them)."""
     if i + 1 < len(ws) and ws[i + 1].start in ok:
         return True
     j = i - 1
-    while j >= 0 and ws[j].text in _DEGREE:
+    while j >= 0 and ws[j].text in _DEGREE and _next(ws, j):
         j -= 1
-    return j >= 1 and ws[j].text in _COPULA and ws[j - 1].start in ok
+    return j >= 1 and ws[j].text in _COPULA and _next(ws, j) and _next(ws, j - 1) and ws[j - 1].start in ok
+
+
+def _next(ws: Sequence[Word], k: int) -> bool:
+    """Words k and k+1 are one space apart."""
+    return ws[k + 1].start - ws[k].end == 1
 
 
 def claim_texts(text: str) -> list[str]:
