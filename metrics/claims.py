@@ -170,6 +170,8 @@ def han_numbers(text: str) -> set[str]:
     """Counts written as Chinese numerals ("两小时", "四十分钟"), as digits; 1 is left out ("一家酒店":
     "a hotel"), as metrics.grounding.numbers leaves out "one". Why here: grounding.numbers reads
     digits and English number words only, so "全程约两小时" for "约一小时" changed no value."""
+    if not has_han(text):
+        return set()
     return {str(v) for m in _HAN_COUNT.finditer(text) if (v := han_value(m.group(1))) != 1}
 
 
@@ -312,9 +314,9 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     ws = words(_masked(claim, ev.title))
     content = _content(ws)
     nums = numbers(claim) | han_numbers(claim)
-    if not content and not nums and not entities(claim):  # a clause that names the item is judged
-        return None
     names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
+    if not content and not nums and not names and not entities(claim):  # a clause that names the item is judged
+        return None
     top: list[int] = np.argsort(-sims)[:ALIGN_TOP].tolist() if len(sims) else []
     if bad := _contradiction(claim, ev, ws, content, top):
         return bad
