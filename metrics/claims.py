@@ -14,7 +14,12 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   thing; metrics.relations) of a word with the same polarity in
   the evidence clauses the claim is about (the two best aligned);
 - contradicted, kind "value": a number absent from inputs that state numbers;
-- contradicted, kind "entity": a name absent from the inputs (metrics.grounding);
+- contradicted, kind "entity": a name absent from the inputs (metrics.grounding), read with
+  the item's title blanked ("Add <title> to your basket" names nothing new);
+- with a suite lexicon (structured suites, ctx.lexicon; Values below): contradicted, kind
+  "value", a clause naming another value of one of the item's single-valued attributes ("a
+  villa stay" for a hotel); unsupported, kind "invented", support 0, one naming a value neither
+  the item nor the user has; and the words of a true value in any surface form are held;
 - otherwise supported when its support (mean of the share of its content words
   found in the inputs, exactly or as a WordNet near-synonym, each word weighted
   by how specific it is (wordfreq: an unsupported "time" matters less than an
@@ -22,8 +27,14 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   least SUPPORTED, else unsupported;
 - unsupported too, kind "quality", when a quality word of the claim (an adjective
   WordNet knows) that the inputs hold neither as itself, a near-synonym nor a
-  denied opposite stands right before a word they do hold: "a poky lobby" for
-  "a spacious lobby" gives the lobby a quality the inputs do not give.
+  denied opposite is said of a word they do hold (right before it, or after it and a linking
+  verb): "a poky lobby" or "the lobby is poky" for "a spacious lobby" gives the lobby a quality
+  the inputs do not give. (No resource here knows "poky" as "cramped": WordNet's senses are
+  "slow" and "provincial", VADER and pattern's adjective lexicon do not rate it, and MiniLM puts
+  it no nearer "cramped" than "spacious". MiniLM's word similarity to the two poles of a WordNet
+  antonym pair, tried on the words of validation.claim_twins.HAND that WordNet and VADER leave
+  undecided, caught 15 of 20 opposites but opposed 5 of 28 synonyms: too weak to call a
+  contradiction, and a model load for a lexical metric.)
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -53,6 +64,7 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics import relations
 from metrics.grounding import FRAME, _evidence, content_support, entities, numbers
+from metrics.mentions import Lexicon, analyse, find_mentions, item_truth, lexicon_for, match_tokens
 from metrics.negation import Word, clauses, denied_keys, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
@@ -122,14 +134,47 @@ class EvidenceIndex:
             self.unit_words.append(pol)
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
+        for key in self.denied:  # "fee: 0" denies a fee, whatever other lines say of "fee": "no fee" agrees
+            for s in key:
+                self.polarity.setdefault(s, set()).add(True)
         self.groups = frozenset(g for w in self.surface for g in relations.groups(w))
         self.grounding = _evidence(text)
+        self.numbers = self.grounding.numbers | han_numbers(text)
 
     def similar_word(self, word: str) -> str | None:
         """An evidence word that is a WordNet near-synonym of `word` (not an opposite), if any."""
         if not relations.groups(word) & self.groups:
             return None
         return next((v for v in self.surface if relations.similar(word, v)), None)
+
+
+_HAN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+# A Chinese numeral counting something: before a measure word, not an ordinal (第三) nor part of a longer numeral.
+_HAN_COUNT = re.compile(r"(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)"
+                        r"(?=个|小时|天|周|星期|年|月|分钟|元|块|岁|次|节|课|星|人|名|公里|米|倍|间|层|晚|家|座)")
+
+
+def han_value(numeral: str) -> int:
+    """The value of a Chinese numeral: 四十 -> 40, 两 -> 2, 一万二千 -> 12000."""
+    total = section = digit = 0
+    for ch in numeral:
+        if ch in _HAN_DIGIT:
+            digit = _HAN_DIGIT[ch]
+        elif ch == "万":
+            total, section, digit = (total + section + digit) * 10000, 0, 0
+        else:
+            section, digit = section + (digit or 1) * _HAN_UNIT[ch], 0
+    return total + section + digit
+
+
+def han_numbers(text: str) -> set[str]:
+    """Counts written as Chinese numerals ("两小时", "四十分钟"), as digits; 1 is left out ("一家酒店":
+    "a hotel"), as metrics.grounding.numbers leaves out "one". Why here: grounding.numbers reads
+    digits and English number words only, so "全程约两小时" for "约一小时" changed no value."""
+    if not has_han(text):
+        return set()
+    return {str(v) for m in _HAN_COUNT.finditer(text) if (v := han_value(m.group(1))) != 1}
 
 
 @lru_cache(maxsize=65536)
@@ -154,8 +199,8 @@ def specificity(word: str) -> float:
 
 
 def _may_oppose(word: str) -> bool:
-    """Cheap filter: only words with WordNet groups or a strong valence can be opposites."""
-    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
+    """Cheap filter: only words with WordNet groups, a strong valence or a negative prefix can be opposites."""
+    return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG or word.startswith(relations.NEGATIVE_PREFIXES)
 
 
 def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
@@ -227,6 +272,32 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
     return None
 
 
+def _feature(f: tuple[str, str]) -> str:
+    return f"{f[0]}: {f[1]}"
+
+
+class Values:
+    """The suite lexicon's reading of one item (structured suites): which attribute values a clause
+    names, and whether the item has them (metrics.mentions). Why: the lexicon knows that
+    "high-end" is a price tier and "a villa stay" a property type, so a clause naming another
+    value of the item's own attributes is a changed value, and one naming a value nobody has an
+    invented one, even when its words are otherwise common; and the words of a true value in
+    any of its surface forms ("inexpensive" for "budget") are held."""
+
+    def __init__(self, lex: Lexicon, ex: Example):
+        self.lex, self.ex = lex, ex
+        self.truth = item_truth(lex, ex.item.attributes)
+
+    def read(self, clause: str):
+        """metrics.mentions.Claims of the clause (true / user / contradiction / invented features)."""
+        return analyse(self.lex, self.ex, clause)
+
+    def true_tokens(self, clause: str) -> frozenset[str]:
+        """Tokens of the clause inside a mention of one of the item's true values."""
+        toks = match_tokens(clause)
+        return frozenset(t for m in find_mentions(self.lex, toks) if m.features & self.truth and not m.negated for t in toks[m.start : m.end])
+
+
 def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
     """The evidence holds the word: itself, a near-synonym, or a denied opposite ("not cramped")."""
     if s in ev.polarity or ev.similar_word(w.text) is not None:
@@ -234,8 +305,9 @@ def _held(w: Word, s: str, ev: EvidenceIndex, top: Sequence[int]) -> bool:
     return _may_oppose(w.text) and any(_opposed(w.text, v, ev.unit_words[i]) for i in top for v in ev.unit_words[i])
 
 
-def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | None:
-    """One clause against the evidence; `sims` is its similarity to each evidence clause.
+def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values | None = None) -> Verdict | None:
+    """One clause against the evidence; `sims` is its similarity to each evidence clause;
+    `values` the suite lexicon's reading of the item (structured suites; None for free text).
     None: the clause states nothing about the item (no content word, or see claim_body)."""
     body = claim_body(claim)
     if body is None:
@@ -243,25 +315,31 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     claim = body
     ws = words(_masked(claim, ev.title))
     content = _content(ws)
-    nums = numbers(claim)
-    names = entities(claim)
-    if not content and not nums and not names:
+    nums = numbers(claim) | han_numbers(claim)
+    names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
+    if not content and not nums and not names and not entities(claim):  # a clause that names the item is judged
         return None
     top: list[int] = np.argsort(-sims)[:ALIGN_TOP].tolist() if len(sims) else []
     if bad := _contradiction(claim, ev, ws, content, top):
         return bad
+    said = values.read(claim) if values is not None else None
+    if said is not None and said.contradiction:
+        return Verdict(claim, "contradicted", "value", _feature(sorted(said.contradiction)[0]), 0.0)
     wrong = [" ".join(e) for e in names if not ev.grounding.supports_entity(e)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
-    bad_nums = sorted(nums - ev.grounding.numbers)
-    if bad_nums and ev.grounding.numbers:
+    bad_nums = sorted(nums - ev.numbers)
+    if bad_nums and ev.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     weights = [specificity(w.text) for w, _ in content]
-    held = [_held(w, s, ev, top) for w, s in content]
+    named = values.true_tokens(claim) if values is not None else frozenset()
+    held = [w.text in named or _held(w, s, ev, top) for w, s in content]
     lexical = sum(k * h for k, h in zip(weights, held)) / sum(weights) if content else 1.0
     support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
+    if said is not None and said.invented:
+        return Verdict(claim, "unsupported", "invented", _feature(sorted(said.invented)[0]), 0.0)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
     if odd := _unheld_quality(ws, content, held):
@@ -269,12 +347,37 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray) -> Verdict | No
     return Verdict(claim, "supported", None, None, support)
 
 
+_COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
+# Words WordNet lists as adjectives that work as conjunctions or determiners ("a spa plus a pool",
+# "worth a look", "the next one"): they give nothing a quality.
+_NOT_QUALITY = frozenset("plus minus worth due next last much many own such same other else".split())
+_DEGREE = frozenset("very really quite so rather pretty too fairly somewhat extremely".split())
+
+
 def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
-    """A quality word (WordNet adjective) the inputs do not hold, said of a thing they do hold: it
-    stands right before a held content word ("a poky lobby" when the inputs have a lobby)."""
+    """A quality word (WordNet adjective) the inputs do not hold, said of a thing they do hold:
+    right before a held content word ("a poky lobby" when the inputs have a lobby) or after it
+    and a linking verb ("the lobby is (rather) poky")."""
     ok = {w.start for (w, _), h in zip(content, held) if h}
-    after = {a.start: b.start for a, b in zip(ws, ws[1:])}
-    return next((w for (w, _), h in zip(content, held) if not h and after.get(w.start) in ok and relations.groups(w.text)), None)
+    pos = {w.start: i for i, w in enumerate(ws)}
+    return next((w for (w, _), h in zip(content, held) if not h and w.text not in _NOT_QUALITY and relations.groups(w.text) and _said_of(ws, pos[w.start], ok)), None)
+
+
+def _said_of(ws: Sequence[Word], i: int, ok: set[int]) -> bool:
+    """Word i qualifies a held word (start offsets `ok`): it stands right before one, or after one
+    and a linking verb, degree words allowed between ("the rooms are rather poky"), the words
+    one space apart (no comma or blanked title between them)."""
+    if i + 1 < len(ws) and ws[i + 1].start in ok:
+        return True
+    j = i - 1
+    while j >= 0 and ws[j].text in _DEGREE and _next(ws, j):
+        j -= 1
+    return j >= 1 and ws[j].text in _COPULA and _next(ws, j) and _next(ws, j - 1) and ws[j - 1].start in ok
+
+
+def _next(ws: Sequence[Word], k: int) -> bool:
+    """Words k and k+1 are one space apart."""
+    return ws[k + 1].start - ws[k].end == 1
 
 
 def claim_texts(text: str) -> list[str]:
@@ -290,7 +393,7 @@ def _pair_sims(vecs, qa: list[int], eb: list[int]) -> np.ndarray:
     return out
 
 
-def judge(examples: Sequence[Example], texts: Sequence[str], backend: str) -> list[list[Verdict]]:
+def judge(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: Lexicon | None = None) -> list[list[Verdict]]:
     """Verdicts for every judged clause of every text. One encoding pass over the distinct
     claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM), then all
     (claim, evidence clause) pairs of the batch as one vectorised row-dot."""
@@ -307,11 +410,12 @@ def judge(examples: Sequence[Example], texts: Sequence[str], backend: str) -> li
             eb += units
     sims = _pair_sims(encode(uniq, backend), qa, eb) if qa else np.zeros(0)
     out, pos = [], 0
-    for cs, ev in zip(claims, evs):
+    for cs, ev, ex in zip(claims, evs, examples):
         n = len(ev.units)
         verdicts = []
+        values = Values(lex, ex) if lex is not None and lex.by_first else None
         for c in cs:
-            if (v := judge_claim(c, ev, sims[pos : pos + n])) is not None:
+            if (v := judge_claim(c, ev, sims[pos : pos + n], values)) is not None:
                 verdicts.append(v)
             pos += n
         out.append(verdicts)
@@ -320,15 +424,16 @@ def judge(examples: Sequence[Example], texts: Sequence[str], backend: str) -> li
 
 # --- metrics ---------------------------------------------------------------------------------
 
-_LAST: list = []  # [examples, texts, backend, verdicts] of the last batch (compared by identity)
+_LAST: list = []  # [examples, texts, backend, lexicon, verdicts] of the last batch (compared by identity)
 
 
-def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str) -> list[list[Verdict]]:
-    """The batch's verdicts; the three claim metrics of one batch share one judgement."""
-    if _LAST and _LAST[0] is examples and _LAST[1] is texts and _LAST[2] == backend:
-        return _LAST[3]
-    out = judge(examples, texts, backend)
-    _LAST[:] = [examples, texts, backend, out]
+def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: Lexicon | None = None) -> list[list[Verdict]]:
+    """The batch's verdicts; the three claim metrics of one batch share one judgement. `lex`: the
+    suite lexicon (structured suites), read by Values; None judges the words alone."""
+    if _LAST and _LAST[0] is examples and _LAST[1] is texts and _LAST[2] == backend and _LAST[3] is lex:
+        return _LAST[4]
+    out = judge(examples, texts, backend, lex)
+    _LAST[:] = [examples, texts, backend, lex, out]
     return out
 
 
@@ -362,7 +467,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     the clause alignment: lexical (default, fast) or MiniLM
     (faith.claim_score_minilm). Known limits: see metrics.claims.
     """
-    vs = verdicts(examples, texts, model)
+    vs = verdicts(examples, texts, model, lexicon_for(ctx))
     vals = [sample_score(v, content_support(e, t)) for v, e, t in zip(vs, examples, texts)]
     return Scored([None if x is None else {"v": x} for x in vals], vals, details=[{"claims": [c.as_dict() for c in v]} if v else None for v in vs])
 
@@ -376,7 +481,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
 
     Explanations with no judged clause have no row. Known limits: see metrics.claims.
     """
-    vs = verdicts(examples, texts, model)
+    vs = verdicts(examples, texts, model, lexicon_for(ctx))
     vals = [sum(c.label == "supported" for c in v) / len(v) if v else None for v in vs]
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
@@ -387,6 +492,6 @@ def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: 
 
     Per sample 1/0; explanations with no judged clause have no row.
     """
-    vs = verdicts(examples, texts, model)
+    vs = verdicts(examples, texts, model, lexicon_for(ctx))
     vals = [float(any(c.label == "contradicted" for c in v)) if v else None for v in vs]
     return Scored([None if x is None else {"v": x} for x in vals], vals)

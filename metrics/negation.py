@@ -38,9 +38,13 @@ NOT_CUES = (
 _SCOPE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "\"", " - ", "but", "however",
                         "although", "though", "while", "whereas", "yet", "because", "since", "so", "which", "who", "that",
                         "\u3001", "\u3002", "\uff0c", "\uff1b", "\uff1a", "\uff01", "\uff1f", "但", "但是", "而", "却", "不过", "因为"})
+# "no" (and its Chinese 无) is a determiner: its scope is a noun phrase, which a coordinator ends
+# ("no fees and free withdrawals", "no fees as well as guaranteed capital"); "or" goes on ("no pool or gym").
+_DETERMINER_CUES = frozenset({"no", "无"})
+_NP_END = frozenset({"and", "plus", "as", "along", "together", "以及"})
 _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
                            "she", "his", "her", "you", "your", "we", "our", "i", "my"})
-_FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|0)\s*$", re.IGNORECASE | re.MULTILINE)
+_FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|[$\u20ac\u00a3\u00a5]?0(?:\.0+)?)\s*$", re.IGNORECASE | re.MULTILINE)
 CLAUSE_BREAK = re.compile(
     r"(?<=[.!?;])\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
     re.IGNORECASE,
@@ -115,7 +119,7 @@ def words(text: str) -> list[Word]:
     """The words of a text, each marked negated or not (see the module doc)."""
     toks = tokens(text)
     out: list[Word] = []
-    cue, skip = -1, 0
+    cue, skip, determiner = -1, 0, False
     for i, (t, s, e) in enumerate(toks):
         if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope)
             skip -= 1
@@ -124,11 +128,13 @@ def words(text: str) -> list[Word]:
         if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
             cue = -1
             continue
+        if determiner and t in _NP_END:  # "no fees and free withdrawals": "no" denies its noun phrase only
+            cue, determiner = -1, False
         fixed = _match(toks, i, _NOT_CUES)
         if fixed:
             skip = len(fixed) - 1
         elif t in CUES:
-            cue = s
+            cue, determiner = s, t in _DETERMINER_CUES
             continue
         elif _match(toks, i, _PHRASES):
             cue, skip = s, 1
@@ -140,7 +146,7 @@ def words(text: str) -> list[Word]:
 
 
 def denied_keys(text: str) -> list[str]:
-    """Keys of attribute lines whose value is false/no/none/0."""
+    """Keys of attribute lines whose value is false/no/none/0 (or $0)."""
     return [m.group(1) for m in _FALSE.finditer(_norm(text))]
 
 

@@ -73,22 +73,36 @@ def groups(word: str) -> frozenset[int]:
     table = _tables()[0]
     if word in table:
         return table[word]
-    for suffix, repl in (("ier", "y"), ("iest", "y"), ("er", ""), ("est", ""), ("er", "e"), ("est", "e")):
+    for suffix, repl in (("ier", "y"), ("iest", "y"), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"), ("ised", "ized"), ("ising", "izing")):
         if word.endswith(suffix) and (base := word[: -len(suffix)] + repl) in table:
             return table[base]
     return frozenset()
 
 
+NEGATIVE_PREFIXES = ("non", "un", "dis", "in", "im", "il", "ir")
+_ADJECTIVE_ENDINGS = ("able", "ible", "ing", "ful", "ive", "ous")
+
+
+def affix_opposite(a: str, b: str) -> bool:
+    """One word is the other with a negative prefix ("unwelcoming" / "welcoming", "nonrefundable" /
+    "refundable"), the base read as an adjective (a WordNet adjective or an adjective ending).
+    Why: WordNet lists the common pairs but not every productive form ("unaffordable",
+    "unengaging"); it is asked only when WordNet lacks one of the words."""
+    return any(len(y) >= 4 and any(x == p + y for p in NEGATIVE_PREFIXES) and bool(groups(y) or y.endswith(_ADJECTIVE_ENDINGS))
+               for x, y in ((a, b), (b, a)))
+
+
 @lru_cache(maxsize=200_000)
 def opposite(a: str, b: str) -> bool:
     """Words a and b name opposite qualities: more of their sense pairs are linked by a direct
-    antonym pointer than they share groups. ("Also see" hops were tried in development and
+    antonym pointer than they share groups; for a word WordNet lacks, a negative prefix or a
+    "-less" / "-ful" pair (affix_opposite). ("Also see" hops were tried in development and
     paired nonsense such as "best" / "casual" in free text.)"""
     if a == b:
         return False
     ga, gb = groups(a), groups(b)
     if not ga or not gb:
-        return False
+        return affix_opposite(a, b)
     direct = _tables()[1]
     opposed = sum(len(direct.get(g, frozenset()) & gb) for g in ga)
     return opposed > len(ga & gb)

@@ -234,3 +234,69 @@ def test_fresh_hand_made_cases_other_domains_and_chinese():
     assert [(t[3], g > b) for t, g, b in zip(FRESH, good, bad)] == [(t[3], True) for t in FRESH]
     assert [t[1] for t, g in zip(FRESH, good) if g < THRESHOLD] == []
     assert [t[2] for t, b in zip(FRESH, bad) if b >= THRESHOLD] == []
+
+
+def test_a_quality_said_of_a_held_thing_after_a_linking_verb_is_unsupported():
+    """"the lobby is rather poky": the predicative position is judged like "a poky lobby"; a
+    harmless negation of the opposite ("not too loud" for "quiet") is no contradiction."""
+    v = verdicts("The quiet rooms and the lobby are rather poky.")[0]
+    assert (v["label"], v["kind"], v["span"]) == ("unsupported", "quality", "poky")
+    assert verdicts("The quiet rooms and the lobby are rather roomy.")[0]["label"] == "supported"
+    assert verdicts("The rooms are not too loud.")[0]["label"] == "supported"
+
+
+def test_a_name_is_not_glued_to_the_imperative_before_the_title():
+    """"Add Hotel Aurora to your list": the capitalised first word is no part of a wrong name."""
+    assert [v["label"] for v in verdicts("Add Hotel Aurora to your list: the lobby is spacious.")] == ["supported"]
+
+
+LEX = {"tier": {"budget": ("inexpensive",), "luxury": ("high-end",)}, "type": {"hotel": (), "villa": ("villa stay",)},
+       "amenities": {"sauna": (), "spa": ()}}
+VILLA = Example("v1", "travel", User("u2", profile="Likes saunas."),
+                Item("i2", "Olive Grove", profile="A budget hotel with a sauna.", attributes={"tier": "budget", "type": "hotel", "amenities": ["sauna"]}),
+                Signals(0.5, ()), ())
+
+
+def test_the_suite_lexicon_reads_changed_and_invented_values_and_holds_synonyms():
+    """With a lexicon (structured suites) a clause naming another value of the item's own
+    single-valued attribute is a changed value; one naming a value nobody has is invented
+    (support 0); a true value in another surface form ("inexpensive" for budget) is held."""
+    def one(text: str) -> dict:
+        ctx = MetricContext("travel", frozenset(), LEX)
+        return get_metric("faith.claim_score").score([VILLA], [text], ctx).details[0]["claims"][0]
+
+    assert (one("Enjoy a villa stay with a sauna.")["kind"], one("Enjoy a villa stay with a sauna.")["span"]) == ("value", "type: villa")
+    spa = one("It has a sauna and a spa.")
+    assert (spa["label"], spa["kind"], spa["span"], spa["support"]) == ("unsupported", "invented", "amenities: spa", 0.0)
+    assert one("An inexpensive hotel with a sauna.")["label"] == "supported"
+    assert verdicts("An inexpensive hotel with a sauna.", VILLA)[0]["label"] == "unsupported"  # no lexicon: "inexpensive" is not held
+
+
+def test_no_denies_its_noun_phrase_only_and_a_zero_fee_agrees_with_no_fee():
+    """"no fees and free withdrawals": "no" is a determiner, its scope ends at the coordinator;
+    an attribute line "fee: 0" denies a fee, so "no fee" is supported although "Fee band" is stated."""
+    assert [(w.text, w.negated) for w in words("no fees and free withdrawals")] == [
+        ("fees", True), ("and", False), ("free", False), ("withdrawals", False)]
+    assert [w.negated for w in words("no pool or gym")] == [True, True, True]  # "or" keeps the scope
+    course = Example("c1", "education", User("u3"), Item("i3", "Photo Basics", profile="Fee band: free.\nfee: 0\nTaught in French."),
+                     Signals(0.5, ()), ())
+    assert [v["label"] for v in verdicts("It is taught in French, with no tuition fee.", course)] == ["supported"]
+
+
+def test_chinese_numerals_are_values():
+    """"两小时" for "约一小时" changes a value; the count is read from the numeral (一 left out: "一家" is "a")."""
+    from metrics.claims import han_numbers
+
+    assert han_numbers("比原来缩短了四十分钟，全程约两小时，一家酒店，第三天") == {"40", "2"}
+    rail = Example("r1", "news", User("u4"), Item("i4", "成渝高铁", profile="新线路全程约一小时，比原来缩短了四十分钟。"), Signals(0.5, ()), ())
+    v = verdicts("新线路全程约两小时。", rail)[0]
+    assert (v["label"], v["kind"], v["span"]) == ("contradicted", "value", "2")
+
+
+def test_a_negative_prefix_opposes_a_word_wordnet_lacks():
+    """WordNet has "unfriendly" / "friendly" but not "unwelcoming" / "welcoming"; the prefix rule
+    fills the gap, and only there ("invaluable" stays WordNet's near-synonym of "valuable")."""
+    assert relations.opposite("unwelcoming", "welcoming") and relations.opposite("nonrefundable", "refundable")
+    assert not relations.opposite("invaluable", "valuable") and not relations.opposite("display", "play")
+    inn = Example("w1", "travel", User("u5"), Item("i5", "Cove Inn", profile="The staff are welcoming."), Signals(0.5, ()), ())
+    assert verdicts("The staff are unwelcoming.", inn)[0]["kind"] == "antonym"

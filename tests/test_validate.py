@@ -331,3 +331,16 @@ def test_handwritten_pii_halves_split_all_cases_and_need_no_data(tmp_path):
     assert all(s.slice.startswith("neg:") != bool(s.label) for s in dev.samples + held.samples)
     shop = next(s for s in held.samples + dev.samples if s.output.startswith("Trattoria Roma"))
     assert shop.example.item.profile.startswith("Trattoria Roma, 45 Elm Street") and shop.label == 0
+
+
+def test_handmade_faithfulness_twins_read_with_kinds_and_need_no_data(tmp_path):
+    from validation.sets import SETS
+    from validation.sets.faith_handmade import FAITHFUL, UNFAITHFUL
+
+    s = SETS.create("faith-handmade", data=tmp_path, seed=0)  # empty dir: the file ships in the repo
+    kinds = {k: sum(x.slice == k for x in s.samples) for k in (*FAITHFUL, *UNFAITHFUL)}
+    assert len(s.samples) == 140 and sum(kinds.values()) == 140  # 35 profiles x (2 faithful + 2 unfaithful)
+    assert kinds == {"paraphrase": 41, "harmless-negation": 29, "negation": 12, "antonym": 16, "value": 17, "entity": 14, "invented": 11}
+    assert all((x.slice in UNFAITHFUL) == bool(x.label) for x in s.samples)
+    first = s.samples[0]
+    assert first.example.item.title == "Alder Trail Backpack" and "waterproof nylon" in first.example.input_text()

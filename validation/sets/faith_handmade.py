@@ -1,0 +1,42 @@
+"""Hand-written faithfulness twins in five domains (validation/data/faith_twins_handmade.jsonl).
+
+Why: rxbench's other faithfulness sets are built by code (challenge, claim_twins) or
+are dialogue (Q²); a judge developed on them may only know their wording. Every text
+here was written by hand, once, before faith.claim_score's antonym and value handling
+was last changed, and was not looked at case by case while developing it: it is a
+held-out check of the same kinds of error in other words (e-commerce, travel, news,
+finance, education; five Chinese profiles).
+
+Per item profile: a faithful paraphrase with synonyms (slice "paraphrase"), a second
+faithful text, often a harmless negation ("it's not noisy" for "runs quietly"; slice
+"harmless-negation"), and two unfaithful twins, each of one kind: "negation" (a stated
+quality denied with the same words), "antonym" (an opposite word: "poky" for
+"spacious"), "value" (a changed number or amount), "entity" (a wrong name or place),
+"invented" (an amenity or feature the profile does not have). Label 1 = unfaithful.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from validation.sets import SETS, LabelledSet, Sample, neutral_example, sha256_file
+
+FILE = Path(__file__).resolve().parents[1] / "data" / "faith_twins_handmade.jsonl"
+FAITHFUL = ("paraphrase", "harmless-negation")
+UNFAITHFUL = ("negation", "antonym", "value", "entity", "invented")
+
+
+def samples(path: Path = FILE) -> tuple[Sample, ...]:
+    """One sample per written text; the slice is its kind."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        ex = neutral_example(r["id"], r["domain"], item_profile=r["item_profile"], user_profile=r["user_profile"], title=r["title"])
+        out.append(Sample(ex, r["text"], int(r["label"]), r["kind"]))
+    return tuple(out)
+
+
+@SETS.register("faith-handmade", help="hand-written faithful / unfaithful twins (negation, antonym, value, entity, invented) in five domains")
+def load(data: Path, seed: int) -> LabelledSet:
+    return LabelledSet("faith-handmade", samples(), ("faith.*", "semsim_input"), {FILE.name: sha256_file(FILE)},
+                       "written by hand for this set; never tuned on")
