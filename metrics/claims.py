@@ -40,7 +40,7 @@ pool is on the roof" when the bar is) is supported.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,10 +87,11 @@ def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _title_pattern(title: str) -> re.Pattern[str] | None:
     """The title as a case-insensitive pattern, compiled once per title (re's own cache holds 512
-    patterns, fewer than a suite's titles); None for a title too short to mask."""
+    patterns, fewer than a suite's titles, and so would 4,096: the six structured suites have ~4,700);
+    None for a title too short to mask."""
     t = title.strip()
     return re.compile(re.escape(t), re.IGNORECASE) if len(t) >= 3 else None
 
@@ -104,25 +105,23 @@ def _masked(text: str, title: str) -> str:
 
 class EvidenceIndex:
     """The inputs as clauses, with the polarity of every content stem and, per clause, of every
-    content word (built once per input text and title)."""
+    content word (built once per input text and title). The per-clause tables are shared between
+    indexes (`_unit_table`) and must not be changed."""
 
     def __init__(self, text: str, title: str = ""):
         self.text = text
         self.title = title
         self.units = [text[a:b].strip() for a, b in clauses(text)][:MAX_UNITS]
-        self.unit_words: list[dict[str, set[bool]]] = []
-        self.polarity: dict[str, set[bool]] = {}
-        self.surface: dict[str, set[bool]] = {}
-        for u in self.units:
-            pol: dict[str, set[bool]] = {}
-            for word, s, negated in _unit_content(_masked(u, title)):
-                pol.setdefault(word, set()).add(negated)
-                self.polarity.setdefault(s, set()).add(negated)
-                self.surface.setdefault(word, set()).add(negated)
-            self.unit_words.append(pol)
+        tables = [_unit_table(_masked(u, title)) for u in self.units]
+        self.unit_words: list[Mapping[str, Polarity]] = [t.words for t in tables]
+        self.polarity: dict[str, Polarity] = {}
+        self.surface: dict[str, Polarity] = {}
+        for t in tables:
+            _merge(self.polarity, t.stems)
+            _merge(self.surface, t.words)
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
-        self.groups = frozenset(g for w in self.surface for g in relations.groups(w))
+        self.groups: frozenset[int] = frozenset().union(*(t.groups for t in tables))
         self.grounding = _evidence(text)
 
     def similar_word(self, word: str) -> str | None:
@@ -132,11 +131,47 @@ class EvidenceIndex:
         return next((v for v in self.surface if relations.similar(word, v)), None)
 
 
+Polarity = frozenset[bool]  # how a word occurs: stated {False}, denied {True}, or both
+_STATED: Polarity = frozenset({False})
+_DENIED: Polarity = frozenset({True})
+_BOTH: Polarity = frozenset({False, True})
+
+
+def _polarity(negated: set[bool]) -> Polarity:
+    """One of the three shared values."""
+    return _BOTH if len(negated) == 2 else _DENIED if True in negated else _STATED
+
+
+@dataclass(frozen=True)
+class _UnitTable:
+    """One evidence clause's content words and stems with their polarity (first occurrence order) and the
+    WordNet groups of its words."""
+
+    words: Mapping[str, Polarity]
+    stems: Mapping[str, Polarity]
+    groups: frozenset[int]
+
+
+def _merge(into: dict[str, Polarity], more: Mapping[str, Polarity]) -> None:
+    """Add a clause's polarities: a key seen with another polarity occurs both ways. Why: the three possible
+    values are shared frozensets, so the index of a large input allocates no set per word (the garbage
+    collector's passes over millions of small sets cost as much as building them)."""
+    for key, pol in more.items():
+        known = into.get(key)
+        into[key] = pol if known is None or known == pol else _BOTH
+
+
 @lru_cache(maxsize=65536)
-def _unit_content(unit: str) -> tuple[tuple[str, str, bool], ...]:
-    """(word, stem, negated) of the content words (frame words included) of an evidence clause,
-    once per distinct clause: the attribute lines of a suite's inputs repeat across its items."""
-    return tuple((w.text, s, w.negated) for w, s in _content(words(unit), frame=True))
+def _unit_table(unit: str) -> _UnitTable:
+    """The `_UnitTable` of an evidence clause (frame words included), once per distinct clause: the attribute
+    lines of a suite's inputs repeat across its items."""
+    ws: dict[str, set[bool]] = {}
+    ss: dict[str, set[bool]] = {}
+    for w, s in _content(words(unit), frame=True):
+        ws.setdefault(w.text, set()).add(w.negated)
+        ss.setdefault(s, set()).add(w.negated)
+    return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
+                      frozenset().union(*map(relations.groups, ws)))
 
 
 @lru_cache(maxsize=4096)
@@ -158,7 +193,7 @@ def _may_oppose(word: str) -> bool:
     return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG
 
 
-def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
+def _opposed(word: str, other: str, unit: Mapping[str, Polarity], about: frozenset[str] = frozenset()) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
     valence when both are adjectives (Chinese: HowNet sentiment sign, no part of speech), `other` is not frame talk ("enjoy"), the clause is not
     itself of mixed valence and it shares a content word with the claim (`about`: the claim's
