@@ -75,3 +75,21 @@ def test_embedding_batches_follow_word_pieces_and_not_set_order():
     embed._MEMO.clear()
     again = embed.embed(sorted(texts, reverse=True))[::-1]
     assert np.array_equal(first, again)
+
+
+def test_judging_a_batch_restores_the_garbage_collector():
+    import gc
+
+    from benchmark.schema import Example, Item, Signals, User
+
+    ex = [Example("e1", "t", User("u"), Item("i", "Quiet Inn", profile="The rooms are quiet."), Signals(0.5, ()), ())]
+    claims._LAST.clear()
+    assert claims.verdicts(ex, ["The rooms are not quiet."], claims.LEXICAL)[0][0].label == "contradicted"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        claims._LAST.clear()
+        claims.verdicts(ex, ["The rooms are quiet."], claims.LEXICAL)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
