@@ -206,7 +206,7 @@ def _score_all(names: Sequence[str], examples: list, texts: list, ctx: MetricCon
     faithfulness._LAST.clear()
     claims._LAST.clear()
     claims.evidence_index.cache_clear()
-    claims._unit_content.cache_clear()
+    claims._unit_table.cache_clear()
     rows = []
     for name in names:
         m = _lexical(name)

@@ -50,8 +50,10 @@ pool is on the roof" when the bar is) is supported.
 """
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,10 +101,11 @@ def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _title_pattern(title: str) -> re.Pattern[str] | None:
     """The title as a case-insensitive pattern, compiled once per title (re's own cache holds 512
-    patterns, fewer than a suite's titles); None for a title too short to mask."""
+    patterns, fewer than a suite's titles, and so would 4,096: the six structured suites have ~4,700);
+    None for a title too short to mask."""
     t = title.strip()
     return re.compile(re.escape(t), re.IGNORECASE) if len(t) >= 3 else None
 
@@ -116,28 +119,25 @@ def _masked(text: str, title: str) -> str:
 
 class EvidenceIndex:
     """The inputs as clauses, with the polarity of every content stem and, per clause, of every
-    content word (built once per input text and title)."""
+    content word (built once per input text and title). The per-clause tables are shared between
+    indexes (`_unit_table`) and must not be changed."""
 
     def __init__(self, text: str, title: str = ""):
         self.text = text
         self.title = title
         self.units = [text[a:b].strip() for a, b in clauses(text)][:MAX_UNITS]
-        self.unit_words: list[dict[str, set[bool]]] = []
-        self.polarity: dict[str, set[bool]] = {}
-        self.surface: dict[str, set[bool]] = {}
-        for u in self.units:
-            pol: dict[str, set[bool]] = {}
-            for word, s, negated in _unit_content(_masked(u, title)):
-                pol.setdefault(word, set()).add(negated)
-                self.polarity.setdefault(s, set()).add(negated)
-                self.surface.setdefault(word, set()).add(negated)
-            self.unit_words.append(pol)
+        tables = [_unit_table(_masked(u, title)) for u in self.units]
+        self.unit_words: list[Mapping[str, Polarity]] = [t.words for t in tables]
+        self.polarity: dict[str, Polarity] = {}
+        self.surface: dict[str, Polarity] = {}
+        for t in tables:
+            _merge(self.polarity, t.stems)
+            _merge(self.surface, t.words)
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
         for key in self.denied:  # "fee: 0" denies a fee, whatever other lines say of "fee": "no fee" agrees
-            for s in key:
-                self.polarity.setdefault(s, set()).add(True)
-        self.groups = frozenset(g for w in self.surface for g in relations.groups(w))
+            _merge(self.polarity, dict.fromkeys(key, _DENIED))
+        self.groups: frozenset[int] = frozenset().union(*(t.groups for t in tables))
         self.grounding = _evidence(text)
         self.numbers = self.grounding.numbers | han_numbers(text)
 
@@ -177,11 +177,47 @@ def han_numbers(text: str) -> set[str]:
     return {str(v) for m in _HAN_COUNT.finditer(text) if (v := han_value(m.group(1))) != 1}
 
 
+Polarity = frozenset[bool]  # how a word occurs: stated {False}, denied {True}, or both
+_STATED: Polarity = frozenset({False})
+_DENIED: Polarity = frozenset({True})
+_BOTH: Polarity = frozenset({False, True})
+
+
+def _polarity(negated: set[bool]) -> Polarity:
+    """One of the three shared values."""
+    return _BOTH if len(negated) == 2 else _DENIED if True in negated else _STATED
+
+
+@dataclass(frozen=True)
+class _UnitTable:
+    """One evidence clause's content words and stems with their polarity (first occurrence order) and the
+    WordNet groups of its words."""
+
+    words: Mapping[str, Polarity]
+    stems: Mapping[str, Polarity]
+    groups: frozenset[int]
+
+
+def _merge(into: dict[str, Polarity], more: Mapping[str, Polarity]) -> None:
+    """Add a clause's polarities: a key seen with another polarity occurs both ways. Why: the three possible
+    values are shared frozensets, so the index of a large input allocates no set per word (the garbage
+    collector's passes over millions of small sets cost as much as building them)."""
+    for key, pol in more.items():
+        known = into.get(key)
+        into[key] = pol if known is None or known == pol else _BOTH
+
+
 @lru_cache(maxsize=65536)
-def _unit_content(unit: str) -> tuple[tuple[str, str, bool], ...]:
-    """(word, stem, negated) of the content words (frame words included) of an evidence clause,
-    once per distinct clause: the attribute lines of a suite's inputs repeat across its items."""
-    return tuple((w.text, s, w.negated) for w, s in _content(words(unit), frame=True))
+def _unit_table(unit: str) -> _UnitTable:
+    """The `_UnitTable` of an evidence clause (frame words included), once per distinct clause: the attribute
+    lines of a suite's inputs repeat across its items."""
+    ws: dict[str, set[bool]] = {}
+    ss: dict[str, set[bool]] = {}
+    for w, s in _content(words(unit), frame=True):
+        ws.setdefault(w.text, set()).add(w.negated)
+        ss.setdefault(s, set()).add(w.negated)
+    return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
+                      frozenset().union(*map(relations.groups, ws)))
 
 
 @lru_cache(maxsize=4096)
@@ -203,7 +239,7 @@ def _may_oppose(word: str) -> bool:
     return bool(relations.groups(word)) or abs(relations.valence(word)) >= relations.STRONG or word.startswith(relations.NEGATIVE_PREFIXES)
 
 
-def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset[str] = frozenset()) -> bool:
+def _opposed(word: str, other: str, unit: Mapping[str, Polarity], about: frozenset[str] = frozenset()) -> bool:
     """`word` is the opposite of `other` (a word of an evidence clause): by WordNet, or by VADER
     valence when both are adjectives (Chinese: HowNet sentiment sign, no part of speech), `other` is not frame talk ("enjoy"), the clause is not
     itself of mixed valence and it shares a content word with the claim (`about`: the claim's
@@ -394,10 +430,15 @@ def _pair_sims(vecs, qa: list[int], eb: list[int]) -> np.ndarray:
 
 
 def judge(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: Lexicon | None = None) -> list[list[Verdict]]:
-    """Verdicts for every judged clause of every text. One encoding pass over the distinct
+    """Verdicts for every judged clause of every text."""
+    return _judge(examples, [evidence_index(ex.input_text(), ex.item.title) for ex in examples], texts, backend, lex)
+
+
+def _judge(examples: Sequence[Example], evs: Sequence[EvidenceIndex], texts: Sequence[str], backend: str,
+           lex: Lexicon | None) -> list[list[Verdict]]:
+    """`judge` against the examples' evidence indexes. One encoding pass over the distinct
     claims and evidence clauses of the batch (memoised by metrics.embed for MiniLM), then all
     (claim, evidence clause) pairs of the batch as one vectorised row-dot."""
-    evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
     claims = [claim_texts(t) for t in texts]
     uniq = list(dict.fromkeys(s for group in (*claims, *(e.units for e in evs)) for s in group))
     index = {t: i for i, t in enumerate(uniq)}
@@ -424,17 +465,40 @@ def judge(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: 
 
 # --- metrics ---------------------------------------------------------------------------------
 
-_LAST: list = []  # [examples, texts, backend, lexicon, verdicts] of the last batch (compared by identity)
+@contextmanager
+def _no_gc_passes() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is judged. Why: the evidence of 10,000 inputs adds about
+    a million long-lived containers, and every quarter more of them starts a full pass over the whole heap (the
+    run's caches, loaded models) that frees nothing: ~30% of the judgement's CPU on the perf set. Reference
+    counting still frees everything outside a cycle; the collector's previous state is restored."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+_LAST: list = []  # [examples, texts, backend, lexicon, verdicts, evidence indexes] of the last batch (compared by identity)
+
+
+def _judged(examples: Sequence[Example], texts: Sequence[str], backend: str,
+            lex: Lexicon | None) -> tuple[list[list[Verdict]], list[EvidenceIndex]]:
+    """The batch's verdicts and evidence indexes; the three claim metrics of one batch share one judgement."""
+    if _LAST and _LAST[0] is examples and _LAST[1] is texts and _LAST[2] == backend and _LAST[3] is lex:
+        return _LAST[4], _LAST[5]
+    with _no_gc_passes():
+        evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
+        out = _judge(examples, evs, texts, backend, lex)
+    _LAST[:] = [examples, texts, backend, lex, out, evs]
+    return out, evs
 
 
 def verdicts(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: Lexicon | None = None) -> list[list[Verdict]]:
-    """The batch's verdicts; the three claim metrics of one batch share one judgement. `lex`: the
-    suite lexicon (structured suites), read by Values; None judges the words alone."""
-    if _LAST and _LAST[0] is examples and _LAST[1] is texts and _LAST[2] == backend and _LAST[3] is lex:
-        return _LAST[4]
-    out = judge(examples, texts, backend, lex)
-    _LAST[:] = [examples, texts, backend, lex, out]
-    return out
+    """The batch's verdicts (see _judged). `lex`: the suite lexicon (structured suites), read by
+    Values; None judges the words alone."""
+    return _judged(examples, texts, backend, lex)[0]
 
 
 def sample_score(vs: Sequence[Verdict], cover: float | None = None) -> float | None:
@@ -467,8 +531,8 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
     the clause alignment: lexical (default, fast) or MiniLM
     (faith.claim_score_minilm). Known limits: see metrics.claims.
     """
-    vs = verdicts(examples, texts, model, lexicon_for(ctx))
-    vals = [sample_score(v, content_support(e, t)) for v, e, t in zip(vs, examples, texts)]
+    vs, evs = _judged(examples, texts, model, lexicon_for(ctx))  # the indexes hold the inputs' Evidence: not built again for content support
+    vals = [sample_score(v, content_support(e, t, ev.grounding)) for v, e, t, ev in zip(vs, examples, texts, evs)]
     return Scored([None if x is None else {"v": x} for x in vals], vals, details=[{"claims": [c.as_dict() for c in v]} if v else None for v in vs])
 
 

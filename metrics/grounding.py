@@ -221,11 +221,14 @@ def unsupported_numbers(ex: Example, text: str) -> list[str]:
     return sorted(numbers(text) - evidence(ex).numbers)
 
 
-def content_support(ex: Example, text: str) -> float | None:
+def content_support(ex: Example, text: str, ev: Evidence | None = None) -> float | None:
+    """Share of the text's content stems found in the inputs (None: no content word); `ev`: the inputs'
+    Evidence when the caller holds it already (the claim metrics do; the cache of `_evidence` holds fewer
+    inputs than a large run has)."""
     words = [s for s in stems(text) if s not in FRAME]
     if not words:
         return None
-    ev = evidence(ex)
+    ev = ev or evidence(ex)
     return sum(s in ev.stems for s in words) / len(words)
 
 

