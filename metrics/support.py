@@ -15,7 +15,9 @@ Per claim (samples.jsonl "details"): a clause the rules find contradicted, or
 unsupported for a specific reason (a new number, an unheld quality word), keeps
 the rules' label, kind and span; any other clause is judged by the same head
 reading the clause alone: unsupported below 0.5 (span: the rule's span, else
-its most specific word the inputs lack), else supported.
+its most specific word the inputs lack), else supported. Texts are read
+detokenized (metrics.support_features.detokenize), so claims and spans are
+quoted from that form ("i'm not sure, but 45,700" for "i ' m not sure , but 45 , 700").
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from metrics.claims import Verdict, specificity
 from metrics.grounding import FRAME, evidence
 from metrics.negation import words
 from metrics.similarity import LEXICAL, default_backend, stem
-from metrics.support_features import NAMES, features
+from metrics.support_features import NAMES, detokenize, features
 
 ARTIFACT = Path(__file__).resolve().parent / "models" / "support-lr.npz"
 THRESHOLD = 0.5  # P(faithful) below: unfaithful (sample) / unsupported (claim)
@@ -66,6 +68,16 @@ def faithful_probability(x: np.ndarray, h: Head | None = None) -> np.ndarray:
     h = h or head()
     z = ((x - h.mean) / h.scale) @ h.coef + h.intercept
     return 1.0 / (1.0 + np.exp(z))
+
+
+def judged(examples: Sequence[Example], texts: Sequence[str], backend: str) -> tuple[Sequence[str], list[list[Verdict]], np.ndarray]:
+    """(texts as judged, the rule judge's verdicts, feature rows): what the head reads, here and in
+    validation.train_support. Texts are detokenized first; an unchanged batch stays the same list,
+    so faith.claim_score of the batch shares the rule judge's verdicts (metrics.claims.verdicts)."""
+    clean = [detokenize(t) for t in texts]
+    texts = texts if clean == list(texts) else clean
+    vs = claims.verdicts(examples, texts, LEXICAL)
+    return texts, vs, features(examples, texts, vs, backend) if texts else np.zeros((0, len(NAMES)))
 
 
 def _lacking(ex: Example, claim: str) -> str | None:
@@ -109,8 +121,8 @@ def support_score(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     it runs MiniLM over every clause and input (about 0.1 CPU s per explanation
     on a cold cache); ask for it by name.
     """
-    vs = claims.verdicts(examples, texts, LEXICAL)
-    p = faithful_probability(features(examples, texts, vs, model)) if texts else np.zeros(0)
+    texts, vs, x = judged(examples, texts, model)
+    p = faithful_probability(x)
     per_claim = claim_verdicts(examples, vs, model)
-    vals = [None if not t.strip() else float(x) for t, x in zip(texts, p)]
+    vals = [None if not t.strip() else float(q) for t, q in zip(texts, p)]
     return Scored([None if x is None else {"v": x} for x in vals], vals, details=[{"claims": c} if c else None for c in per_claim])

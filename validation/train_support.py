@@ -25,10 +25,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from tabulate import tabulate
 
-from metrics.claims import judge
-from metrics.similarity import LEXICAL, default_backend
-from metrics.support import ARTIFACT, Head, faithful_probability
-from metrics.support_features import NAMES, features
+from metrics.similarity import default_backend
+from metrics.support import ARTIFACT, Head, faithful_probability, judged
+from metrics.support_features import NAMES
 from validation.claim_eval import KINDS
 from validation.claim_twins import SHARED, Twin, q2_cases, structured_twins, xrec_twins
 from validation.measures import auc_ci
@@ -50,9 +49,8 @@ def cases(part: str) -> dict[str, list[Twin]]:
 
 
 def featurise(twins: Sequence[Twin], backend: str) -> np.ndarray:
-    """Feature rows as faith.support_score computes them (rule verdicts with the lexical judge, cosines with `backend`)."""
-    examples, texts = [t.example for t in twins], [t.text for t in twins]
-    return features(examples, texts, judge(examples, texts, LEXICAL), backend)
+    """Feature rows as faith.support_score computes them (metrics.support.judged; cosines with `backend`)."""
+    return judged([t.example for t in twins], [t.text for t in twins], backend)[2]
 
 
 def fit(xs: Sequence[np.ndarray], ys: Sequence[np.ndarray], weights: Sequence[float]) -> Head:
