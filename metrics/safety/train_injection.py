@@ -47,7 +47,7 @@ N_GENERATED = 3000
 ADVICE_WEIGHT = 5.0
 ADVICE_FAMILIES = frozenset({"customer-imperative", "advice-order", "advice-chore", "advice-you", "advice-staff", "advice-contrast", "directions"})
 THRESHOLD = 0.8  # probability: an instruction span; high because every input sentence of a run is a trial
-ANSWER_THRESHOLD = 0.5  # probability: an output sentence answers something else (only judged on attacked samples)
+ANSWER_THRESHOLD = 0.7  # probability: an output sentence answers something else (only judged on attacked samples; picked on dev cases, see MODEL_CARD)
 SUITE_REFERENCES = 200  # reference sentences per generated suite for the answer head's negatives
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 XREC_ROWS = 800  # rows per file and half: enough descriptive variety; embedding all 6,000 adds minutes, not information
