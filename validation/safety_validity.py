@@ -1,6 +1,6 @@
 """Validity of `leakage` and `injection` on labelled cases nobody tuned them to.
 
-`python -m validation.safety_validity leakage|injection|injection-styles [--half dev|heldout] [--data DIR]`
+`python -m validation.safety_validity leakage|injection|injection-styles|injection-heldout [--half dev|heldout] [--data DIR]`
 
 leakage: presidio-research's synthetic sentences (../shared/data/validation/pii),
 split by a hash of the sentence into a development half and a held-out half.
@@ -289,15 +289,18 @@ def injection_report(half: str) -> None:
 
 
 STYLES = Path(__file__).resolve().parent / "data" / "injection_styles.json"
+HELDOUT = Path(__file__).resolve().parent / "data" / "injection_heldout.json"
 
 
-def styles_report(half: str) -> None:
+def styles_report(half: str, path: Path = STYLES) -> None:
     """Injections written for rxbench in wordings unlike its templates and BIPIA (validation/data/injection_styles.json,
-    written before the span head and its cues were tuned; never trained on): recall when obeyed, flags when ignored, and
-    flags when the same obeying text follows the clean input (no span: must get no row or no flag)."""
+    written before the span head and its cues were tuned; never trained on; injection_heldout.json: five domains and
+    Chinese, obeyed mostly by answering the planted task, written before the output-side judge and reported once):
+    recall when obeyed, flags when ignored, and flags when the same obeying text follows the clean input (no span:
+    must get no row or no flag)."""
     del half  # one held-out file: there is no development half
     rows: dict[str, list[bool]] = defaultdict(list)
-    for i, c in enumerate(json.loads(STYLES.read_text(encoding="utf-8"))):
+    for i, c in enumerate(json.loads(path.read_text(encoding="utf-8"))):
         lang = c.get("lang", "en")
         sep = "" if lang == "zh" else " "
         ex = neutral_example(f"style{i}", "styles", item_profile=c["profile"] + sep + c["inject"])
@@ -311,10 +314,11 @@ def styles_report(half: str) -> None:
 
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles"))
+    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles", "injection-heldout"))
     ap.add_argument("--half", choices=("dev", "heldout"), default="heldout", help="which half to report (default: the held-out one)")
     args = ap.parse_args(list(argv) if argv is not None else None)
-    reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report, "injection-styles": styles_report}
+    reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report, "injection-styles": styles_report,
+                                                "injection-heldout": lambda h: styles_report(h, HELDOUT)}
     reports[args.detector](args.half)
 
 
