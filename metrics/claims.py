@@ -92,10 +92,13 @@ def support_value(lexical: float, similarity: float) -> float:
     return (lexical + max(similarity, 0.0)) / 2
 
 
+_CONTRACTED = frozenset({"wo", "ca", "sha"})  # "won't" -> "wo" + "n't" (metrics.negation.tokens): no content word
+
+
 def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
     """(word, stem) of the words that can carry a claim; frame words ("enjoy", "recommend") only
     when asked: they carry polarity ("would not enjoy") but are not evidence of support."""
-    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS
+    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS and w.text not in _CONTRACTED
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
@@ -208,13 +211,24 @@ def _opposed(word: str, other: str, unit: dict[str, set[bool]], about: frozenset
     valence when both are adjectives (Chinese: HowNet sentiment sign, no part of speech), `other` is not frame talk ("enjoy"), the clause is not
     itself of mixed valence and it shares a content word with the claim (`about`: the claim's
     other stems), so that both judge the same thing ("rude staff" / "friendly staff")."""
-    if relations.opposite(word, other):
+    if relations.opposite(word, other) or relations.opposite(_adjective(word), _adjective(other)):
         return True
     if not relations.opposite_valence(word, other) or not (has_han(word) or relations.groups(word) and relations.groups(other)):
         return False
     if stem(other) in FRAME or not about & {stem(u) for u in unit}:
         return False
     return not any(relations.valence(u) * relations.valence(word) >= relations.STRONG ** 2 for u in unit)
+
+
+@lru_cache(maxsize=65536)
+def _adjective(word: str) -> str:
+    """The adjective of an "-ly" adverb WordNet knows ("quietly" -> "quiet", "noisily" -> "noisy"),
+    else the word. Why: "it's not noisy" for "runs quietly" denies the opposite of what the inputs
+    say, but WordNet opposes "noisy" to "quiet" and "noisily" to "quietly", never across."""
+    for suffix, repl in (("ily", "y"), ("ly", ""), ("ly", "le")):
+        if word.endswith(suffix) and relations.groups(base := word[: -len(suffix)] + repl):
+            return base
+    return word
 
 
 def _span(claim: str, w: Word) -> str:
@@ -245,6 +259,45 @@ def claim_body(claim: str) -> str | None:
         return None
     first = next((w.text for w in words(claim) if w.text not in _DISCOURSE), "")
     return None if first in _WRITER else claim
+
+
+_NOMINAL_CUES = frozenset({"no", "nothing", "none", "never", "not"})
+_ARTICLES = frozenset({"a", "an", "any"})
+_COORDINATORS = frozenset({"and", "plus"})
+_PREPOSITIONS = frozenset("with on in at for to from by of about over under near".split())
+_CUE_WORD = re.compile(r"[^\W_]+")
+
+
+def _nominal(claim: str, cue: int) -> str | None:
+    """How a cue denies a noun phrase: "pronoun" for "nothing"/"none", "determiner" for "no" or
+    "never a" / "not any"; None for a cue that denies a verb or adjective ("not quiet")."""
+    first = [m.group().lower() for m in _CUE_WORD.finditer(claim, cue)][:2]
+    if not first or first[0] not in _NOMINAL_CUES:
+        return None
+    if first[0] in ("nothing", "none"):
+        return "pronoun"
+    return "determiner" if first[0] == "no" or first[1:] and first[1] in _ARTICLES else None
+
+
+def noun_scope(ws: list[Word], claim: str) -> list[Word]:
+    """The claim's words with the scope of a cue that denies a noun phrase cut to that phrase:
+    after its first content word, a coordinator ends it ("charges nothing abroad and doubles
+    points": the points are stated), and after a determiner cue a preposition too ("never a
+    problem with the reception": the reception is not denied). Why here, not in
+    metrics.negation: its scope also feeds faith.support_score's features."""
+    out: list[Word] = []
+    cut, cue, seen = -1, -1, False
+    for w in ws:
+        if w.cue != cue:
+            cue, seen = w.cue, False
+        if cue >= 0 and cue != cut and seen and w.text in _COORDINATORS | _PREPOSITIONS and (kind := _nominal(claim, cue)):
+            cut = cue if w.text in _COORDINATORS or kind == "determiner" else cut
+        if cue >= 0 and cue == cut:
+            out.append(Word(w.text, w.start, w.end, False, -1))
+            continue
+        seen = seen or (w.text.isalpha() and w.text not in ENGLISH_STOP_WORDS)
+        out.append(w)
+    return out
 
 
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], top: Sequence[int]) -> Verdict | None:
@@ -313,7 +366,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     if body is None:
         return None
     claim = body
-    ws = words(_masked(claim, ev.title))
+    ws = noun_scope(words(_masked(claim, ev.title)), claim)
     content = _content(ws)
     nums = numbers(claim) | han_numbers(claim)
     names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
@@ -333,7 +386,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     weights = [specificity(w.text) for w, _ in content]
     named = values.true_tokens(claim) if values is not None else frozenset()
-    held = [w.text in named or _held(w, s, ev, top) for w, s in content]
+    held = [w.negated or w.text in named or _held(w, s, ev, top) for w, s in content]
     lexical = sum(k * h for k, h in zip(weights, held)) / sum(weights) if content else 1.0
     support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
