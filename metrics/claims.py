@@ -184,7 +184,7 @@ def han_numbers(text: str) -> set[str]:
 def _unit_content(unit: str) -> tuple[tuple[str, str, bool], ...]:
     """(word, stem, negated) of the content words (frame words included) of an evidence clause,
     once per distinct clause: the attribute lines of a suite's inputs repeat across its items."""
-    return tuple((w.text, s, w.negated) for w, s in _content(words(unit), frame=True))
+    return tuple((w.text, s, w.negated) for w, s in _content(averted(words(unit), unit), frame=True))
 
 
 @lru_cache(maxsize=4096)
@@ -300,6 +300,25 @@ def noun_scope(ws: list[Word], claim: str) -> list[Word]:
     return out
 
 
+_AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
+
+
+def averted(ws: list[Word], text: str) -> list[Word]:
+    """The words with what follows a verb of aversion ("dislikes large crowds") marked denied, up
+    to the next punctuation or clause break: a user who dislikes crowds wants none, so "a tour
+    without crowds" agrees and "lively crowds" does not. Why here, not in metrics.negation: its
+    scope also feeds faith.support_score's features."""
+    out: list[Word] = []
+    on = -1
+    for k, w in enumerate(ws):
+        if on >= 0 and text[ws[k - 1].end : w.start].strip():
+            on = -1
+        out.append(Word(w.text, w.start, w.end, True, on) if on >= 0 and not w.negated else w)
+        if w.text in _AVERSION and not w.negated:
+            on = w.start
+    return out
+
+
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], top: Sequence[int]) -> Verdict | None:
     """A negation or antonym contradiction of the evidence, if the clause makes one."""
     stated = {s for w, s in content if not w.negated}
@@ -366,7 +385,8 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     if body is None:
         return None
     claim = body
-    ws = noun_scope(words(_masked(claim, ev.title)), claim)
+    masked = _masked(claim, ev.title)
+    ws = noun_scope(averted(words(masked), masked), claim)
     content = _content(ws)
     nums = numbers(claim) | han_numbers(claim)
     names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
@@ -393,11 +413,37 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
     if said is not None and said.invented:
         return Verdict(claim, "unsupported", "invented", _feature(sorted(said.invented)[0]), 0.0)
+    if values is None and (extra := _invented_feature(ws, content, held)):  # a suite lexicon reads invented values itself
+        return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
     if odd := _unheld_quality(ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
+
+
+# Verbs and adverbs that list what an item has: the things named after them are claimed features.
+_HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
+                  "provides provide comes come also plus adds add added detected found".split())
+# Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
+# tales"), not of the item's features.
+_PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
+INVENTED_MIN = 1.0  # specificity from which an unheld thing counts as an invented feature ("card" is, "thing" is not)
+
+
+def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A thing the clause says the item has that the inputs do not hold: a stated content word after
+    a listing verb ("has", "includes", "offers", "also"), no WordNet adjective, not frame talk and
+    not too common (specificity INVENTED_MIN). Why: "a sauna, an indoor pool and a spa" for a lodge
+    with a sauna shares most of its words with the inputs, so its support alone passes; an invented
+    amenity is an unfaithful claim however many true words surround it. A list after the user's
+    tastes (_PREFERENCE) is not judged so."""
+    at = next((k for k, w in enumerate(ws) if w.text in _HAVE and not w.negated), None)
+    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]):
+        return None
+    at = ws[at].start
+    return next((w for (w, s), h in zip(content, held) if w.start > at and not h and not w.negated and w.text not in _HAVE
+                 and not relations.groups(w.text) and specificity(w.text) >= INVENTED_MIN), None)
 
 
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
