@@ -300,6 +300,17 @@ def noun_scope(ws: list[Word], claim: str) -> list[Word]:
     return out
 
 
+_COMPARISON = frozenset({"too", "more", "less"})
+
+
+def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
+    """The claim's content words but a degree adverb right before "too" / "more" / "less" ("far too
+    hot", "way more"): it grades the next word and says nothing itself. Why: WordNet opposes "far"
+    to "hot" (a "hot" guess is a near one), so "far too hot for life" contradicted "too hot"."""
+    nxt = {w.start: ws[k + 1].text for k, w in enumerate(ws[:-1]) if _next(ws, k)}
+    return [(w, s) for w, s in _content(ws) if nxt.get(w.start) not in _COMPARISON]
+
+
 _AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
 
 
@@ -387,7 +398,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     claim = body
     masked = _masked(claim, ev.title)
     ws = noun_scope(averted(words(masked), masked), claim)
-    content = _content(ws)
+    content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
     names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
     if not content and not nums and not names and not entities(claim):  # a clause that names the item is judged

@@ -344,3 +344,9 @@ def test_what_the_user_dislikes_is_denied():
                  Item("i", "", profile="Guided walking tour of the old town for small groups."), Signals(0.5, ()), ())
     said = [(vs[0].label, vs[0].kind) for vs in judge([ex, ex], ["A guided tour without crowds.", "A guided tour with large crowds."], LEXICAL)]
     assert said == [("supported", None), ("contradicted", "negation")]
+
+
+def test_a_degree_adverb_before_too_is_no_quality():
+    planet = "The planet is too hot to host life."
+    assert _one(planet, "The planet is far too hot for life.")[0][0] == "supported"  # WordNet opposes "far" to "hot"
+    assert _one(planet, "The planet is far from hot.")[0][:2] == ("contradicted", "negation")
