@@ -20,6 +20,15 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   "value", a clause naming another value of one of the item's single-valued attributes ("a
   villa stay" for a hotel); unsupported, kind "invented", support 0, one naming a value neither
   the item nor the user has; and the words of a true value in any surface form are held;
+- unsupported, kind "invented", support 0 (free text; a suite lexicon reads invented values
+  itself): a thing the inputs do not hold named after a listing verb ("has a sauna, an indoor
+  pool and a spa" for a lodge with a sauna), unless the list follows the user's tastes;
+- a denied word the inputs never state ("it won't weigh you down", "no party hotel") counts as
+  held: denying what the inputs do not say invents nothing, and the harmless negations of
+  fluent explanations ("it's not noisy") are of that kind; what a verb of aversion governs
+  ("dislikes large crowds") is denied, so "a tour without crowds" agrees; a "no" / "nothing" /
+  "never a" scope ends at its noun phrase ("never a problem with the reception" denies no
+  reception);
 - otherwise supported when its support (mean of the share of its content words
   found in the inputs, exactly or as a WordNet near-synonym, each word weighted
   by how specific it is (wordfreq: an unsupported "time" matters less than an
