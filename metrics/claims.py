@@ -20,6 +20,15 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   "value", a clause naming another value of one of the item's single-valued attributes ("a
   villa stay" for a hotel); unsupported, kind "invented", support 0, one naming a value neither
   the item nor the user has; and the words of a true value in any surface form are held;
+- unsupported, kind "invented", support 0 (free text; a suite lexicon reads invented values
+  itself): a thing the inputs do not hold named after a listing verb ("has a sauna, an indoor
+  pool and a spa" for a lodge with a sauna), unless the list follows the user's tastes;
+- a denied word the inputs never state ("it won't weigh you down", "no party hotel") counts as
+  held: denying what the inputs do not say invents nothing, and the harmless negations of
+  fluent explanations ("it's not noisy") are of that kind; what a verb of aversion governs
+  ("dislikes large crowds") is denied, so "a tour without crowds" agrees; a "no" / "nothing" /
+  "never a" scope ends at its noun phrase ("never a problem with the reception" denies no
+  reception);
 - otherwise supported when its support (mean of the share of its content words
   found in the inputs, exactly or as a WordNet near-synonym, each word weighted
   by how specific it is (wordfreq: an unsupported "time" matters less than an
@@ -94,10 +103,13 @@ def support_value(lexical: float, similarity: float) -> float:
     return (lexical + max(similarity, 0.0)) / 2
 
 
+_CONTRACTED = frozenset({"wo", "ca", "sha"})  # "won't" -> "wo" + "n't" (metrics.negation.tokens): no content word
+
+
 def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
     """(word, stem) of the words that can carry a claim; frame words ("enjoy", "recommend") only
     when asked: they carry polarity ("would not enjoy") but are not evidence of support."""
-    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS
+    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS and w.text not in _CONTRACTED
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
@@ -213,7 +225,7 @@ def _unit_table(unit: str) -> _UnitTable:
     lines of a suite's inputs repeat across its items."""
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
-    for w, s in _content(words(unit), frame=True):
+    for w, s in _content(averted(words(unit), unit), frame=True):  # "dislikes crowds" denies crowds
         ws.setdefault(w.text, set()).add(w.negated)
         ss.setdefault(s, set()).add(w.negated)
     return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
@@ -244,13 +256,24 @@ def _opposed(word: str, other: str, unit: Mapping[str, Polarity], about: frozens
     valence when both are adjectives (Chinese: HowNet sentiment sign, no part of speech), `other` is not frame talk ("enjoy"), the clause is not
     itself of mixed valence and it shares a content word with the claim (`about`: the claim's
     other stems), so that both judge the same thing ("rude staff" / "friendly staff")."""
-    if relations.opposite(word, other):
+    if relations.opposite(word, other) or relations.opposite(_adjective(word), _adjective(other)):
         return True
     if not relations.opposite_valence(word, other) or not (has_han(word) or relations.groups(word) and relations.groups(other)):
         return False
     if stem(other) in FRAME or not about & {stem(u) for u in unit}:
         return False
     return not any(relations.valence(u) * relations.valence(word) >= relations.STRONG ** 2 for u in unit)
+
+
+@lru_cache(maxsize=65536)
+def _adjective(word: str) -> str:
+    """The adjective of an "-ly" adverb WordNet knows ("quietly" -> "quiet", "noisily" -> "noisy"),
+    else the word. Why: "it's not noisy" for "runs quietly" denies the opposite of what the inputs
+    say, but WordNet opposes "noisy" to "quiet" and "noisily" to "quietly", never across."""
+    for suffix, repl in (("ily", "y"), ("ly", ""), ("ly", "le")):
+        if word.endswith(suffix) and relations.groups(base := word[: -len(suffix)] + repl):
+            return base
+    return word
 
 
 def _span(claim: str, w: Word) -> str:
@@ -281,6 +304,75 @@ def claim_body(claim: str) -> str | None:
         return None
     first = next((w.text for w in words(claim) if w.text not in _DISCOURSE), "")
     return None if first in _WRITER else claim
+
+
+_NOMINAL_CUES = frozenset({"no", "nothing", "none", "never", "not"})
+_ARTICLES = frozenset({"a", "an", "any"})
+_COORDINATORS = frozenset({"and", "plus"})
+_PREPOSITIONS = frozenset("with on in at for to from by of about over under near".split())
+_CUE_WORD = re.compile(r"[^\W_]+")
+
+
+def _nominal(claim: str, cue: int) -> str | None:
+    """How a cue denies a noun phrase: "pronoun" for "nothing"/"none", "determiner" for "no" or
+    "never a" / "not any"; None for a cue that denies a verb or adjective ("not quiet")."""
+    first = [m.group().lower() for m in _CUE_WORD.finditer(claim, cue)][:2]
+    if not first or first[0] not in _NOMINAL_CUES:
+        return None
+    if first[0] in ("nothing", "none"):
+        return "pronoun"
+    return "determiner" if first[0] == "no" or first[1:] and first[1] in _ARTICLES else None
+
+
+def noun_scope(ws: list[Word], claim: str) -> list[Word]:
+    """The claim's words with the scope of a cue that denies a noun phrase cut to that phrase:
+    after its first content word, a coordinator ends it ("charges nothing abroad and doubles
+    points": the points are stated), and after a determiner cue a preposition too ("never a
+    problem with the reception": the reception is not denied). Why here, not in
+    metrics.negation: its scope also feeds faith.support_score's features."""
+    out: list[Word] = []
+    cut, cue, seen = -1, -1, False
+    for w in ws:
+        if w.cue != cue:
+            cue, seen = w.cue, False
+        if cue >= 0 and cue != cut and seen and w.text in _COORDINATORS | _PREPOSITIONS and (kind := _nominal(claim, cue)):
+            cut = cue if w.text in _COORDINATORS or kind == "determiner" else cut
+        if cue >= 0 and cue == cut:
+            out.append(Word(w.text, w.start, w.end, False, -1))
+            continue
+        seen = seen or (w.text.isalpha() and w.text not in ENGLISH_STOP_WORDS)
+        out.append(w)
+    return out
+
+
+_COMPARISON = frozenset({"too", "more", "less"})
+
+
+def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
+    """The claim's content words but a degree adverb right before "too" / "more" / "less" ("far too
+    hot", "way more"): it grades the next word and says nothing itself. Why: WordNet opposes "far"
+    to "hot" (a "hot" guess is a near one), so "far too hot for life" contradicted "too hot"."""
+    nxt = {w.start: ws[k + 1].text for k, w in enumerate(ws[:-1]) if _next(ws, k)}
+    return [(w, s) for w, s in _content(ws) if nxt.get(w.start) not in _COMPARISON]
+
+
+_AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
+
+
+def averted(ws: list[Word], text: str) -> list[Word]:
+    """The words with what follows a verb of aversion ("dislikes large crowds") marked denied, up
+    to the next punctuation or clause break: a user who dislikes crowds wants none, so "a tour
+    without crowds" agrees and "lively crowds" does not. Why here, not in metrics.negation: its
+    scope also feeds faith.support_score's features."""
+    out: list[Word] = []
+    on = -1
+    for k, w in enumerate(ws):
+        if on >= 0 and text[ws[k - 1].end : w.start].strip():
+            on = -1
+        out.append(Word(w.text, w.start, w.end, True, on) if on >= 0 and not w.negated else w)
+        if w.text in _AVERSION and not w.negated:
+            on = w.start
+    return out
 
 
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], top: Sequence[int]) -> Verdict | None:
@@ -349,8 +441,9 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     if body is None:
         return None
     claim = body
-    ws = words(_masked(claim, ev.title))
-    content = _content(ws)
+    masked = _masked(claim, ev.title)
+    ws = noun_scope(averted(words(masked), masked), claim)
+    content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
     names = entities(_masked(claim, ev.title))  # "Add <title> to your basket": "Add" is no part of a name
     if not content and not nums and not names and not entities(claim):  # a clause that names the item is judged
@@ -369,18 +462,44 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     weights = [specificity(w.text) for w, _ in content]
     named = values.true_tokens(claim) if values is not None else frozenset()
-    held = [w.text in named or _held(w, s, ev, top) for w, s in content]
+    held = [w.negated or w.text in named or _held(w, s, ev, top) for w, s in content]
     lexical = sum(k * h for k, h in zip(weights, held)) / sum(weights) if content else 1.0
     support = support_value(lexical, float(sims.max()) if len(sims) else 0.0)
     if bad_nums:
         return Verdict(claim, "unsupported", "number", bad_nums[0], support)
     if said is not None and said.invented:
         return Verdict(claim, "unsupported", "invented", _feature(sorted(said.invented)[0]), 0.0)
+    if values is None and (extra := _invented_feature(ws, content, held)):  # a suite lexicon reads invented values itself
+        return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
     if odd := _unheld_quality(ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
+
+
+# Verbs and adverbs that list what an item has: the things named after them are claimed features.
+_HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
+                  "provides provide comes come also plus adds add added detected found".split())
+# Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
+# tales"), not of the item's features.
+_PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
+INVENTED_MIN = 1.0  # specificity from which an unheld thing counts as an invented feature ("card" is, "thing" is not)
+
+
+def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A thing the clause says the item has that the inputs do not hold: a stated content word after
+    a listing verb ("has", "includes", "offers", "also"), no WordNet adjective, not frame talk and
+    not too common (specificity INVENTED_MIN). Why: "a sauna, an indoor pool and a spa" for a lodge
+    with a sauna shares most of its words with the inputs, so its support alone passes; an invented
+    amenity is an unfaithful claim however many true words surround it. A list after the user's
+    tastes (_PREFERENCE) is not judged so."""
+    at = next((k for k, w in enumerate(ws) if w.text in _HAVE and not w.negated), None)
+    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]):
+        return None
+    at = ws[at].start
+    return next((w for (w, s), h in zip(content, held) if w.start > at and not h and not w.negated and w.text not in _HAVE
+                 and not relations.groups(w.text) and specificity(w.text) >= INVENTED_MIN), None)
 
 
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())

@@ -47,7 +47,7 @@ def test_changed_value_invented_amenity_and_denied_attribute():
     value = verdicts("Breakfast costs 15 euros.")[0]
     assert (value["label"], value["kind"], value["span"]) == ("contradicted", "value", "15")
     invented = verdicts("They offer free valet parking and a rooftop helipad.")[0]
-    assert invented["label"] == "unsupported" and invented["span"] == "They offer free valet parking and a rooftop helipad."
+    assert (invented["label"], invented["kind"], invented["span"], invented["support"]) == ("unsupported", "invented", "valet", 0.0)
     pool = verdicts("The hotel has a pool.")[0]
     assert (pool["label"], pool["kind"], pool["span"]) == ("contradicted", "negation", "pool")
     assert verdicts("Hotel Bellevue is friendly.")[0]["kind"] == "entity"
@@ -300,3 +300,53 @@ def test_a_negative_prefix_opposes_a_word_wordnet_lacks():
     assert not relations.opposite("invaluable", "valuable") and not relations.opposite("display", "play")
     inn = Example("w1", "travel", User("u5"), Item("i5", "Cove Inn", profile="The staff are welcoming."), Signals(0.5, ()), ())
     assert verdicts("The staff are unwelcoming.", inn)[0]["kind"] == "antonym"
+
+
+def _one(profile: str, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(label, kind, span) of each judged clause of `text` for an item with `profile`."""
+    ex = Example("x1", "ecommerce", User("u"), Item("i", "", profile=profile), Signals(0.5, ()), ())
+    return [(v.label, v.kind, v.span) for v in judge([ex], [text], LEXICAL)[0]]
+
+
+def test_a_denied_opposite_of_an_adverb_supports_and_its_opposite_contradicts():
+    fan = "A desk fan that runs quietly. Three speeds."
+    assert _one(fan, "It's not noisy, and it has three speeds.") == [("supported", None, None), ("supported", None, None)]
+    assert _one(fan, "It is noisy, but it has three speeds.")[0] == ("contradicted", "antonym", "noisy")
+
+
+def test_a_denied_word_the_inputs_never_state_is_no_unsupported_claim():
+    tent = "A light tent that packs small."
+    assert _one(tent, "It won't weigh you down.") == [("supported", None, None)]  # "wo" of "won't" is no word
+    assert _one(tent, "It will weigh you down.")[0][0] == "unsupported"
+    assert _one("Entry to the museum is free.", "It won't cost you anything to get in.")[0][0] == "supported"
+
+
+def test_a_nominal_negation_denies_its_noun_phrase_only():
+    desk = "Hotel with a 24-hour front desk. Breakfast included."
+    assert _one(desk, "Arriving late is never a problem with the front desk.")[0][0] != "contradicted"
+    assert _one(desk, "The hotel has no front desk.")[0][1] == "negation"
+    card = "Card with no foreign fees and double points on travel."
+    assert _one(card, "It charges nothing on foreign purchases and doubles points on travel.")[0][0] == "supported"
+    assert _one(card, "It charges nothing on foreign purchases or points.")[0][:2] == ("contradicted", "negation")
+
+
+def test_an_invented_feature_among_true_ones_is_unsupported():
+    cafe = "Cafe with a terrace and fresh pastries."
+    assert _one(cafe, "The cafe has a terrace, a rooftop bar and live jazz.") == [("unsupported", "invented", "rooftop")]
+    assert _one(cafe, "The cafe has a terrace and fresh pastries.") == [("supported", None, None)]
+    jacket = "Jacket made of waterproof nylon with two pockets."
+    assert _one(jacket, "The nylon jacket also has a detachable hood.")[0][1:] == ("invented", "hood")
+    assert _one(jacket, "The jacket is not waterproof.")[0][:2] == ("contradicted", "negation")
+
+
+def test_what_the_user_dislikes_is_denied():
+    ex = Example("x2", "travel", User("u", profile="Likes history; dislikes large crowds."),
+                 Item("i", "", profile="Guided walking tour of the old town for small groups."), Signals(0.5, ()), ())
+    said = [(vs[0].label, vs[0].kind) for vs in judge([ex, ex], ["A guided tour without crowds.", "A guided tour with large crowds."], LEXICAL)]
+    assert said == [("supported", None), ("contradicted", "negation")]
+
+
+def test_a_degree_adverb_before_too_is_no_quality():
+    planet = "The planet is too hot to host life."
+    assert _one(planet, "The planet is far too hot for life.")[0][0] == "supported"  # WordNet opposes "far" to "hot"
+    assert _one(planet, "The planet is far from hot.")[0][:2] == ("contradicted", "negation")

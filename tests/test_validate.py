@@ -344,3 +344,13 @@ def test_handmade_faithfulness_twins_read_with_kinds_and_need_no_data(tmp_path):
     assert all((x.slice in UNFAITHFUL) == bool(x.label) for x in s.samples)
     first = s.samples[0]
     assert first.example.item.title == "Alder Trail Backpack" and "waterproof nylon" in first.example.input_text()
+
+
+def test_handmade_faithfulness_halves_split_by_profile_and_cover_the_set(tmp_path):
+    from validation.sets import SETS
+    from validation.sets.faith_handmade import profile_of
+
+    whole, dev, held = (SETS.create(n, data=tmp_path, seed=0) for n in ("faith-handmade", "faith-handmade/dev", "faith-handmade/heldout"))
+    assert (len(dev.samples), len(held.samples)) == (64, 76)  # 16 and 19 profiles of 4 twins
+    assert sorted(s.output for s in dev.samples + held.samples) == sorted(s.output for s in whole.samples)
+    assert not {profile_of(s) for s in dev.samples} & {profile_of(s) for s in held.samples}  # a profile's twins stay together

@@ -13,13 +13,18 @@ faithful text, often a harmless negation ("it's not noisy" for "runs quietly"; s
 quality denied with the same words), "antonym" (an opposite word: "poky" for
 "spacious"), "value" (a changed number or amount), "entity" (a wrong name or place),
 "invented" (an amenity or feature the profile does not have). Label 1 = unfaithful.
+
+Halves "faith-handmade/dev" and "faith-handmade/heldout" split the profiles by
+`half_of` of the profile id ("h00"), so the four twins of a profile stay together:
+failures in the dev half may guide the judge's fixes, the held-out half is only
+measured.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from validation.sets import SETS, LabelledSet, Sample, neutral_example, sha256_file
+from validation.sets import SETS, LabelledSet, Sample, half_of, neutral_example, sha256_file
 
 FILE = Path(__file__).resolve().parents[1] / "data" / "faith_twins_handmade.jsonl"
 FAITHFUL = ("paraphrase", "harmless-negation")
@@ -40,3 +45,25 @@ def samples(path: Path = FILE) -> tuple[Sample, ...]:
 def load(data: Path, seed: int) -> LabelledSet:
     return LabelledSet("faith-handmade", samples(), ("faith.*", "semsim_input"), {FILE.name: sha256_file(FILE)},
                        "written by hand for this set; never tuned on")
+
+
+def profile_of(sample: Sample) -> str:
+    """The profile id a twin belongs to ("h00-2" -> "h00")."""
+    return sample.example.id.split("-")[0]
+
+
+def _half(half: str) -> LabelledSet:
+    """The twins of the profiles whose id falls in `half` (`half_of`)."""
+    kept = tuple(s for s in samples() if half_of(profile_of(s)) == half)
+    return LabelledSet(f"faith-handmade/{half}", kept, ("faith.*", "semsim_input"), {FILE.name: sha256_file(FILE)},
+                       f"written by hand for this set, {half} half by profile")
+
+
+@SETS.register("faith-handmade/dev", help="hand-written faithfulness twins: half of the profiles whose failures may guide fixes")
+def load_dev(data: Path, seed: int) -> LabelledSet:
+    return _half("dev")
+
+
+@SETS.register("faith-handmade/heldout", help="hand-written faithfulness twins: held-out half of the profiles, only measured")
+def load_heldout(data: Path, seed: int) -> LabelledSet:
+    return _half("heldout")
