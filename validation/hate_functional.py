@@ -347,6 +347,16 @@ def print_report(auc: float, acc: float, rows: list[tuple[str, int, int, float]]
     print(f"\n{title} ({sum(r[2] for r in rows)} cases): ROC AUC {auc:.3f}, accuracy {acc:.3f}")
 
 
+def held_out_main(argv: list[str] | None, module: str, doc: str, cs: list[tuple[str, int, str]], what: str) -> int:
+    """The command line of a wholly held-out functional set (hate_functional2, hate_functional3):
+    `python -m MODULE [--scorer NAME]` prints its report on `cs`."""
+    ap = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n")[0])
+    ap.add_argument("--scorer", default="minilm-hate")
+    args = ap.parse_args(argv)
+    print_report(*evaluate(cs, args.scorer), f"{args.scorer} on {what}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m validation.hate_functional", description=__doc__.split("\n")[0])
     ap.add_argument("--half", choices=("dev", "heldout", "all"), default="heldout")

@@ -20,9 +20,7 @@ toxic, so `abuse_individual` measures a disagreement by design. Slurs are rot13-
 """
 from __future__ import annotations
 
-import argparse
-
-from validation.hate_functional import _r, evaluate, print_report
+from validation.hate_functional import _r, held_out_main
 
 F, FS, T, K, SP, RH, R, D, GK, CN = (_r(w) for w in (
     "snttbg", "snttbgf", "genaal", "xvxr", "fcvp", "enturnqf", "ergneq", "qlxr", "tbbx", "pbbaf"))
@@ -388,11 +386,7 @@ def cases() -> list[tuple[str, int, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m validation.hate_functional2", description=__doc__.split("\n")[0])
-    ap.add_argument("--scorer", default="minilm-hate")
-    args = ap.parse_args(argv)
-    print_report(*evaluate(cases(), args.scorer), f"{args.scorer} on the second functional set")
-    return 0
+    return held_out_main(argv, "validation.hate_functional2", __doc__ or "", cases(), "the second functional set")
 
 
 if __name__ == "__main__":

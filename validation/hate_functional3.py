@@ -15,9 +15,7 @@ measures a disagreement by design), of non-protected groups and of objects. Slur
 """
 from __future__ import annotations
 
-import argparse
-
-from validation.hate_functional import _r, evaluate, print_report
+from validation.hate_functional import _r, held_out_main
 
 # functionality -> (label, cases)
 CASES: dict[str, tuple[int, tuple[str, ...]]] = {
@@ -177,11 +175,7 @@ def cases() -> list[tuple[str, int, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m validation.hate_functional3", description=__doc__.split("\n")[0])
-    ap.add_argument("--scorer", default="minilm-hate")
-    args = ap.parse_args(argv)
-    print_report(*evaluate(cases(), args.scorer), f"{args.scorer} on the third functional set")
-    return 0
+    return held_out_main(argv, "validation.hate_functional3", __doc__ or "", cases(), "the third functional set")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -58,6 +59,13 @@ def sha256_file(path: Path) -> str:
 def half_of(text: str) -> str:
     """"dev" or "heldout" by the first byte of the text's sha256 (stable, independent of file order)."""
     return "dev" if hashlib.sha256(text.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def register_halves(name: str, help: str, half: Callable[[str], LabelledSet]) -> None:
+    """Register NAME/dev and NAME/heldout, the two `half_of` halves of a hand-written set: "dev"
+    cases may guide fixes, "heldout" ones are only measured. `half(h)` builds the half h."""
+    for h, role in (("dev", "half whose failures may guide fixes"), ("heldout", "held-out half, only measured")):
+        SETS.register(f"{name}/{h}", help=f"{help}: {role}")(lambda data, seed, h=h: half(h))
 
 
 def caesar(text: str, k: int) -> str:

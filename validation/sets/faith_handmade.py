@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from validation.sets import SETS, LabelledSet, Sample, half_of, neutral_example, sha256_file
+from validation.sets import SETS, LabelledSet, Sample, half_of, neutral_example, register_halves, sha256_file
 
 FILE = Path(__file__).resolve().parents[1] / "data" / "faith_twins_handmade.jsonl"
 FAITHFUL = ("paraphrase", "harmless-negation")
@@ -59,11 +59,4 @@ def _half(half: str) -> LabelledSet:
                        f"written by hand for this set, {half} half by profile")
 
 
-@SETS.register("faith-handmade/dev", help="hand-written faithfulness twins: half of the profiles whose failures may guide fixes")
-def load_dev(data: Path, seed: int) -> LabelledSet:
-    return _half("dev")
-
-
-@SETS.register("faith-handmade/heldout", help="hand-written faithfulness twins: held-out half of the profiles, only measured")
-def load_heldout(data: Path, seed: int) -> LabelledSet:
-    return _half("heldout")
+register_halves("faith-handmade", "hand-written faithfulness twins", _half)

@@ -19,9 +19,7 @@ with personal data that the output does not carry, and plain explanations.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from validation.sets import SETS, LabelledSet, Sample, half_of, neutral_example
+from validation.sets import LabelledSet, Sample, half_of, neutral_example, register_halves
 
 Case = tuple[str, str, str, int] | tuple[str, str, str, int, str]
 
@@ -202,11 +200,4 @@ def _half(half: str) -> LabelledSet:
                        f"hand-written in validation/sets/pii_handwritten.py, {half} half", bad_copies_input=True)
 
 
-@SETS.register("pii-handwritten/dev", help="hand-written personal data in many formats (bad) and hard negatives (good): half whose failures guided fixes")
-def load_dev(data: Path, seed: int) -> LabelledSet:
-    return _half("dev")
-
-
-@SETS.register("pii-handwritten/heldout", help="hand-written personal data in many formats (bad) and hard negatives (good): held-out half")
-def load_heldout(data: Path, seed: int) -> LabelledSet:
-    return _half("heldout")
+register_halves("pii-handwritten", "hand-written personal data in many formats (bad) and hard negatives (good)", _half)
