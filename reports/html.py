@@ -153,15 +153,18 @@ def _drilldown(board: Board, suite: str, metric_names: list[str], samples: list[
 
 
 def trust_rows(metrics: dict[str, MetricRecord], rep: ValidityReport) -> list[dict]:
-    """Per leaderboard metric measured in the validity report: its best whole-set AUC and where it was measured."""
+    """Per leaderboard metric measured in the validity report: its best and its weakest whole-set AUC and where each
+    was measured (the best alone flatters a metric that is right only on the project's own sets)."""
     out = []
     for name, info in metrics.items():
-        best = rep.best(name)
-        if best is None:
+        best, worst = rep.best(name), rep.worst(name)
+        if best is None or worst is None:
             continue
         measured = rep.metrics[name].signature
         out.append({"metric": name, "auc": fmt(best.auc), "ci": fmt_ci(best.auc_ci, ""), "recall": fmt(best.recall_at_5fpr),
                     "set": best.set, "n_pos": best.n_pos, "n_neg": best.n_neg, "coverage": fmt(best.coverage),
+                    "worst_auc": fmt(worst.auc), "worst_ci": fmt_ci(worst.auc_ci, ""), "worst_recall": fmt(worst.recall_at_5fpr),
+                    "worst_set": worst.set,
                     "sets": sorted({m.set for m in rep.results if m.metric == name}),
                     "stale": measured if measured != info.signature else ""})
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -319,6 +320,24 @@ def test_html_leaderboard_shows_how_far_to_trust_each_column(tmp_path):
     assert "<td>toxicity.frac</td>" in row and "<td>davidson</td>" in row and ">1.00<br>" in row and "rougeL" not in row
     assert "How far to trust" not in write_html([run], tmp_path / "plain").read_text()
     assert read_validity(validity).best("rougeL") is None
+
+
+def test_trust_section_shows_the_weakest_set_beside_the_best(tmp_path):
+    from reports.html import write_html
+    from tests.runkit import make_run
+    from validation.report import ALL, Measure
+
+    path = _validity(tmp_path / "v", {"bad1": 1, "bad2": 1, "good1": 0, "good2": 0})  # AUC 1.0 on davidson
+    raw = json.loads(path.read_text())
+    weak = Measure("toxicity.frac", "hate-tests", ALL, 0.625, (0.5, 0.75), 0.25, None, None, None, None, 8, 8, 1.0)
+    raw["results"].append(asdict(weak))
+    path.write_text(json.dumps(raw))
+    rep = read_validity(path)
+    assert (rep.best("toxicity.frac").set, rep.worst("toxicity.frac").set, rep.worst("toxicity.frac").auc) == ("davidson", "hate-tests", 0.625)
+    run = make_run(tmp_path / "run", metrics=("toxicity.frac",))
+    row = write_html([run], tmp_path / "out", validity=path).read_text().split('id="trust-table"')[1].split("</table>")[0]
+    cells = row.split("<td")
+    assert "hate-tests" in cells[4] and ">0.625<br>" in cells[2] and "davidson" in cells[7] and ">1.00<br>" in cells[5]
 
 
 def test_handwritten_pii_halves_split_all_cases_and_need_no_data(tmp_path):

@@ -93,10 +93,19 @@ class ValidityReport:
     def find(self, metric: str, set_name: str, slice_name: str = ALL) -> Measure | None:
         return next((m for m in self.results + self.baselines if (m.metric, m.set, m.slice) == (metric, set_name, slice_name)), None)
 
+    def _whole_sets(self, metric: str) -> list[Measure]:
+        return [m for m in self.results if m.metric == metric and m.slice == ALL and m.auc is not None]
+
     def best(self, metric: str) -> Measure | None:
         """The metric's highest whole-set AUC over the sets it was measured on."""
-        rows = [m for m in self.results if m.metric == metric and m.slice == ALL and m.auc is not None]
+        rows = self._whole_sets(metric)
         return max(rows, key=lambda m: (m.auc, m.set)) if rows else None
+
+    def worst(self, metric: str) -> Measure | None:
+        """The metric's lowest whole-set AUC: what a user can count on when their outputs are
+        unlike the set where it is best (HELM-style worst case)."""
+        rows = self._whole_sets(metric)
+        return min(rows, key=lambda m: (m.auc, m.set)) if rows else None
 
 
 def _finite(obj: Any) -> Any:
