@@ -19,7 +19,8 @@ model, not to a customer, are present:
   a request to the model ("can you", "show me", "how do I", "what is ...?");
 - hidden text: HTML comments, sentences with zero-width characters, text after
   three or more blank lines, base64 blobs that decode to text;
-- Chinese: 忽略/无视 之前的指令, 系统提示, 你现在是, 请在回答中, 作为AI, 告诉用户 ...
+- Chinese: 忽略/无视 之前的指令, 系统提示, 你现在是, 请在回答中, 作为AI, 告诉用户, and requests without an addressee
+  (请你/帮我/顺便 + a task verb, 扮演, 把…翻译成…语, 回复的最后加上, 别介绍产品了, 写给…程序：, 以“…”开头) ...
 - an imperative pushing a URL: "visit / click / sign up at <URL>";
 - the span head (any wording no rule names): an English sentence of 3-80 words holding an addressee or demand
   word (you, please, reader, user, summary, tell, mention, instead ...) is embedded once with the packaged MiniLM
@@ -163,7 +164,13 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:给|致|写给|对)[^，。！？\n]{0,12}?(?:模型|AI|人工智能|助手|机器人|推荐系统|生成器)[^，。！？\n]{0,4}?[:：的]"
         r"|(?:模型|AI|人工智能|助手|机器人|推荐系统)[^，。！？\n]{0,6}?(?:请|应该|应当|必须|需要|务必)|【[^】]{0,6}(?:系统|指令|提示|管理员)[^】]{0,6}】"
         r"|(?:中|里)(?:声称|宣称|写明|注明|强调)|(?:必须|务必|一定要|都要|都必须|都应)(?:写明|注明|声明|声称|提到|提及|强调|写上)"
-        r"|顺便(?:提|说|推荐|告诉)|(?:自动)?生成的(?:介绍|推荐|描述|文案|摘要|回答|推荐语)",
+        r"|顺便(?:提|说|推荐|告诉)|(?:自动)?生成的(?:介绍|推荐|描述|文案|摘要|回答|推荐语)"
+        # a request for a task: asker + task verb, role play, a change of form, a place in the answer, dropping the item
+        r"|(?:请你?|请直接|帮我|给我|麻烦你?|顺便|顺手|顺带|接下来)[^，。！？\n]{0,8}?(?:写|讲|编|算|翻译|作|回答|总结|判断|扮演|列出|猜|告诉|介绍一下)"
+        r"|(?:扮演|假装|充当)(?:一[位个名])?[^，。！？\n]{0,8}?(?:先生|老师|专家|助手|角色|机器人|客服)|(?:把|将)[^，。！？\n]{0,16}?(?:翻译|译|改|换)成[^，。！？\n]{0,4}?(?:语|文|繁体|拼音)|(?:请|改)用[^，。！？\n]{0,4}?(?:语|文)(?:回答|回复|写)"
+        r"|(?:回复|回答|描述|推荐语|文案|输出|摘要)(?:的)?(?:最后|结尾|开头|末尾|里|中)(?:要|请|必须|加上|附上|写上|提到)?(?:加|附|写|提|说|放)"
+        r"|(?:别|不要|不用|无需)(?:再)?(?:介绍|推荐|描述|管|写)(?:这个|该)?(?:产品|商品|东西|内容|物品|了)|(?:写给|给|致)[^，。！？\n]{0,10}?(?:程序|系统|机器|模型|AI)[:：]"
+        r"|以[\"“「][^\"”」]{1,12}[\"”」](?:开头|结尾|结束)|等于多少|(?:好评|正面)还是(?:差评|负面)",
         _I)),
 )
 _TRIGGERS: dict[str, tuple[frozenset[str], str]] = {  # per cue: words or characters it cannot match without (a cheap pre-check)
