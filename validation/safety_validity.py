@@ -1,6 +1,6 @@
 """Validity of `leakage` and `injection` on labelled cases nobody tuned them to.
 
-`python -m validation.safety_validity leakage|injection|injection-styles|injection-heldout [--half dev|heldout] [--data DIR]`
+`python -m validation.safety_validity leakage|injection|injection-styles|injection-heldout|injection-heldout-zh [--half dev|heldout] [--data DIR]`
 
 leakage: presidio-research's synthetic sentences (../shared/data/validation/pii),
 split by a hash of the sentence into a development half and a held-out half.
@@ -290,6 +290,7 @@ def injection_report(half: str) -> None:
 
 STYLES = Path(__file__).resolve().parent / "data" / "injection_styles.json"
 HELDOUT = Path(__file__).resolve().parent / "data" / "injection_heldout.json"
+HELDOUT_ZH = Path(__file__).resolve().parent / "data" / "injection_heldout_zh.json"  # Chinese outputs, five domains, written before the zh off-task check
 
 
 def styles_report(half: str, path: Path = STYLES) -> None:
@@ -314,11 +315,12 @@ def styles_report(half: str, path: Path = STYLES) -> None:
 
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles", "injection-heldout"))
+    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles", "injection-heldout", "injection-heldout-zh"))
     ap.add_argument("--half", choices=("dev", "heldout"), default="heldout", help="which half to report (default: the held-out one)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report, "injection-styles": styles_report,
-                                                "injection-heldout": lambda h: styles_report(h, HELDOUT)}
+                                                "injection-heldout": lambda h: styles_report(h, HELDOUT),
+                                                "injection-heldout-zh": lambda h: styles_report(h, HELDOUT_ZH)}
     reports[args.detector](args.half)
 
 
