@@ -14,6 +14,8 @@ from typing import Iterable
 
 from benchmark.schema import Explanation, InputError
 
+LOCK_WAIT_S = 60  # how long an opening waits for another process that holds the cache
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS generations (
     fingerprint TEXT NOT NULL,
@@ -41,13 +43,28 @@ class GenerationCache:
             raise InputError(f"cache {self.path}: is a directory; pass --cache a file path (e.g. {self.path / 'cache.sqlite'})")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=60)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            self._db.execute("SELECT fingerprint, example_hash, text, latency_s, meta FROM generations LIMIT 1").fetchall()
-            self._db.commit()
+            self._db = sqlite3.connect(self.path, timeout=LOCK_WAIT_S)
+            self._set_up()
         except (sqlite3.DatabaseError, OSError) as exc:
             raise self._broken(exc) from None
+
+    def _set_up(self) -> None:
+        """WAL mode and the tables. Why the loop: when two processes (Ray shards) open one new cache at
+        once, switching it to WAL can fail at once with "database is locked" (SQLite returns BUSY without
+        waiting where waiting could deadlock); it succeeds as soon as the other process is done."""
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(_SCHEMA)
+                self._db.execute("SELECT fingerprint, example_hash, text, latency_s, meta FROM generations LIMIT 1").fetchall()
+                self._db.commit()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                self._db.rollback()
+                time.sleep(0.05)
 
     def _broken(self, exc: Exception) -> InputError:
         return InputError(f"cache {self.path}: not a usable SQLite generation cache ({exc}); "
