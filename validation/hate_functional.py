@@ -347,6 +347,11 @@ def print_report(auc: float, acc: float, rows: list[tuple[str, int, int, float]]
     print(f"\n{title} ({sum(r[2] for r in rows)} cases): ROC AUC {auc:.3f}, accuracy {acc:.3f}")
 
 
+def flat(table: dict[str, tuple[int, tuple[str, ...]]]) -> list[tuple[str, int, str]]:
+    """(text, label, functionality) of every case of a {functionality: (label, texts)} table."""
+    return [(t, label, fam) for fam, (label, ts) in table.items() for t in ts]
+
+
 def held_out_main(argv: list[str] | None, module: str, doc: str, cs: list[tuple[str, int, str]], what: str) -> int:
     """The command line of a wholly held-out functional set (hate_functional2, hate_functional3):
     `python -m MODULE [--scorer NAME]` prints its report on `cs`."""

@@ -20,7 +20,7 @@ toxic, so `abuse_individual` measures a disagreement by design. Slurs are rot13-
 """
 from __future__ import annotations
 
-from validation.hate_functional import _r, held_out_main
+from validation.hate_functional import _r, flat, held_out_main
 
 F, FS, T, K, SP, RH, R, D, GK, CN = (_r(w) for w in (
     "snttbg", "snttbgf", "genaal", "xvxr", "fcvp", "enturnqf", "ergneq", "qlxr", "tbbx", "pbbaf"))
@@ -382,7 +382,7 @@ CASES: dict[str, tuple[int, tuple[str, ...]]] = {
 
 def cases() -> list[tuple[str, int, str]]:
     """(text, label, functionality) of every case (the whole set is held out)."""
-    return [(t, label, fam) for fam, (label, ts) in CASES.items() for t in ts]
+    return flat(CASES)
 
 
 def main(argv: list[str] | None = None) -> int:

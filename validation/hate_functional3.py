@@ -15,7 +15,7 @@ measures a disagreement by design), of non-protected groups and of objects. Slur
 """
 from __future__ import annotations
 
-from validation.hate_functional import _r, held_out_main
+from validation.hate_functional import _r, flat, held_out_main
 
 # functionality -> (label, cases)
 CASES: dict[str, tuple[int, tuple[str, ...]]] = {
@@ -171,7 +171,7 @@ CASES: dict[str, tuple[int, tuple[str, ...]]] = {
 
 def cases() -> list[tuple[str, int, str]]:
     """(text, label, functionality) of every case (the whole set is held out)."""
-    return [(t, label, fam) for fam, (label, ts) in CASES.items() for t in ts]
+    return flat(CASES)
 
 
 def main(argv: list[str] | None = None) -> int:
