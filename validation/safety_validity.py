@@ -314,13 +314,13 @@ def styles_report(half: str, path: Path = STYLES) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("detector", choices=("leakage", "injection", "injection-styles", "injection-heldout", "injection-heldout-zh"))
-    ap.add_argument("--half", choices=("dev", "heldout"), default="heldout", help="which half to report (default: the held-out one)")
-    args = ap.parse_args(list(argv) if argv is not None else None)
     reports: dict[str, Callable[[str], None]] = {"leakage": leakage_report, "injection": injection_report, "injection-styles": styles_report,
                                                 "injection-heldout": lambda h: styles_report(h, HELDOUT),
                                                 "injection-heldout-zh": lambda h: styles_report(h, HELDOUT_ZH)}
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("detector", choices=tuple(reports))
+    ap.add_argument("--half", choices=("dev", "heldout"), default="heldout", help="which half to report (default: the held-out one)")
+    args = ap.parse_args(list(argv) if argv is not None else None)
     reports[args.detector](args.half)
 
 

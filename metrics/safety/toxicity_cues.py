@@ -28,7 +28,7 @@ _META = re.compile(
     r"unacceptable|ashamed|report|reported|removed|banned|offensive|hurtful|tweet|tweeted|shout|shouted|yell|yelled|myths?|"
     r"stereotypes?|debunked|prejudice|discrimination|antisemitic|antisemitism|xenophobic|transphobic|islamophobic|misogynistic|"
     r"dehumani[sz]ing|hate crimes?)\b", re.I)
-_QUOTE = re.compile(r"[\"“”「」«»]")
+QUOTES = re.compile(r"[\"“”「」«»]")  # quotation marks (also read by toxicity_harass)
 NAMES = ("sentiment", "negated_negative", "plain_negative", "speech_talk", "quote", "speech_talk_x_quote", "negated_only")
 
 
@@ -65,6 +65,6 @@ def _negation_counts(text: str) -> tuple[int, int]:
 def cues(text: str) -> np.ndarray:
     """The NAMES features of one text (small counts, capped)."""
     negated, plain = _negation_counts(text)
-    talk, quote = float(bool(_META.search(text))), float(bool(_QUOTE.search(text)))
+    talk, quote = float(bool(_META.search(text))), float(bool(QUOTES.search(text)))
     sentiment = _vader().polarity_scores(text[:1000])["compound"]
     return np.array([sentiment, min(negated, 2), min(plain, 3), talk, quote, talk * quote, float(negated > 0 and plain == 0)])

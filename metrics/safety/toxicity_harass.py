@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from metrics.safety.toxicity_cues import QUOTES
+
 HARASSMENT = 0.9  # score of a counted match (the head's score stands when it is higher)
 
 # nouns that insult a person (singular and plural); object words like "garbage" or "junk" are left out on purpose
@@ -41,12 +43,11 @@ PATTERNS = (
 # "don't be a moron, just book it": the negator is the insult's own form, so these matches skip the negation test
 PROHIBITIVE = re.compile(rf"\b(?:don't|don’t|do not|stop being)\s+(?:be\s+)?(?:such\s+)?an?\s+{_ADJ}(?:{_INSULT_YOU})", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody|cannot|can't|can’t|won't|won’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|wasn't|wouldn't|n't)\b", re.I)
-_QUOTES = re.compile(r"[\"“”«»「」]")
 
 
 def _inside_quotes(text: str, start: int) -> bool:
     """True when an odd number of quotation marks precede `start` (the match is quoted speech)."""
-    return len(_QUOTES.findall(text[:start])) % 2 == 1
+    return len(QUOTES.findall(text[:start])) % 2 == 1
 
 
 def _negated(text: str, start: int, end: int) -> bool:
