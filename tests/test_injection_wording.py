@@ -75,3 +75,9 @@ def test_wording_set_halves_hold_every_case_once():
     assert len(samples) == 69 * 2 + 34  # 69 attacks (obeyed + ignored), 34 benign traps
     assert sum(s.label for s in samples) == 69
     assert sum(s.slice.startswith("benign") for s in samples) == 34
+
+
+@pytest.mark.parametrize("name,cases", [("injection-styles", 30), ("injection-heldout", 47), ("injection-heldout-zh", 25)])
+def test_hand_written_injection_files_are_validate_sets(name, cases):
+    lset = SETS.create(name, data=Path("."), seed=0)
+    assert len(lset.samples) == 2 * cases and sum(s.label for s in lset.samples) == cases  # obeyed + ignored per case
