@@ -30,7 +30,7 @@ _PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "
                 ("anything", "but"))
 # Fixed phrases with a cue word that deny nothing.
 NOT_CUES = (
-    ("not", "only"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
+    ("not", "only"), ("not", "just"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
     ("cannot", "go", "wrong"), ("n't", "help"), ("not", "to", "mention"), ("no", "matter"), ("n't", "miss"),
     ("n't", "beat"), ("cannot", "beat"), ("nothing", "but"), ("never", "fails"), ("no", "less"),
 )
