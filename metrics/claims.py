@@ -8,13 +8,18 @@ every clause (metrics.negation.clauses) is judged against the evidence,
 
 - contradicted, kind "negation": a content word the inputs state is denied
   (or one they deny is stated), judged by negation scope on both sides;
-  "not roomy" for "spacious" counts too (a similar word, opposite polarity);
+  "not roomy" for "spacious" counts too (a similar word, opposite polarity, in the
+  aligned clauses), as do "less spacious" and a denied praise the inputs do not use of a
+  thing they praise ("not very welcoming" staff for "friendly" staff);
 - contradicted, kind "antonym": a word the inputs do not contain is the
   opposite (WordNet antonyms, or VADER valence for two adjectives about the same
   thing; metrics.relations) of a word with the same polarity in
-  the evidence clauses the claim is about (the two best aligned);
+  the evidence clauses the claim is about (the two best aligned; every clause when none
+  shares a word with the claim, then only between words of few senses); a two-step WordNet
+  opposite ("surly" ~ "unfriendly" <-> "friendly") when both words qualify the same thing;
 - contradicted, kind "value": a number absent from inputs that state numbers;
-- contradicted, kind "entity": a name absent from the inputs (metrics.grounding), read with
+- contradicted, kind "entity": a name absent from the inputs (metrics.grounding; Chinese
+  place and organisation names by jieba's tags), read with
   the item's title blanked ("Add <title> to your basket" names nothing new);
 - with a suite lexicon (structured suites, ctx.lexicon; Values below): contradicted, kind
   "value", a clause naming another value of one of the item's single-valued attributes ("a
@@ -29,8 +34,10 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   ("dislikes large crowds") is denied, so "a tour without crowds" agrees; a "no" / "nothing" /
   "never a" scope ends at its noun phrase ("never a problem with the reception" denies no
   reception);
+- a negative imperative ("just don't plan it for a Monday") is advice and states nothing;
 - otherwise supported when its support (mean of the share of its content words
-  found in the inputs, exactly or as a WordNet near-synonym, each word weighted
+  found in the inputs, exactly, as the start of an input word ("kitchen" for
+  "kitchenette") or as a WordNet near-synonym, numbers the inputs state counting as held words, each word weighted
   by how specific it is (wordfreq: an unsupported "time" matters less than an
   unsupported "helipad"), and its best similarity to an input clause) is at
   least SUPPORTED, else unsupported;
@@ -83,8 +90,9 @@ SUPPORTED = 0.5  # claim support at or above: supported (mean of two 0-1 shares:
 ALIGN_TOP = 2  # evidence clauses a claim is compared with for antonyms
 MAX_CLAIMS, MAX_UNITS = 64, 256
 SPECIFIC_TOP, SPECIFIC_MIN, SPECIFIC_MAX = 6.0, 0.5, 4.0  # word weight = 6 - Zipf frequency, clipped
-PART_MIN = 5  # letters from which a word held as the start of an evidence word counts as held (EvidenceIndex.holds_part)
+PART_MIN = 5  # letters from which a word that starts an evidence word counts as held (EvidenceIndex.holds_part)
 UNALIGNED = 0.05  # best clause similarity below which a claim is compared with every evidence clause for opposites
+GUESSED_SENSES_MAX = 8  # WordNet groups of the words a guessed alignment may relate ("hot": 21, "sharp": 12, "gentle": 7)
 
 
 @dataclass(frozen=True)
@@ -164,10 +172,10 @@ class EvidenceIndex:
         return next((v for v in pool if relations.similar(word, v)), None)
 
     def holds_part(self, word: str) -> bool:
-        """An evidence word begins with `word` or `word` with it, both of PART_MIN letters or more
-        ("kitchen" / "kitchenette", "wood" is too short). Why: stems do not join a word and its
-        derived or compound form, and a fluent paraphrase shortens them freely."""
-        return len(word) >= PART_MIN and any(len(v) >= PART_MIN and (v.startswith(word) or word.startswith(v)) for v in self.surface)
+        """An evidence word begins with `word`, of PART_MIN letters or more ("kitchen" for "kitchenette";
+        "wood" is too short). Why: stems do not join a word and its derived or compound form, and a fluent
+        paraphrase shortens them freely; the other way round would hold "guesthouse" by "guest"."""
+        return len(word) >= PART_MIN and any(v.startswith(word) for v in self.surface)
 
 
 _HAN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -376,7 +384,7 @@ def advice(ws: list[Word]) -> list[Word]:
     if k + 1 >= len(ws) or ws[k].text != "do" or not ws[k + 1].negated or ws[k + 1].cue < ws[k].end or ws[k + 1].text in _ADVICE_KEEP:
         return ws
     cue = ws[k + 1].cue
-    return [w for w in ws if w.cue != cue]
+    return [w for w in ws[k + 1 :] if w.cue != cue]  # "just", "do" and the scope go
 
 
 _HAN_NAME_TAGS = frozenset({"ns", "nt"})  # jieba's place and organisation tags (its person tag also marks "安静" and such)
@@ -555,9 +563,9 @@ class Alignment:
 
     def relates(self, word: str, other: str) -> bool:
         """A relation between `word` and `other` (an evidence word) is trusted: always for aligned clauses; for a
-        guess, only between words of few WordNet senses (relations.polysemous): with every clause compared, a
-        rare sense ("hot" as "violent" against "peaceful") finds a partner somewhere."""
-        return not self.guessed or not relations.polysemous(word, other)
+        guess, only between words of GUESSED_SENSES_MAX WordNet senses or fewer (relations.polysemous): with every
+        clause compared, a rare sense ("hot" as "violent" against "peaceful") finds a partner somewhere."""
+        return not self.guessed or not relations.polysemous(word, other, GUESSED_SENSES_MAX)
 
 
 def aligned(sims: np.ndarray) -> Alignment:

@@ -144,9 +144,9 @@ def indirect_opposite(a: str, b: str) -> bool:
 POLYSEMY_MAX = 4  # WordNet groups above which a word is read as many-sensed ("hot": 21, "quiet": 7, "spacious": 2)
 
 
-def polysemous(a: str, b: str) -> bool:
-    """One of the words has more than POLYSEMY_MAX WordNet groups: a relation between them may join rare senses."""
-    return max(len(groups(a)), len(groups(b))) > POLYSEMY_MAX
+def polysemous(a: str, b: str, limit: int = POLYSEMY_MAX) -> bool:
+    """One of the words has more than `limit` WordNet groups: a relation between them may join rare senses."""
+    return max(len(groups(a)), len(groups(b))) > limit
 
 
 def opposite_valence(a: str, b: str) -> bool:
