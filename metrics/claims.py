@@ -387,6 +387,27 @@ def advice(ws: list[Word]) -> list[Word]:
     return [w for w in ws[k + 1 :] if w.cue != cue]  # "just", "do" and the scope go
 
 
+_TITLES = frozenset("dr mr mrs ms prof professor sir dame st mt".split())
+
+
+def untitled(name: list[str]) -> list[str]:
+    """The name without a leading title: "Dr. Chen" names the inputs' "Dr. Maria Chen" as "Chen" does."""
+    return name[1:] if len(name) > 1 and name[0].lower().rstrip(".") in _TITLES else name
+
+
+_OWNER = re.compile(r"^\W*([A-Z][a-z]+)['\u2019]s\b")
+# Sentence-initial possessors that are no names ("Today's special").
+_NOT_OWNERS = frozenset("today tonight tomorrow yesterday everybody somebody nature life".split()) | ENGLISH_STOP_WORDS
+
+
+def initial_owner(claim: str) -> list[str]:
+    """A capitalised possessor opening the clause ("Porto's riverside is a short walk away"): a common noun there
+    would need an article ("The hotel's"), so it is a name. Why: metrics.grounding.entities leaves a clause's
+    first word out (it is capitalised whatever it is), so a swapped city or brand in that place named nothing."""
+    m = _OWNER.match(claim)
+    return [m.group(1)] if m and m.group(1).lower() not in _NOT_OWNERS else []
+
+
 _HAN_NAME_TAGS = frozenset({"ns", "nt"})  # jieba's place and organisation tags (its person tag also marks "安静" and such)
 
 
@@ -591,7 +612,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     ws = advice(lessened(noun_scope(averted(words(masked), masked), claim)))
     content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
-    names = entities(masked) + [[n] for n in han_names(masked)]  # "Add <title> to your basket": "Add" is no part of a name
+    names = entities(masked) + [[n] for n in han_names(masked) + initial_owner(masked)]  # "Add <title> to your basket": "Add" is no part of a name
     if not content and not nums and not names and not entities(claim):  # a clause that names the item is judged
         return None
     at = aligned(sims)
@@ -601,7 +622,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     said = values.read(claim) if values is not None else None
     if said is not None and said.contradiction:
         return Verdict(claim, "contradicted", "value", _feature(sorted(said.contradiction)[0]), 0.0)
-    wrong = [" ".join(e) for e in names if not (ev.grounding.supports_entity(e) or has_han(e[0]) and e[0] in ev.text)]
+    wrong = [" ".join(e) for e in names if not (ev.grounding.supports_entity(untitled(e)) or has_han(e[0]) and e[0] in ev.text)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
     bad_nums = sorted(nums - ev.numbers)

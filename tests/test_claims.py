@@ -404,3 +404,11 @@ def test_chinese_places_and_invented_amenities():
     assert labels("这家民宿位于苏州附近，共有八间客房。", profile) == [("contradicted", "entity")]
     assert labels("民宿位于杭州西湖附近，提供免费早餐。", profile) == [("supported", None)]
     assert labels("民宿有八间客房，还有室内泳池和健身房。", profile) == [("unsupported", "invented")]
+
+
+def test_a_name_after_a_title_and_an_opening_possessor_are_names():
+    course = "Course taught by Dr. Maria Chen."
+    assert labels("It is taught by Dr. Wang.", course) == [("contradicted", "entity")]  # "Dr." ends no clause
+    assert labels("Dr. Chen teaches it.", course) == [("supported", None)]  # the title is no part of the name
+    assert labels("Porto's riverside is a short walk away.", "A hotel in Lisbon near the river.") == [("contradicted", "entity")]
+    assert ("contradicted", "entity") not in labels("Today's menu is short.", "A cafe with a short menu.")
