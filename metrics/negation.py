@@ -30,7 +30,7 @@ _PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "
                 ("anything", "but"))
 # Fixed phrases with a cue word that deny nothing.
 NOT_CUES = (
-    ("not", "only"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
+    ("not", "only"), ("not", "just"), ("no", "doubt"), ("no", "wonder"), ("n't", "wait"), ("cannot", "wait"), ("n't", "go", "wrong"),
     ("cannot", "go", "wrong"), ("n't", "help"), ("not", "to", "mention"), ("no", "matter"), ("n't", "miss"),
     ("n't", "beat"), ("cannot", "beat"), ("nothing", "but"), ("never", "fails"), ("no", "less"),
 )
@@ -45,8 +45,10 @@ _NP_END = frozenset({"and", "plus", "as", "along", "together", "以及"})
 _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
                            "she", "his", "her", "you", "your", "we", "our", "i", "my"})
 _FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|[$\u20ac\u00a3\u00a5]?0(?:\.0+)?)\s*$", re.IGNORECASE | re.MULTILINE)
+# Titles whose period ends no sentence ("taught by Dr. Wang": "Wang." alone would name nobody in a clause of its own).
+_TITLES = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "Mr", "Mrs", "Ms", "Mt", "St", "Jr", "Sr", "Prof", "Rev", "vs"))
 CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
+    rf"(?<=[.!?;]){_TITLES}\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
     re.IGNORECASE,
 )
 

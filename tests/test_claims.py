@@ -350,3 +350,66 @@ def test_a_degree_adverb_before_too_is_no_quality():
     planet = "The planet is too hot to host life."
     assert _one(planet, "The planet is far too hot for life.")[0][0] == "supported"  # WordNet opposes "far" to "hot"
     assert _one(planet, "The planet is far from hot.")[0][:2] == ("contradicted", "negation")
+
+
+def _item(profile: str) -> Example:
+    return Example("f1", "x", User("u1"), Item("i1", "", profile=profile), Signals(0.5, ()), ())
+
+
+def labels(text: str, profile: str) -> list[tuple[str, str | None]]:
+    """(label, kind) of each judged clause of `text` against an item with `profile`."""
+    return [(v["label"], v["kind"]) for v in verdicts(text, _item(profile))]
+
+
+def test_less_and_denied_praise_are_negations_and_denied_faults_stay_harmless():
+    assert labels("The rooms are less spacious than you'd hope.", "Rooms are spacious and bright.") == [("contradicted", "negation")]
+    # "welcoming" is no WordNet near-synonym of "friendly": denying one praise of the staff the inputs praise
+    assert labels("The staff are not very welcoming.", "Staff are friendly and helpful.") == [("contradicted", "negation")]
+    assert labels("It's not noisy at all.", "The hotel is quiet.") == [("supported", None)]
+    assert set(labels("You won't be disappointed: the room is comfortable and clean.", "The room is comfortable and clean.")) == {
+        ("supported", None)}
+    # "not just X" denies nothing, as "not only X"
+    assert ("contradicted", "negation") not in labels("It's not just the staff that are friendly.", "Staff are friendly and helpful.")
+
+
+def test_indirect_antonym_is_contradicted_only_of_the_same_thing():
+    # "surly" ~ "unfriendly" <-> "friendly": two steps in WordNet
+    assert not relations.opposite("surly", "friendly")  # no antonym pointer joins their own groups
+    assert relations.indirect_opposite("surly", "friendly") and relations.indirect_opposite("frantic", "calm")
+    assert not relations.indirect_opposite("apt", "supernatural")  # a path through the many senses of "innate"
+    assert labels("The staff are surly.", "The staff are friendly.") == [("contradicted", "antonym")]
+    assert ("contradicted", "antonym") not in labels("The rooms are surly.", "The staff are friendly.")  # not the same thing
+
+
+def test_an_unaligned_claim_is_compared_with_every_clause_but_only_for_few_sensed_words():
+    profile = "Debut novel about a family orchard in Vermont. 310 pages. Gentle and moving."
+    assert labels("The tone is harsh and bleak throughout.", profile) == [("contradicted", "antonym")]
+    # past the opening two clauses, "hot" (21 WordNet senses, one of them "violent") opposes "peaceful" only by a rare sense
+    cabins = "Six cabins in a forest. Two-night minimum stay. Each cabin has a hot tub on the deck."
+    assert labels("The place is very peaceful.", cabins)[0][0] != "contradicted"
+
+
+def test_faithful_paraphrases_with_held_numbers_advice_and_shortened_words_are_supported():
+    fund = "Low-cost index fund. Annual fee 0.12%. Minimum investment $500."
+    # the amount counts as a held word of weight 4 beside "start" (specificity 0.5); no clause shares a word: similarity 0
+    assert verdicts("You can start with $500.", _item(fund))[0]["support"] == round(4 / 4.5 / 2, 3)
+    # advice states nothing; the name it holds is the inputs' "Mondays"
+    assert labels("Just don't plan it for a Monday.", "Sushi bar with 14 seats. Closed on Mondays.") == [("supported", None)]
+    assert labels("Don't expect a pool.", "A hotel with a pool and a spa.")[0] == ("contradicted", "negation")
+    cabin = "Each cabin has a wood stove, a kitchenette and a hot tub."
+    assert labels("Each one comes with a wood stove and a kitchen.", cabin) == [("supported", None)]
+
+
+def test_chinese_places_and_invented_amenities():
+    profile = "位于杭州西湖附近的民宿，共有八间客房。提供免费早餐。"
+    assert labels("这家民宿位于苏州附近，共有八间客房。", profile) == [("contradicted", "entity")]
+    assert labels("民宿位于杭州西湖附近，提供免费早餐。", profile) == [("supported", None)]
+    assert labels("民宿有八间客房，还有室内泳池和健身房。", profile) == [("unsupported", "invented")]
+
+
+def test_a_name_after_a_title_and_an_opening_possessor_are_names():
+    course = "Course taught by Dr. Maria Chen."
+    assert labels("It is taught by Dr. Wang.", course) == [("contradicted", "entity")]  # "Dr." ends no clause
+    assert labels("Dr. Chen teaches it.", course) == [("supported", None)]  # the title is no part of the name
+    assert labels("Porto's riverside is a short walk away.", "A hotel in Lisbon near the river.") == [("contradicted", "entity")]
+    assert ("contradicted", "entity") not in labels("Today's menu is short.", "A cafe with a short menu.")
