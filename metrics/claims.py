@@ -234,9 +234,9 @@ def _merge(into: dict[str, Polarity], more: Mapping[str, Polarity]) -> None:
     """Add a clause's polarities: a key seen with another polarity occurs both ways. Why: the three possible
     values are shared frozensets, so the index of a large input allocates no set per word (the garbage
     collector's passes over millions of small sets cost as much as building them)."""
-    clash = [key for key in more.keys() & into.keys() if into[key] != more[key]]
-    into.update(more)  # new keys in `more`'s order after the known ones, which keep their place
-    into.update(dict.fromkeys(clash, _BOTH))
+    for key, pol in more.items():
+        known = into.get(key)
+        into[key] = pol if known is None or known == pol else _BOTH
 
 
 @lru_cache(maxsize=65536)
