@@ -5,7 +5,9 @@ all-MiniLM-L6-v2; `get_model_path()` is its directory. We embed the way
 sentence-transformers does for this model (its modules.json): mean pooling of
 the last hidden states over the attention mask, then L2 normalisation, inputs
 cut at 256 word pieces. Shared by semantic similarity, BERTScore (same model)
-and the robustness metrics.
+and the robustness metrics. The word pieces come from the `tokenizers` library and
+the forward pass from metrics.minilm (plain torch), not from transformers: the
+same vectors without transformers' import (tests/test_embed.py).
 """
 from __future__ import annotations
 
@@ -14,9 +16,12 @@ import pickle
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from metrics.minilm import Encoder
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # sentence_bert_config.json max_seq_length
@@ -59,7 +64,7 @@ def _tokenizer() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _encoder() -> Any:
+def _encoder() -> Encoder:
     """The MiniLM encoder (metrics.minilm.Encoder) on the packaged weights."""
     from metrics.minilm import Encoder
 
