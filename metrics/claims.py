@@ -134,9 +134,29 @@ def _title_pattern(title: str) -> re.Pattern[str] | None:
 
 def _masked(text: str, title: str) -> str:
     """The text with the item's title blanked out (same length): a name such as "No Easy Day"
-    states nothing and denies nothing."""
+    states nothing and denies nothing. ASCII text and title take `_masked_ascii`, the same blanks
+    without compiling a pattern per title (~0.3 ms each: a tenth of the judge on 10,000 inputs)."""
+    if text.isascii() and title.isascii():
+        return _masked_ascii(text, title.strip())
     pattern = _title_pattern(title)
     return text if pattern is None else pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _masked_ascii(text: str, title: str) -> str:
+    """`_masked` for ASCII strings, where re.IGNORECASE equals comparing lower-cased characters:
+    the same non-overlapping left-to-right matches blanked."""
+    if len(title) < 3:
+        return text
+    low, key = text.lower(), title.lower()
+    at = low.find(key)
+    if at < 0:
+        return text
+    parts, pos = [], 0
+    while at >= 0:
+        parts += [text[pos:at], " " * len(key)]
+        pos = at + len(key)
+        at = low.find(key, pos)
+    return "".join(parts) + text[pos:]
 
 
 class EvidenceIndex:

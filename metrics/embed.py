@@ -5,7 +5,9 @@ all-MiniLM-L6-v2; `get_model_path()` is its directory. We embed the way
 sentence-transformers does for this model (its modules.json): mean pooling of
 the last hidden states over the attention mask, then L2 normalisation, inputs
 cut at 256 word pieces. Shared by semantic similarity, BERTScore (same model)
-and the robustness metrics.
+and the robustness metrics. The word pieces come from the `tokenizers` library and
+the forward pass from metrics.minilm (plain torch), not from transformers: the
+same vectors without transformers' import (tests/test_embed.py).
 """
 from __future__ import annotations
 
@@ -14,9 +16,12 @@ import pickle
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from metrics.minilm import Encoder
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # sentence_bert_config.json max_seq_length
@@ -46,17 +51,30 @@ def model_id() -> str:
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[Any, Any]:
-    from transformers import AutoModel, AutoTokenizer
+def _tokenizer() -> Any:
+    """The model's word-piece tokenizer (the `tokenizers` library on its tokenizer.json), cut at MAX_TOKENS, unpadded.
+    Why not transformers' AutoTokenizer: it wraps this same tokenizer (the same ids), and importing transformers
+    costs a process ~1 CPU s (tests/test_embed.py compares the two)."""
+    from tokenizers import Tokenizer
 
-    path = str(model_path())
-    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+    tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+    tok.no_padding()  # the file pads to 128 and cuts at 128: sentence-transformers cuts this model at 256
+    tok.enable_truncation(MAX_TOKENS)
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Encoder:
+    """The MiniLM encoder (metrics.minilm.Encoder) on the packaged weights."""
+    from metrics.minilm import Encoder
+
+    return Encoder.load(model_path())
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """The tokenizer's whole-word entries (no "##" pieces): which lower-cased words the model knows as words."""
-    return frozenset(w for w in _load()[0].vocab if not w.startswith("##"))
+    return frozenset(w for w in _tokenizer().get_vocab() if not w.startswith("##"))
 
 
 _MEMO: "OrderedDict[str, np.ndarray]" = OrderedDict()
@@ -69,28 +87,29 @@ def _by_pieces(tok: Any, texts: set[str]) -> list[str]:
     it wasted), sorted by pieces ~1%. The full key also makes the batches, and so the float rounding of every
     vector, the same in every run (a set's order changes with the hash seed)."""
     ordered = sorted(texts, key=lambda t: (len(t), t))
-    pieces = dict(zip(ordered, map(len, tok(ordered, truncation=True, max_length=MAX_TOKENS)["input_ids"])))
+    pieces = dict(zip(ordered, (len(e.ids) for e in tok.encode_batch(ordered))))
     return sorted(ordered, key=pieces.__getitem__)  # stable: ties keep the (length, text) order
+
+
+def _batch_ids(tok: Any, chunk: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, attention mask) of a batch, padded with [PAD] (id 0) to its longest text."""
+    ids = [e.ids for e in tok.encode_batch(chunk)]
+    width = max(map(len, ids))
+    mask = np.array([[1] * len(r) + [0] * (width - len(r)) for r in ids], dtype=np.int64)
+    return np.array([r + [0] * (width - len(r)) for r in ids], dtype=np.int64), mask
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     """(n, 384) float32 unit vectors, in input order. Texts not seen recently are
     embedded in batches of similar length (little padding), then memoised."""
-    import torch
-
     fresh: dict[str, np.ndarray] = {}
     todo_set = {t for t in texts if t not in _MEMO}
     if todo_set:
-        tok, model = _load()
+        tok, encoder = _tokenizer(), _encoder()
         todo = _by_pieces(tok, todo_set)
-        with torch.inference_mode():
-            for start in range(0, len(todo), batch_size):
-                chunk = todo[start : start + batch_size]
-                enc = tok(chunk, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
-                hidden = model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                fresh.update(zip(chunk, torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()))
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            fresh.update(zip(chunk, encoder.sentence_vectors(*_batch_ids(tok, chunk))))
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     for i, t in enumerate(texts):
         out[i] = fresh[t] if t in fresh else _MEMO[t]

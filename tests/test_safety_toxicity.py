@@ -311,6 +311,17 @@ def test_insults_aimed_at_a_person_and_threats_are_harassment(text):
 
 
 @pytest.mark.parametrize("text", [
+    "youre a clown", "Sleep with one eye open.", "kys", "Go kill yourself", "f*** u", "Watch your back, buddy.",
+    "We know where she lives.", "I'll break your legs", "We're gonna hurt him", "you were a waste of space", "Screw you",
+])
+def test_every_pattern_match_passes_the_one_scan_screen(text):
+    from metrics.safety import toxicity_harass as h
+
+    assert any(p.search(text) for p in (*h.PATTERNS, h.PROHIBITIVE))  # the rule's own patterns match these
+    assert h._NEEDED.search(text) and h.harassment(text) == h.HARASSMENT
+
+
+@pytest.mark.parametrize("text", [
     'He called me an "idiot" and I reported him.',  # quoted: reporting abuse
     "I never said you were an idiot.",  # negated
     "I will never hurt you.",

@@ -185,8 +185,8 @@ class MiniLMHateScorer:
         if read:
             units = [clean[i] for i in read]
             out[read] = head_probability(head_features(embed(units), units), self.coef, self.intercept, self.penalty)
-        for i in en:
-            out[i] = max(out[i], harassment(texts[i]), harassment(clean[i]))  # the repair may split words ("dumbass" -> "dumb ass")
+        for i in en:  # the repair may split words ("dumbass" -> "dumb ass"): both spellings, once when they are the same
+            out[i] = max(out[i], *map(harassment, {texts[i], clean[i]}))
         for i, z in enumerate(zh):
             if z:
                 out[i] = score_zh(texts[i])

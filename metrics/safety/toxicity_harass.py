@@ -42,6 +42,9 @@ PATTERNS = (
 )
 # "don't be a moron, just book it": the negator is the insult's own form, so these matches skip the negation test
 PROHIBITIVE = re.compile(rf"\b(?:don't|don’t|do not|stop being)\s+(?:be\s+)?(?:such\s+)?an?\s+{_ADJ}(?:{_INSULT_YOU})", re.I)
+# What every pattern above needs somewhere in the text: an insult word, a second- or third-person object word, or
+# a threat phrase without one. Why: one scan rules out most texts (explanations) instead of seven.
+_NEEDED = re.compile(rf"(?:{_INSULT_YOU})|\b(?:you|u|him|her|your|ya|yourself|kys)\b|know where|sleep with one eye open", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody|cannot|can't|can’t|won't|won’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|wasn't|wouldn't|n't)\b", re.I)
 
 
@@ -58,6 +61,8 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 def harassment(text: str) -> float:
     """HARASSMENT when the text insults or threatens a person (not quoted, not negated), else 0."""
+    if not _NEEDED.search(text):
+        return 0.0
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             if not _inside_quotes(text, m.start()) and not _negated(text, m.start(), m.end()):

@@ -1,0 +1,88 @@
+"""The MiniLM (BERT) encoder in plain torch on the packaged safetensors weights, for metrics.embed.
+
+Why not transformers' AutoModel: importing transformers and building its BERT classes costs a
+process ~3 CPU s, as much as embedding several hundred explanations, and BERT inference is a
+dozen tensor operations. These are the operations of transformers' BertModel (sdpa attention)
+in the same order, so the vectors agree with AutoModel's to float rounding (tests/test_embed.py).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """A BERT encoder: `weights` are torch tensors under the checkpoint's names (no "bert." prefix)."""
+
+    weights: dict[str, Any]
+    heads: int
+    layers: int
+    eps: float
+
+    @classmethod
+    def load(cls, folder: Path) -> Encoder:
+        """The encoder of a BERT checkpoint folder (config.json + model.safetensors)."""
+        from safetensors.torch import load_file
+
+        config = json.loads((folder / "config.json").read_text())
+        weights = {k.removeprefix("bert."): v for k, v in load_file(str(folder / "model.safetensors")).items()}
+        return cls(weights, int(config["num_attention_heads"]), int(config["num_hidden_layers"]), float(config["layer_norm_eps"]))
+
+    def _dense(self, x: Any, name: str) -> Any:
+        import torch.nn.functional as F
+
+        return F.linear(x, self.weights[f"{name}.weight"], self.weights[f"{name}.bias"])
+
+    def _norm(self, x: Any, name: str) -> Any:
+        import torch.nn.functional as F
+
+        return F.layer_norm(x, (x.shape[-1],), self.weights[f"{name}.weight"], self.weights[f"{name}.bias"], self.eps)
+
+    def _embeddings(self, ids: Any) -> Any:
+        """Word + token type (all 0: one segment) + position embeddings, normalised."""
+        w = self.weights
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.token_type_embeddings.weight"][0]
+        return self._norm(x + w["embeddings.position_embeddings.weight"][: ids.shape[1]], "embeddings.LayerNorm")
+
+    def _layer(self, x: Any, attend: Any, i: int) -> Any:
+        """Encoder layer `i`: self-attention over the tokens `attend` allows (None: all), then the feed-forward block."""
+        import torch.nn.functional as F
+
+        p = f"encoder.layer.{i}."
+        batch, length, hidden = x.shape
+
+        def split(name: str) -> Any:
+            return self._dense(x, p + name).view(batch, length, self.heads, -1).transpose(1, 2)
+
+        scale = (hidden // self.heads) ** -0.5
+        ctx = F.scaled_dot_product_attention(split("attention.self.query"), split("attention.self.key"), split("attention.self.value"),
+                                             attn_mask=attend, scale=scale)
+        ctx = ctx.transpose(1, 2).contiguous().reshape(batch, length, hidden)
+        x = self._norm(self._dense(ctx, p + "attention.output.dense") + x, p + "attention.output.LayerNorm")
+        return self._norm(self._dense(F.gelu(self._dense(x, p + "intermediate.dense")), p + "output.dense") + x, p + "output.LayerNorm")
+
+    def hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> Any:
+        """Last hidden states (batch, length, hidden) of padded token ids; `mask` is 1 on tokens, 0 on padding."""
+        import torch
+
+        m = torch.from_numpy(mask)
+        attend = None if bool(m.all()) else m.bool()[:, None, None, :]
+        x = self._embeddings(torch.from_numpy(ids))
+        for i in range(self.layers):
+            x = self._layer(x, attend, i)
+        return x
+
+    def sentence_vectors(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Unit vectors of the mean of the last hidden states over the tokens (sentence-transformers' pooling)."""
+        import torch
+
+        with torch.inference_mode():
+            hidden = self.hidden_states(ids, mask)
+            weight = torch.from_numpy(mask).unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weight).sum(1) / weight.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()

