@@ -21,6 +21,7 @@ _MONTHS = {
     )
     for i, name in enumerate(names.split())
 }
+MONTH_NAMES = frozenset(_MONTHS)
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)?\d\d)(?![\d])")

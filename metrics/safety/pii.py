@@ -68,6 +68,7 @@ _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Ei
 )
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d$")  # opening hours
 CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
 SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
@@ -76,8 +77,8 @@ LABELLED_ID = re.compile(
     r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
     r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
     r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
-    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー)"
-    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー|pass\.)"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,5}[0-9][A-Z0-9-]{4,24})",
     re.I,
 )
 CN_ID = re.compile(r"(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
@@ -100,20 +101,21 @@ _SUFFIXES = {
     "apartment": "apt", "apt": "apt", "suite": "ste", "ste": "ste", "unit": "unit", "flat": "flat", "floor": "fl", "fl": "fl",
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
     "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
-    "post": "po", "office": "", "p": "", "o": "", "po": "po", "strasse": "str", "straße": "str", "str": "str",
+    "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "strasse": "str", "straße": "str", "str": "str",
 }
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\s*\d{1,5}[A-Z]?"
 _EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica|gracht|kade|singel|plein|dijk|markt|steeg|damm|ufer|plads|gränd|torget)"
-_EU_PREFIX = r"(?:Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
+_EU_PREFIX = r"(?:C/|Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
 ADDRESS = re.compile(
     r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + _US_SUFFIX + r")\b\.?(?:,?\s*" + _UNIT + r")?"
     r"|\b" + _EU_IN_WORD + r"\s+\d{1,5}[a-zA-Z]?\b"
-    r"|\b" + _EU_PREFIX + r"(?:\s+(?:[dD][aeiou]s?|de\s+la|del|di|della|des|du|do)?\s*[A-ZÀ-Þ][\w'-]*){1,4},?\s+\d{1,5}[a-zA-Z]?\b"
+    r"|\b" + _EU_PREFIX + r"(?:\s+(?:[dD][aeiou]s?|de\s+la|del|di|della|des|du|do)?\s*[A-ZÀ-Þ][\w'-]*){1,4},?\s+(?:n[º°o]\.?\s*)?\d{1,5}[a-zA-Z]?\b"
     r"|\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|PSC\s+\d{1,5},?\s+Box)\s+\d{1,6}\b"
     r"|\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?\s*#?\s*\d{1,5}[A-Z]?\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"  # UK postcode
+    r"|\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d\b"  # Canadian postcode
 )
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -184,12 +186,12 @@ def _email_ok(m: re.Match) -> bool:
 
 
 def _phone_ok(text: str, m: re.Match) -> bool:
-    """A digit-group run is a phone unless it is a date, a year range, a labelled code ("part no.", "lot") or a
+    """A digit-group run is a phone unless it is a date, a time range ("10.00-18.00"), a year range, a labelled code ("part no.", "lot") or a
     quantity; unlabelled it needs a strong shape (+, parentheses, 3+ groups, a mainland mobile) and 8+ digits."""
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
-    if not 7 <= len(d) <= 15 or _DATE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
+    if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     labelled = bool(_PHONE_CONTEXT.search(before))

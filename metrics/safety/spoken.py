@@ -1,0 +1,48 @@
+"""Numbers read out digit by digit ("five five five, oh one nine nine", "一三九一二三四五六七八") written as digits.
+
+Why: a phone or ID number copied from the user's profile leaks just as much when the
+output spells it out, and the leakage matcher compares numbers by their digits. Only a
+run of at least three digit words (English, German, French, Spanish; "oh" / "o" for
+zero, "double" / "triple" repeating the next digit) or four Han digits is rewritten,
+so prose numbers ("one of two", "一个", "one hundred and twenty-three") stay as they are.
+"""
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    **dict.fromkeys(("zero", "oh", "o", "nought", "null", "zéro", "cero"), "0"),
+    **dict.fromkeys(("one", "eins", "un", "uno"), "1"),
+    **dict.fromkeys(("two", "zwei", "zwo", "deux", "dos"), "2"),
+    **dict.fromkeys(("three", "drei", "trois", "tres"), "3"),
+    **dict.fromkeys(("four", "vier", "quatre", "cuatro"), "4"),
+    **dict.fromkeys(("five", "fünf", "cinq", "cinco"), "5"),
+    **dict.fromkeys(("six", "sechs", "seis"), "6"),
+    **dict.fromkeys(("seven", "sieben", "sept", "siete"), "7"),
+    **dict.fromkeys(("eight", "acht", "huit", "ocho"), "8"),
+    **dict.fromkeys(("nine", "neun", "neuf", "nueve"), "9"),
+}
+_REPEAT = {"double": 2, "triple": 3}
+_TOKEN = "(?:" + "|".join(sorted(list(_WORDS) + list(_REPEAT), key=len, reverse=True)) + ")"
+_RUN = re.compile(rf"(?<![^\W\d_]){_TOKEN}(?:[\s,.-]{{1,3}}{_TOKEN}){{2,}}(?![^\W\d_])", re.I)
+_HAN_DIGITS = str.maketrans("〇零幺一二三四五六七八九", "001123456789")
+_HAN_RUN = re.compile("[〇零幺一二三四五六七八九]{4,}")
+
+
+def _digits_of(run: str) -> str:
+    """The digits a run of digit words reads ("double five one" -> "551"); a dangling "double" reads as nothing."""
+    out, repeat = [], 1
+    for w in re.findall(r"[^\W\d_]+", run.lower()):
+        if w in _REPEAT:
+            repeat = _REPEAT[w]
+            continue
+        out.append(_WORDS[w] * repeat)
+        repeat = 1
+    return "".join(out)
+
+
+def spoken_digits(text: str) -> str:
+    """`text` with every run of digit words replaced by its digits (a space kept on either side)."""
+    if _HAN_RUN.search(text):
+        text = _HAN_RUN.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
+    return _RUN.sub(lambda m: _digits_of(m.group(0)), text)
