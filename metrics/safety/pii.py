@@ -8,14 +8,15 @@ address with its street words abbreviated. Formats covered: e-mails (plain and
 obfuscated), phones (international, parenthesised, spaced / dotted / dashed
 groups, extensions; short local forms only next to a word like "call" or
 "phone"), Luhn-valid cards, SSNs, IBANs (mod-97), IP addresses, ID numbers after
-a label ("passport", "licence", "national ID", "Reisepass-Nr.", "DNI" ...), street addresses in US/UK
-(number + street + suffix, unit / apartment, PO box, postcode) and continental
-styles ("Koskikatu 25", "Rua do Arenque 1634"), and Chinese formats: mainland
+a label ("passport", "pass. no.", "licence", "national ID", "Reisepass-Nr.", "DNI" ...; up to five letters
+before the first digit, as in UK driving licences), street addresses in US/UK
+(number + street + suffix, unit / apartment, PO box, UK and Canadian postcodes) and continental
+styles ("Koskikatu 25", "Rua do Arenque 1634", "C/ Mayor, nº 23"), and Chinese formats: mainland
 mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
 checksum), postal addresses (...路12号), WeChat and QQ ids after their label;
 Japanese addresses (...区渋谷2-21-1). A digit-group run is not a phone when it is
-a labelled code ("part no.", "Lot", "flight") or a quantity grouped by thousands
-("12 345 678 streams", "$1 250 000 000").
+a labelled code ("part no.", "Lot", "flight", "order number"), a time range ("10.00-18.00")
+or a quantity grouped by thousands ("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
 model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
@@ -101,7 +102,7 @@ _SUFFIXES = {
     "apartment": "apt", "apt": "apt", "suite": "ste", "ste": "ste", "unit": "unit", "flat": "flat", "floor": "fl", "fl": "fl",
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
     "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
-    "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "strasse": "str", "straße": "str", "str": "str",
+    "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "rue": "r", "r": "r", "strasse": "str", "straße": "str", "str": "str",
 }
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
@@ -194,9 +195,10 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    labelled = bool(_PHONE_CONTEXT.search(before))
+    code = _CODE_LABEL.search(before)  # "order number": the phone word "number" is the code's
+    labelled = bool(_PHONE_CONTEXT.search(before[: code.start()] if code else before))
     quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
-    if not labelled and (_CODE_LABEL.search(before) or quantity):
+    if not labelled and (code or quantity):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
