@@ -96,10 +96,20 @@ def test_a_business_public_contact_from_the_item_profile_is_not_a_leak(output, i
 
 
 @pytest.mark.parametrize("text", [
-    "Open 09:00–21:00 Mon–Fri, 10.00-18.00 Sat.", "Your order number 4829-1093-7741 is confirmed.",
+    "Open 09:00–21:00 Mon–Fri, 10.00-18.00 Sat.", "Your order number 4829-1093-7741 is confirmed.", "HS code 8471.30.0100 applies.",
 ])
 def test_opening_hours_and_order_numbers_are_not_phones(text):
     assert find_pii(text) == []
+
+
+def test_an_area_code_label_still_leaves_a_phone():
+    assert [p.kind for p in find_pii("area code (555) 123-4567")] == ["phone"]
+
+
+def test_a_long_code_holding_the_users_last_nine_digits_inside_is_not_their_number():
+    e = ex("phone +49 151 2345 6789")
+    assert leaks(e, "UPC 012345678905 is on the label.") == []  # 123456789 inside, other digits after
+    assert leaks(e, "Ring 0151 2345 6789 after six.") == ["phone"]
 
 
 def test_a_month_and_year_of_the_birthday_is_not_a_leak():

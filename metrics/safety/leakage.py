@@ -194,8 +194,8 @@ class _Text:
             return f" {key} " in self.words or key in self.ru_streets or (_POSTCODE.fullmatch(key) is not None and key.replace(" ", "").upper() in self.compact)
         d = digits(key)
         if d == key or kind in ("phone", "card", "ssn", "ip", "number", "qq"):
-            if len(d) >= _SUFFIX_DIGITS:
-                return any(d[-_SUFFIX_DIGITS:] in r for r in self.runs)
+            if len(d) >= _SUFFIX_DIGITS:  # the same last 9 digits ending a number, or the whole number inside a longer run
+                return any(r.endswith(d[-_SUFFIX_DIGITS:]) or d in r for r in self.runs)
             return any(d in r for r in self.runs) if len(d) >= _MIN_DIGITS else d in self.runs
         return _ALNUM.sub("", key.upper()) in self.compact
 

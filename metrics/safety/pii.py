@@ -57,7 +57,7 @@ PHONE = re.compile(
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
 _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
     r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
-    r"booking|tracking|patent|case|no|nr|number)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
+    r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
     re.I,
 )
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
