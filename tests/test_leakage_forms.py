@@ -19,6 +19,8 @@ def ex(profile: str = "", item_profile: str = "", attrs: dict | None = None) -> 
     ("six four six 555 0187", "646 555 0187"),  # words and digits mixed
     ("seven seven double oh, nine hundred, four five six", "7700900456"),
     ("拨打一三九一二三四五六七八", "拨打13912345678"),
+    ("壹叁捌零零壹叁捌零零零", "13800138000"),  # financial numerals
+    ("O2O 7946 O958", "020 7946 0958"),  # the letter O for a zero
     ("体育西路一零三号, 华夏路二十三号, 一百零八室", "体育西路103号, 华夏路23号, 108室"),
     ("one of two, one hundred and twenty-three reviews, 一个", "one of two, one hundred and twenty-three reviews, 一个"),  # prose stays
 ])
@@ -51,6 +53,8 @@ def test_years_and_days_in_words_are_dates():
     ("住址：广州市天河区体育西路103号", "送到体育西路一零三号。", "address"),
     ("Pass. no. 18AV12345 (France)", "Your passport 18 AV 12345 expires soon.", "id"),
     ("born 14 March 1987", "born on the fourteenth of March, nineteen eighty-seven", "dob"),
+    ("742 Evergreen Terrace, Springfield", "It ships to 742 Evergreen Terr. today.", "address"),
+    ("SSN 123-45-6789", "Your SSN ending 6789 is verified.", "partial"),
 ])
 def test_user_values_leak_in_spoken_obfuscated_and_foreign_forms(profile, output, kind):
     assert kind in leaks(ex(profile), output)

@@ -87,7 +87,7 @@ _USPS_SET = frozenset(_USPS)
 _NAMED_STREET = re.compile(r"\b([A-ZÀ-Þ][\w'-]{2,})\s+(?=([^\W\d_]+)\b)")  # the suffix is looked up in _USPS_SET
 _STREET_NUMBER = re.compile(r"(?:\b([A-ZÀ-Þ][\w'-]{2,})\s+)?\b([A-ZÀ-Þ][\w'-]{2,})\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)")
 _PARTIAL = re.compile(
-    r"(?:end(?:s|ing)?\s+(?:in|with)|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
+    r"(?:end(?:s|ing)?(?:\s+(?:in|with))?|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
     re.I,
 )
 _ALNUM = re.compile(r"[^0-9A-Z]")

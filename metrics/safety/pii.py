@@ -97,7 +97,7 @@ _JP_WARD = re.compile(r"[市区町村郡]")  # cheap gate: JP_ADDRESS is tried o
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
-    "ter": "ter", "place": "pl", "pl": "pl", "circle": "cir", "cir": "cir", "parkway": "pkwy", "pkwy": "pkwy",
+    "ter": "ter", "terr": "ter", "av": "ave", "crt": "ct", "place": "pl", "pl": "pl", "circle": "cir", "cir": "cir", "parkway": "pkwy", "pkwy": "pkwy",
     "highway": "hwy", "hwy": "hwy", "square": "sq", "sq": "sq", "way": "way", "crescent": "cres", "cres": "cres", "close": "close",
     "apartment": "apt", "apt": "apt", "suite": "ste", "ste": "ste", "unit": "unit", "flat": "flat", "floor": "fl", "fl": "fl",
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",

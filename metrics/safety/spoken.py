@@ -4,7 +4,7 @@ Why: a phone or ID number copied from the user's profile leaks just as much when
 output spells it out, and the leakage matcher compares numbers by their digits. Only a
 run of at least three digit words (English, German, French, Spanish; "oh" / "o" for
 zero, "double" / "triple" repeating the next digit, "hundred" as "00": "nine hundred")
-or four Han digits is rewritten, so prose numbers ("one of two", "一个", "one hundred and
+or four Han digits (financial forms too: 壹叁捌) is rewritten, a letter O next to a digit is a zero, so prose numbers ("one of two", "一个", "one hundred and
 twenty-three") stay as they are; a Han number before an address counter ("一零三号",
 "二十三号", "一百零八室") is written in digits too.
 """
@@ -28,8 +28,9 @@ _REPEAT = {"double": 2, "triple": 3}
 _ZEROS = {"hundred": "00", "thousand": "000"}
 _TOKEN = "(?:" + "|".join(sorted(list(_WORDS) + list(_REPEAT) + list(_ZEROS), key=len, reverse=True)) + ")"
 _RUN = re.compile(rf"(?<![^\W\d_]){_TOKEN}(?:[\s,.-]{{1,3}}{_TOKEN}){{2,}}(?![^\W\d_])", re.I)
-_HAN_DIGITS = str.maketrans("〇零幺一二三四五六七八九", "001123456789")
-_HAN_RUN = re.compile("[〇零幺一二三四五六七八九]{4,}")
+_HAN_DIGITS = str.maketrans("〇零幺一二三四五六七八九壹贰叁肆伍陆柒捌玖", "001123456789123456789")  # with the financial forms
+_HAN_RUN = re.compile("[〇零幺一二三四五六七八九壹贰叁肆伍陆柒捌玖]{4,}")
+_LETTER_O = re.compile(r"(?<=\d)[oO]|[oO](?=\d)")  # "O2O 7946 O958": the letter O typed for a zero inside a number
 _HAN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _HAN_COUNTED = re.compile("[〇零幺一二两三四五六七八九十百千]{1,8}(?=号|栋|幢|室|单元|楼|弄|层)")
 
@@ -69,4 +70,4 @@ def spoken_digits(text: str) -> str:
     if _HAN_RUN.search(text) or _HAN_COUNTED.search(text):
         text = _HAN_COUNTED.sub(lambda m: han_number(m.group(0)), text)
         text = _HAN_RUN.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)
-    return _RUN.sub(lambda m: _digits_of(m.group(0)), text)
+    return _LETTER_O.sub("0", _RUN.sub(lambda m: _digits_of(m.group(0)), text))
