@@ -101,6 +101,7 @@ def test_a_business_public_contact_from_the_item_profile_is_not_a_leak(output, i
 
 @pytest.mark.parametrize("text", [
     "Open 09:00–21:00 Mon–Fri, 10.00-18.00 Sat.", "Your order number 4829-1093-7741 is confirmed.", "HS code 8471.30.0100 applies.",
+    "快递单号 SF1402345678921，预计明天送达。", "Tracking: 1Z 12E 456 78 9012 3456.",  # digits of codes: not a card, SSN or phone
 ])
 def test_opening_hours_and_order_numbers_are_not_phones(text):
     assert find_pii(text) == []

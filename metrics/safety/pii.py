@@ -15,7 +15,8 @@ styles ("Koskikatu 25", "Rua do Arenque 1634", "C/ Mayor, nº 23"), and Chinese 
 mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
 checksum), postal addresses (...路12号), WeChat and QQ ids after their label;
 Japanese addresses (...区渋谷2-21-1). A digit-group run is not a phone when it is
-a labelled code ("part no.", "Lot", "flight", "order number"), a time range ("10.00-18.00")
+a labelled code ("part no.", "Lot", "flight", "order number"), the digits after a letter-and-digit
+token of a code ("1Z 12E 456 78 9012 3456"), a time range ("10.00-18.00")
 or a quantity grouped by thousands ("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
@@ -60,6 +61,7 @@ _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to 
     r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
     re.I,
 )
+_CODE_BEFORE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,}[ -]$", re.I)  # "1Z 12E 456 78 9012": the tail of a code
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
 _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Einwohner"), not by a phone's label or prose ("office", "for")
@@ -70,8 +72,8 @@ _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Ei
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d$")  # opening hours
-CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
-SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
+CARD = re.compile(r"(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\d-])")  # not the digits of a code ("SF1402345678921")
+SSN = re.compile(r"(?<![\d-])(?<!\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\d-]|\s\d)")  # not three groups of a longer spaced number
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
 IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 LABELLED_ID = re.compile(
@@ -198,7 +200,7 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     code = _CODE_LABEL.search(before)  # "order number": the phone word "number" is the code's
     labelled = bool(_PHONE_CONTEXT.search(before[: code.start()] if code else before))
     quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
-    if not labelled and (code or quantity):
+    if not labelled and (code or quantity or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
