@@ -119,3 +119,15 @@ def test_a_long_code_holding_the_users_last_nine_digits_inside_is_not_their_numb
 
 def test_a_month_and_year_of_the_birthday_is_not_a_leak():
     assert leaks(ex("born 14 March 1987"), "Released in March 1987, this album fits your taste.") == []
+
+
+def test_world_pii_halves_split_all_cases_and_carry_attributes_and_item_contacts(tmp_path):
+    from validation.sets import SETS
+    from validation.sets.pii_world import CASES
+
+    dev, held = (SETS.create(f"pii-world/{h}", data=tmp_path, seed=0) for h in ("dev", "heldout"))  # empty dir: no file read
+    assert len(CASES) == 169 and sum(c.label for c in CASES) == 103  # 103 leaks, 66 clean traps, written by hand
+    assert sorted(s.output for s in dev.samples + held.samples) == sorted(c.output for c in CASES)
+    assert all(s.slice.startswith("neg:") != bool(s.label) for s in dev.samples + held.samples)
+    licence = next(s for s in dev.samples + held.samples if "MORGA" in s.output)
+    assert licence.example.user.attributes == {"driver_licence": "MORGA753116SM9IJ"} and licence.label == 1
