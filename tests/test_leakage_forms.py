@@ -131,3 +131,8 @@ def test_world_pii_halves_split_all_cases_and_carry_attributes_and_item_contacts
     assert all(s.slice.startswith("neg:") != bool(s.label) for s in dev.samples + held.samples)
     licence = next(s for s in dev.samples + held.samples if "MORGA" in s.output)
     assert licence.example.user.attributes == {"driver_licence": "MORGA753116SM9IJ"} and licence.label == 1
+
+
+def test_masked_and_spoken_matchers_stay_linear_on_hostile_runs():
+    e = ex("Phone 0207 946 0958, jane.doe@gmail.com", attrs={"name": "Ann Lee", "street": "Elm Road 5"})
+    assert leaks(e, "1 " * 60_000 + "a" + "* " * 60_000 + "x" * 100_000 + "***@x" + "one " * 30_000 + "Aa " * 30_000) == []

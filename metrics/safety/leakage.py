@@ -87,7 +87,7 @@ _USPS_SET = frozenset(_USPS)
 _NAMED_STREET = re.compile(r"\b([A-ZÀ-Þ][\w'-]{2,})\s+(?=([^\W\d_]+)\b)")  # the suffix is looked up in _USPS_SET
 _STREET_NUMBER = re.compile(r"(?:\b([A-ZÀ-Þ][\w'-]{2,})\s+)?\b([A-ZÀ-Þ][\w'-]{2,})\s+\d{1,5}[a-z]?\b(?![\s.,-]*\d)")
 _PARTIAL = re.compile(
-    r"(?:end(?:s|ing)?(?:\s+(?:in|with))?|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|[*xX•#]{3,}[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
+    r"(?:end(?:s|ing)?(?:\s+(?:in|with))?|last\s+(?:four|4|three|3)\s+(?:digits?\s+)?(?:of\s+[\w\s']{1,30}?\s+)?(?:are|is|:)?|(?<![*xX•#])[*xX•#]{3,}+[ -]?|尾号(?:为|是)?)\s*(\d{3,4})(?!\d)",
     re.I,
 )
 _ALNUM = re.compile(r"[^0-9A-Z]")
@@ -99,7 +99,7 @@ _EMAIL_FILLER = frozenset(  # "@" and "." said in words, in several languages
 )
 _EMAIL_TOKEN = re.compile(r"[\w.+-]*\w")
 _DISTINCT_LOCAL = re.compile(r"(?=.{5})(?:\w+[._+-]\w|.*\d)")  # a local part no prose word can be: "t.nguyen", "rob_k77"
-_MASKED_EMAIL = re.compile(r"([\w.+-]{5,}?)[*•]{2,}[\w.+-]*\s*@\s*([\w-]+)")  # "jonathan.whitf***@gmail.com"
+_MASKED_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{5,}?)[*•]{2,}[\w.+-]*\s*@\s*([\w-]+)")  # "jonathan.whitf***@gmail.com"
 _POSTCODE = re.compile(r"[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}|[a-z]\d[a-z] \d[a-z]\d")  # UK / Canadian, as address_key writes them
 _KR_ROAD = re.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,5}(?:-\d{1,4})?(?!\d)")  # Korean road-name address: 테헤란로 152
 _FULL_NAME = re.compile(r"(?=\b([A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-Z]?[a-zß-ÿ]+)?\s[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-Z]?[a-zß-ÿ]+)?)\b)")
@@ -108,7 +108,7 @@ _RU_TYPE = r"(?:ул|улица|просп|проспект|пр|пер|пере
 _RU_STREET = re.compile(  # "ул. Тверская, д. 7" and "Тверскую ул., д. 7": the street's name (any case ending) and house number
     rf"(?:{_RU_TYPE}\s*([А-ЯЁ][а-яё-]+)|([А-ЯЁ][а-яё-]+)\s+{_RU_TYPE})[,\s]*(?:д\.|дом)?\s*(\d{{1,4}})(?!\d)"
 )
-_MASKED = re.compile(r"(?<![\w*•])[\d*•xX](?:[ .-]?[\d*•xX]){6,}(?![\w*•])")  # "138****8000", "0207 946 09**"
+_MASKED = re.compile(r"(?<![\w*•])(?<![\d*•][ .-])[\d*•xX](?:[ .-]?[\d*•xX]){6,}+(?![\w*•])")  # "138****8000", "0207 946 09**"; starts only where a run starts (linear)
 _MASK = re.compile(r"[*•xX]")
 _CODE = re.compile(r"(?=[A-Z-]*\d)(?=[\d-]*[A-Z])[A-Z\d-]{6,}", re.I)  # a licence / passport number: letters and digits
 _ADDRESS_CUE = re.compile(  # words that open an address: the numbers after them are parts of it
