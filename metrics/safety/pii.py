@@ -8,14 +8,16 @@ address with its street words abbreviated. Formats covered: e-mails (plain and
 obfuscated), phones (international, parenthesised, spaced / dotted / dashed
 groups, extensions; short local forms only next to a word like "call" or
 "phone"), Luhn-valid cards, SSNs, IBANs (mod-97), IP addresses, ID numbers after
-a label ("passport", "licence", "national ID", "Reisepass-Nr.", "DNI" ...), street addresses in US/UK
-(number + street + suffix, unit / apartment, PO box, postcode) and continental
-styles ("Koskikatu 25", "Rua do Arenque 1634"), and Chinese formats: mainland
+a label ("passport", "pass. no.", "licence", "national ID", "Reisepass-Nr.", "DNI" ...; up to five letters
+before the first digit, as in UK driving licences), street addresses in US/UK
+(number + street + suffix, unit / apartment, PO box, UK and Canadian postcodes) and continental
+styles ("Koskikatu 25", "Rua do Arenque 1634", "C/ Mayor, nº 23"), and Chinese formats: mainland
 mobiles (+86, spaced / dashed), 18-digit resident ID numbers (GB 11643
 checksum), postal addresses (...路12号), WeChat and QQ ids after their label;
 Japanese addresses (...区渋谷2-21-1). A digit-group run is not a phone when it is
-a labelled code ("part no.", "Lot", "flight") or a quantity grouped by thousands
-("12 345 678 streams", "$1 250 000 000").
+a labelled code ("part no.", "Lot", "flight", "order number"), the digits after a letter-and-digit
+token of a code ("1Z 12E 456 78 9012 3456"), a time range ("10.00-18.00")
+or a quantity grouped by thousands ("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
 groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
 model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
@@ -56,9 +58,10 @@ PHONE = re.compile(
 _PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
 _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
     r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
-    r"booking|tracking|patent|case|no|nr|number)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
+    r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
     re.I,
 )
+_CODE_BEFORE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,}[ -]$", re.I)  # "1Z 12E 456 78 9012": the tail of a code
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
 _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Einwohner"), not by a phone's label or prose ("office", "for")
@@ -68,16 +71,17 @@ _COUNTED = re.compile(  # ... followed by what they count ("streams", "yen", "Ei
 )
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){11,18}(?![\d-])")
-SSN = re.compile(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])")
+_TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d$")  # opening hours
+CARD = re.compile(r"(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\d-])")  # not the digits of a code ("SF1402345678921")
+SSN = re.compile(r"(?<![\d-])(?<!\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\d-]|\s\d)")  # not three groups of a longer spaced number
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I)
 IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 LABELLED_ID = re.compile(
     r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
     r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
     r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
-    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー)"
-    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,3}[0-9][A-Z0-9-]{4,24})",
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー|pass\.)"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,5}[0-9][A-Z0-9-]{4,24})",
     re.I,
 )
 CN_ID = re.compile(r"(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
@@ -95,25 +99,26 @@ _JP_WARD = re.compile(r"[市区町村郡]")  # cheap gate: JP_ADDRESS is tried o
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
-    "ter": "ter", "place": "pl", "pl": "pl", "circle": "cir", "cir": "cir", "parkway": "pkwy", "pkwy": "pkwy",
+    "ter": "ter", "terr": "ter", "av": "ave", "crt": "ct", "place": "pl", "pl": "pl", "circle": "cir", "cir": "cir", "parkway": "pkwy", "pkwy": "pkwy",
     "highway": "hwy", "hwy": "hwy", "square": "sq", "sq": "sq", "way": "way", "crescent": "cres", "cres": "cres", "close": "close",
     "apartment": "apt", "apt": "apt", "suite": "ste", "ste": "ste", "unit": "unit", "flat": "flat", "floor": "fl", "fl": "fl",
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
     "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
-    "post": "po", "office": "", "p": "", "o": "", "po": "po", "strasse": "str", "straße": "str", "str": "str",
+    "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "rue": "r", "r": "r", "strasse": "str", "straße": "str", "str": "str",
 }
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\s*\d{1,5}[A-Z]?"
 _EU_IN_WORD = r"[A-ZÀ-Þ][\w'-]*(?:katu|tie|straße|strasse|str\.|weg|gasse|platz|allee|vej|gade|laan|straat|vägen|gatan|veien|väg|gata|utca|ulica|gracht|kade|singel|plein|dijk|markt|steeg|damm|ufer|plads|gränd|torget)"
-_EU_PREFIX = r"(?:Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
+_EU_PREFIX = r"(?:C/|Rua|Rue|Via|Viale|Calle|Avenida|Avda\.?|Av\.|Carrer|Plaza|Piazza|Corso|Strada|Largo|Chemin|Allée|Travessa|Ulica|ul\.|Praça|Paseo)"
 ADDRESS = re.compile(
     r"(?<![\w.,-])\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\.?\s+){1,4}(?:" + _US_SUFFIX + r")\b\.?(?:,?\s*" + _UNIT + r")?"
     r"|\b" + _EU_IN_WORD + r"\s+\d{1,5}[a-zA-Z]?\b"
-    r"|\b" + _EU_PREFIX + r"(?:\s+(?:[dD][aeiou]s?|de\s+la|del|di|della|des|du|do)?\s*[A-ZÀ-Þ][\w'-]*){1,4},?\s+\d{1,5}[a-zA-Z]?\b"
+    r"|\b" + _EU_PREFIX + r"(?:\s+(?:[dD][aeiou]s?|de\s+la|del|di|della|des|du|do)?\s*[A-ZÀ-Þ][\w'-]*){1,4},?\s+(?:n[º°o]\.?\s*)?\d{1,5}[a-zA-Z]?\b"
     r"|\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|PSC\s+\d{1,5},?\s+Box)\s+\d{1,6}\b"
     r"|\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?\s*#?\s*\d{1,5}[A-Z]?\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"  # UK postcode
+    r"|\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d\b"  # Canadian postcode
 )
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -184,17 +189,18 @@ def _email_ok(m: re.Match) -> bool:
 
 
 def _phone_ok(text: str, m: re.Match) -> bool:
-    """A digit-group run is a phone unless it is a date, a year range, a labelled code ("part no.", "lot") or a
+    """A digit-group run is a phone unless it is a date, a time range ("10.00-18.00"), a year range, a labelled code ("part no.", "lot") or a
     quantity; unlabelled it needs a strong shape (+, parentheses, 3+ groups, a mainland mobile) and 8+ digits."""
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
-    if not 7 <= len(d) <= 15 or _DATE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
+    if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    labelled = bool(_PHONE_CONTEXT.search(before))
+    code = _CODE_LABEL.search(before)  # "order number": the phone word "number" is the code's
+    labelled = bool(_PHONE_CONTEXT.search(before[: code.start()] if code else before))
     quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
-    if not labelled and (_CODE_LABEL.search(before) or quantity):
+    if not labelled and (code or quantity or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
