@@ -836,7 +836,7 @@ def sample_score(vs: Sequence[Verdict], cover: float | None = None) -> float | N
 THRESHOLD = 0.5
 
 
-@metric("faith.claim_score", area="faithfulness", bounds=(0.0, 1.0), threshold=THRESHOLD)
+@metric("faith.claim_score", area="faithfulness", version="2", bounds=(0.0, 1.0), threshold=THRESHOLD)  # 2: issue 9 round 6 judge (near-synonym negation, indirect opposites, names)
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
@@ -853,7 +853,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", bounds=(0.0, 1.0))
+@metric("faith.claim_support", area="faithfulness", version="2", bounds=(0.0, 1.0))
 def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
@@ -864,7 +864,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", bounds=(0.0, 1.0), higher_is_better=False)
+@metric("faith.claim_contradiction", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False)
 def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
