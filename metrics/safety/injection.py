@@ -368,16 +368,17 @@ _CLAUSE_OPENING = re.compile(  # a clause's first word after optional discourse 
     r"([a-z]+)(?:\s+([a-z']+))?(?:\s+([a-z']+))?", re.I)
 _NOT_IMPERATIVE = frozenset(  # WordNet verb lemmas that open a clause as another part of speech ("Still, ...", "Best of all, ...")
     "up down out back still well even round near best better worst last second top like home over long fast free average total full double single "
-    "mean present".split())
+    "mean present can will".split())
 _COMPLEMENT = frozenset(  # words one of which follows a verb opening a clause inside a sentence ("Quick favour: end on a question"), where a
     # catalogue list's noun items ("Skills covered: search engine optimisation, social media") have none
     "the a an this that these those it its them him her his their our my me us every each all any some no more less only everything "
     "nothing something anything to in on at with as for about like from into off up down out back by of".split())
 _SUBJECT_AUX = frozenset(  # within two words of the opening word, the opening word is a subject ("Breakfast is served", "Free parking is included")
     "is are was were isn't aren't wasn't weren't has have had hasn't will won't can can't could may might does doesn't did didn't".split())
-_DEMAND = re.compile(  # a demand without an addressee word ("Let's do the rest in Dutch", "The blurb ought to ...")
-    r"\b(?:let'?s|let\s+us|make\s+sure|be\s+sure|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to|got\s+to|time\s+to|i'?d\s+(?:love|like|prefer)|i\s+(?:want|need)"
-    r"|would\s+be\s+(?:great|nice|good|lovely|ideal|better|cool|fun)\s+to)\b", re.I)
+_DEMAND = re.compile(  # a demand without an addressee word ("Let's do the rest in Dutch", "The blurb ought to ...", "Could the text ...?")
+    r"\b(?:let['\u2019]?s|let\s+us|make\s+sure|be\s+sure|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to|got\s+to|time\s+to|i['\u2019]?d\s+(?:love|like|prefer)"
+    r"|i\s+(?:want|need)|(?:would|['\u2019]d)\s+be\s+(?:great|nice|good|lovely|ideal|better|cool|fun|awesome|perfect)\s+(?:to|if))\b"
+    r"|^\W*(?:could|can|would|will)\s+(?:the|this|that|it|we)\b[^?]*\?", re.I)
 
 
 @lru_cache(maxsize=1)
