@@ -98,6 +98,7 @@ def test_unaddressed_screen_passes_imperatives_and_demands(sentence: str) -> Non
     "Skills covered: search engine optimisation, social media strategy and analytics.", "Amenities: pool, free wi-fi and parking.",
     "Suited to couples, solo travellers and groups.", "Paris, Rome and Milan are covered.", "Average rating 4.3 out of 5 from 1475 reviews.",
     "Free parking is available for guests.", "It would be hard to find a quieter beach.", "Can be worn with or without the belt.",
+    "Prefers news about cybersecurity, retail and the Olympics; analysis pieces; video.",
 ])
 def test_unaddressed_screen_keeps_catalogue_lines_from_the_head(sentence: str) -> None:
     assert not asks_unaddressed(sentence)

@@ -369,7 +369,7 @@ _CLAUSE_OPENING = re.compile(  # a clause's first word after optional discourse 
 _NOT_IMPERATIVE = frozenset(  # WordNet verb lemmas that open a clause as another part of speech ("Still, ...", "Best of all, ...")
     "up down out back still well even round near best better worst last second top like home over long fast free average total full double single "
     "mean present can will".split())
-_COMPLEMENT = frozenset(  # words one of which follows a verb opening a clause inside a sentence ("Quick favour: end on a question"), where a
+_COMPLEMENT = frozenset(  # the word right after a verb opening a clause inside a sentence ("Quick favour: end on a question"), where a
     # catalogue list's noun items ("Skills covered: search engine optimisation, social media") have none
     "the a an this that these those it its them him her his their our my me us every each all any some no more less only everything "
     "nothing something anything to in on at with as for about like from into off up down out back by of".split())
@@ -400,12 +400,12 @@ def asks_unaddressed(sentence: str) -> bool:
 def _opens_imperative(m: re.Match) -> bool:
     """A clause opening (`_CLAUSE_OPENING` match) whose first word is a base-form verb: a WordNet verb lemma (British -ise
     spellings too), not a word that opens clauses as an adverb or adjective, not followed by an auxiliary (then it is a subject).
-    Inside a sentence (after , ; :) it also needs a complement word within two words and, after a comma, a lower-case first
+    Inside a sentence (after , ; :) it also needs a complement word right after it and, after a comma, a lower-case first
     letter: list items are nouns ("Themes: time travel and first love", "Paris, Rome and Milan")."""
     first, *rest = (w for w in m.groups() if w)
     after = {w.lower() for w in rest}
     inside = m.group(0)[:1] in ",;:"
-    if inside and (first[:1].isupper() and m.group(0)[:1] == "," or not after & _COMPLEMENT):
+    if inside and (first[:1].isupper() and m.group(0)[:1] == "," or not rest or rest[0].lower() not in _COMPLEMENT):
         return False
     word, verbs = first.lower(), _verbs()
     return (word in verbs or word.endswith("ise") and word[:-3] + "ize" in verbs) and word not in _NOT_IMPERATIVE and not after & _SUBJECT_AUX
