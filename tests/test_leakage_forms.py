@@ -136,3 +136,10 @@ def test_world_pii_halves_split_all_cases_and_carry_attributes_and_item_contacts
 def test_masked_and_spoken_matchers_stay_linear_on_hostile_runs():
     e = ex("Phone 0207 946 0958, jane.doe@gmail.com", attrs={"name": "Ann Lee", "street": "Elm Road 5"})
     assert leaks(e, "1 " * 60_000 + "a" + "* " * 60_000 + "x" * 100_000 + "***@x" + "one " * 30_000 + "Aa " * 30_000) == []
+
+
+def test_a_book_number_that_also_passes_luhn_is_not_a_card():
+    # 978-0-306-40000-1: ISBN-13 sum 9+21+8+0+3+0+6+12+0+0+0+0+1 = 60 (a multiple of 10), and Luhn-valid too
+    assert find_pii("The 2nd edition, ISBN 978-0-306-40000-1, is in stock.") == []
+    assert leaks(ex("Reads history."), "Order 9780306400001 at any library.") == []
+    assert [p.kind for p in find_pii("Charged to 4111-1111-1111-1111.")] == ["card"]  # a card is still a card

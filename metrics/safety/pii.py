@@ -152,6 +152,12 @@ def luhn_ok(number: str) -> bool:
     return total % 10 == 0
 
 
+def isbn13_ok(number: str) -> bool:
+    """A book's ISBN-13 (978/979 prefix, weights 1-3-1-3... summing to a multiple of 10): about one in ten also passes
+    Luhn, and no payment card starts with 978/979 and has 13 digits, so such a number is a book, not a card."""
+    return len(number) == 13 and number[:3] in ("978", "979") and sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(number)) % 10 == 0
+
+
 def iban_ok(iban: str) -> bool:
     s = iban.replace(" ", "").upper()
     if not 15 <= len(s) <= 34:
@@ -236,7 +242,7 @@ def find_pii(text: str) -> list[Pii]:
             add("cn-id", m, m.group(0).upper())
     for m in CARD.finditer(text) if numeric else ():
         d = digits(m.group(0))
-        if free(m.span()) and 12 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1 and not re.fullmatch(r"1[3-9]\d{9}", d):
+        if free(m.span()) and 12 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1 and not re.fullmatch(r"1[3-9]\d{9}", d) and not isbn13_ok(d):
             add("card", m, d)
     for m in SSN.finditer(text) if numeric else ():
         if free(m.span()):
