@@ -96,8 +96,8 @@ _NAMED: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"マイナンバー|個人番号", my_number.is_valid), (r"cpf", cpf.is_valid),
     (r"rrn|주민등록번호", rrn.is_valid),
 )
-_NAMED_ID = re.compile(
-    r"(?:\b(?:" + "|".join(f"(?P<n{i}>{rx})" for i, (rx, _) in enumerate(_NAMED)) + r")\b|(?:マイナンバー|個人番号|주민등록번호))"
+_NAMED_ID = re.compile(  # the lookahead holds every label's first letter: most positions fail at once
+    r"(?=[abcfiknprstआマ個주])(?:\b(?:" + "|".join(f"(?P<n{i}>{rx})" for i, (rx, _) in enumerate(_NAMED)) + r")\b|(?:マイナンバー|個人番号|주민등록번호))"
     r"[^\w\n]{0,3}(?:(?:number|no|nr|nummer|num[ée]ro|n[º°o]|#|id)\b\.?)?[^\w\n]{0,3}(?:is\s+)?"
     r"([0-9][0-9A-Z]{0,3}(?:[ ./-]?[0-9A-Z]{1,4}){2,7})",
     re.I,
@@ -166,6 +166,15 @@ def e164(surface: str, region: str | None = None) -> str | None:
     except phonenumbers.NumberParseException:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def valid_somewhere(surface: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> bool:
+    """A valid phone number written internationally, or nationally in one of `regions` ("0170 / 123 45 67")."""
+    for region in (None,) if is_international(surface) else regions:
+        number = e164(surface, region)
+        if number is not None and phonenumbers.is_valid_number(phonenumbers.parse(number)):
+            return True
+    return False
 
 
 def region_of(e164_number: str) -> str | None:

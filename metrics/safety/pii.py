@@ -35,7 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from metrics.safety.idnumbers import e164, find_ibans, find_ids, find_named_ids, is_international
+from metrics.safety.idnumbers import e164, find_ibans, find_ids, find_named_ids, is_international, valid_somewhere
 
 _INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 _INVISIBLE.update(dict.fromkeys((0x00AD, 0xFEFF, 0x180E)))
@@ -60,7 +60,13 @@ PHONE = re.compile(
     r")" + _EXT + r"(?![\w-]|[.,]\d)",
     re.I,
 )
-_PHONE_CONTEXT = re.compile(r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系)\W{0,3}(?:\w+\W{1,3}){0,4}$", re.I)
+_PHONE_CONTEXT = re.compile(
+    r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系|電話|携帯|전화"
+    r"|\b(?:(?:an)?ruf\w*|handy|t[ée]l[ée]phone|appel(?:ez|er|le)?|llam[ae]\w*|chiam[ai]\w*|ligue|bel(?:len)?|телефон\w*|звон\w*)\b)"  # whole words
+    r"\W{0,3}(?:\w+\W{1,3}){0,4}$",
+    re.I,
+)
+_CUED_PHONE = re.compile(r"(?<![\w+.-])(?:\+\s?)?\(?\d[\d ()./-]{5,22}\d(?![\w-]|[.,]\d)")  # any separators, "/" too
 _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
     r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
     r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
@@ -104,7 +110,8 @@ JP_ADDRESS = re.compile(  # 東京都渋谷区渋谷2-21-1, 大阪市北区梅�
 )
 _JP_WARD = re.compile(r"[市区町村郡]")  # cheap gates: JP_ADDRESS is tried only on texts naming a ward or city,
 _CN_ROAD = re.compile(r"[路街道巷弄里]|胡同")  # CN_ADDRESS on texts naming a road,
-_CN_BUILDING = re.compile(r"[栋幢座]|号楼")  # CN_COMPOUND on texts naming a building
+_CN_BUILDING = re.compile(r"[栋幢座]|号楼")  # CN_COMPOUND on texts naming a building,
+_LONG_NUMBER = re.compile(r"\d(?:[ ./()-]{0,2}\d){6}")  # named IDs and cued phones (7+ digits) on texts with a long number
 _SUFFIXES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "boulevard": "blvd",
     "blvd": "blvd", "lane": "ln", "ln": "ln", "drive": "dr", "dr": "dr", "court": "ct", "ct": "ct", "terrace": "ter",
@@ -203,13 +210,29 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    code = _CODE_LABEL.search(before)  # "order number": the phone word "number" is the code's
-    labelled = bool(_PHONE_CONTEXT.search(before[: code.start()] if code else before))
+    code = _CODE_LABEL.search(before)
+    labelled = _phone_named(text, m.start())  # "order number": the phone word "number" is the code's
     quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
     if not labelled and (code or quantity or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
+
+
+def _phone_named(text: str, start: int) -> bool:
+    """A phone word ("call", "Tel.:") just before `start` that is not a code's ("order number")."""
+    before = text[max(0, start - 40) : start]
+    code = _CODE_LABEL.search(before)
+    return _PHONE_CONTEXT.search(before[: code.start()] if code else before) is not None
+
+
+def _cued_phone_ok(text: str, m: re.Match) -> bool:
+    """A number in a form PHONE does not read ("0170 / 123 45 67", "030/1234567", "98765 43210") is a phone when a phone
+    word names it and libphonenumber finds it valid (internationally, or nationally in a common region)."""
+    surface = m.group(0).strip()
+    years = all(_YEAR.fullmatch(g) for g in re.findall(r"\d+", surface))
+    return (7 <= len(digits(surface)) <= 15 and not years and not _DATE.match(surface) and not _TIME_RANGE.match(surface)
+            and _phone_named(text, m.start()) and valid_somewhere(surface))
 
 
 def find_pii(text: str) -> list[Pii]:
@@ -243,7 +266,8 @@ def find_pii(text: str) -> list[Pii]:
     for kind, span, key in find_ids(text) if numeric else ():
         if free(span):
             put(kind, span, key)
-    for span, key in find_named_ids(text) if numeric else ():
+    long_number = numeric and _LONG_NUMBER.search(text) is not None
+    for span, key in find_named_ids(text) if long_number else ():
         if free(span):
             put("id", span, key)
     for m in CARD.finditer(text) if numeric else ():
@@ -260,6 +284,9 @@ def find_pii(text: str) -> list[Pii]:
         value = m.group(1).rstrip("-")
         if free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)):  # "C4J7K2L9M"
             add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
+    for m in _CUED_PHONE.finditer(text) if long_number else ():
+        if free(m.span()) and _cued_phone_ok(text, m):
+            add("phone", m, phone_key(m.group(0)))
     for m in PHONE.finditer(text) if numeric else ():
         if free(m.span()) and _phone_ok(text, m):
             add("phone", m, phone_key(re.split(r"(?i)\s*(?:x|ext|extension|#)", m.group(0))[0]))
