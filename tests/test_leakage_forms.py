@@ -233,3 +233,20 @@ def test_a_phone_word_of_another_language_counts_only_as_a_whole_word():
     # Dutch "bel" (call) is not the start of "Belle": 975 3968 stays the house number of the address
     assert [p.kind for p in find_pii("Scott had given Belle his address: 975 3968 Bay Street")] == ["address"]
     assert [p.kind for p in find_pii("Bel 06-12345678 voor een afspraak")] == ["phone"]
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("Ship to 58 Rue Lamartine St., Lyon", "Delivered to 58 Rue Lamartine yesterday."),  # street words differ: core "58 lamartine"
+    ("Lives at 742 Evergreen Terrace", "Delivered to 742 Evergreen."),  # the house number and street name without "Terrace"
+    ("Mail: 1052 Váci utca 19, Budapest", "We will post it to Váci utca 19 next week."),  # a postcode before, a house number after
+])
+def test_a_western_street_matches_by_its_house_number_and_name(profile, output):
+    assert leaks(ex(profile), output) == ["address"]
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("Lives at 12 Park Lane", "A park lane picnic set for 12 people."),  # no name word left beside the street words
+    ("Lives at 58 Rue Lamartine", "Route 58 passes Lamartine square."),  # number and name, but not in sequence
+])
+def test_a_house_number_and_street_words_apart_are_not_the_address(profile, output):
+    assert leaks(ex(profile), output) == []
