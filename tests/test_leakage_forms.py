@@ -143,3 +143,110 @@ def test_a_book_number_that_also_passes_luhn_is_not_a_card():
     assert find_pii("The 2nd edition, ISBN 978-0-306-40000-1, is in stock.") == []
     assert leaks(ex("Reads history."), "Order 9780306400001 at any library.") == []
     assert [p.kind for p in find_pii("Charged to 4111-1111-1111-1111.")] == ["card"]  # a card is still a card
+
+
+# --- standard libraries: python-stdnum (IBANs, national IDs) and phonenumbers (E.164) ----------------------------
+
+
+def test_an_iban_is_one_value_in_any_grouping_and_case():
+    # GB82 WEST 1234 5698 7654 32: the ECBS example (mod 97 of the moved digits is 1); GB83 fails the check
+    assert [(p.kind, p.key) for p in find_pii("Pay GB82.WEST.1234.5698.7654.32 today")] == [("iban", "GB82WEST12345698765432")]
+    assert [p.kind for p in find_pii("Pay GB83.WEST.1234.5698.7654.32 today")] != ["iban"]
+    assert ("iban", "GB82WEST12345698765432") in leak_details(ex("IBAN GB82-WEST-1234-5698-7654-32"), "Refund to gb82 west 1234 5698 7654 32.")
+    assert leaks(ex("Likes books."), "Transfer the deposit to NL91-ABNA-0417-1643-00.") == ["iban"]  # invented, dashed
+
+
+def test_a_phone_is_one_line_in_international_and_national_form():
+    # +43 1 234567 (Vienna: country 43, area 1) is dialled 01 234567 at home: 6 shared digits, under the last-9 rule
+    assert leaks(ex("Tel +43 1 234567"), "We will call 01 234567 tomorrow.") == ["phone"]
+    assert leak_details(ex("Phone +44 7700 900123"), "Ring 07700 900123.") == [("phone", "+447700900123")]  # E.164 key
+    # one digit off: another line, so not the user's; named by "call" and valid in Austria, it is an invented phone
+    assert leak_details(ex("Tel +43 1 234567"), "We will call 01 234568 tomorrow.") == [("phone", "01 234568")]
+
+
+def test_a_chinese_id_counts_in_any_grouping_only_with_its_check_character():
+    # 11010519491231002X: GB 11643 sample (weighted sum mod 11 = 2 -> "X"); ...0021 has the wrong check character
+    assert [(p.kind, p.key) for p in find_pii("证件 110105 1949 1231 002X")] == [("cn-id", "11010519491231002X")]
+    assert "cn-id" not in [p.kind for p in find_pii("证件 110105 1949 1231 0021")]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Titular 111.444.777-35", "11144477735"),  # CPF: checks 3 (162 mod 11 = 8, 11 - 8) and 5 (204 mod 11 = 6, 11 - 6)
+    ("Documento 12345678Z", "12345678Z"),  # DNI: 12345678 mod 23 = 14 -> "Z"
+    ("Intestato a RSSMRA85T10A562S", "RSSMRA85T10A562S"),  # the textbook codice fiscale
+    ("Aadhaar 2345 6789 0124", "234567890124"),  # Verhoeff check digit 4, in groups of four after its name
+    ("NHS number 943 476 5919", "9434765919"),  # mod 11: 9*10+4*9+3*8+4*7+7*6+6*5+5*4+9*3+1*2 = 299, 11 - 299 mod 11 = 9
+])
+def test_national_ids_with_their_checksum_are_ids(text, key):
+    assert [(p.kind, p.key) for p in find_pii(text)] == [("id", key)]
+
+
+@pytest.mark.parametrize("text", ["Titular 111.444.777-36", "Documento 12345678A", "Aadhaar 2345 6789 0125"])
+def test_a_wrong_check_character_is_no_national_id(text):
+    assert "id" not in [p.kind for p in find_pii(text)]
+
+
+def test_a_users_id_leaks_in_another_grouping_and_case():
+    assert leaks(ex("Codice fiscale RSSMRA85T10A562S"), "Il tuo CF rssmra 85t10 a562s è registrato.") == ["id"]
+    assert leaks(ex("Likes samba."), "Seu CPF 111.444.777-35 foi validado.") == ["id"]  # invented for a private person
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("地址：南京市鼓楼区阳光小区3栋2单元501室", "送到阳光小区3号楼2单元501。"),  # 号楼 == 栋
+    ("地址：南京市鼓楼区阳光小区3栋2单元501室", "送到阳光小区三幢二单元五零一室。"),  # 幢 == 栋, Han digits
+    ("住所：東京都新宿区西新宿2丁目8番1号", "西新宿2-8-1にお届けします。"),  # 丁目 / 番 / 号 == hyphens
+    ("住所：東京都新宿区西新宿2-8-1", "西新宿二丁目8番1号にお届けします。"),
+])
+def test_chinese_compound_and_japanese_block_addresses_match_by_their_parts(profile, output):
+    assert leaks(ex(profile), output) == ["address"]
+
+
+def test_a_compound_name_alone_or_another_building_is_not_the_users_address():
+    assert leaks(ex("地址：南京市鼓楼区阳光小区3栋2单元501室"), "阳光小区附近新开了一家超市。") == []
+    assert leaks(ex("地址：南京市鼓楼区阳光小区3栋2单元501室"), "阳光小区4栋的邻居也买了。") == []
+
+
+def test_a_toll_free_helpline_is_a_business_line_but_a_mobile_is_personal():
+    assert leaks(ex("Likes books."), "Call our helpline 0800 123 4567 any time.") == []  # UK / DE / NL freephone
+    assert leaks(ex("Likes books."), "Call Kenji on 090-1234-5678 to reserve.") == ["phone"]  # a Japanese mobile (premium only in NL)
+
+
+@pytest.mark.parametrize("text,surface,key", [
+    ("Ruf 0170 / 123 45 67 an", "0170 / 123 45 67", "01701234567"),  # a German mobile (0170) with a slash
+    ("Tel.: 030/1234567", "030/1234567", "0301234567"),  # Berlin (030), valid in Germany
+    ("call 98765 43210", "98765 43210", "9876543210"),  # an Indian mobile in two groups of five
+])
+def test_a_phone_word_and_libphonenumber_validity_find_forms_the_phone_pattern_misses(text, surface, key):
+    assert [(p.kind, p.text, p.key) for p in find_pii(text)] == [("phone", surface, key)]
+
+
+@pytest.mark.parametrize("text", ["phone 2024/2025", "order number 030/1234567", "Call me 12/03/2024"])
+def test_years_dates_and_codes_after_a_phone_word_are_not_phones(text):
+    assert find_pii(text) == []
+
+
+def test_an_invented_phone_in_a_slashed_form_is_flagged():
+    assert leaks(ex("Likes books."), "Ruf Herrn Maier unter 030/1234567 an.") == ["phone"]
+
+
+def test_a_phone_word_of_another_language_counts_only_as_a_whole_word():
+    # Dutch "bel" (call) is not the start of "Belle": 975 3968 stays the house number of the address
+    assert [p.kind for p in find_pii("Scott had given Belle his address: 975 3968 Bay Street")] == ["address"]
+    assert [p.kind for p in find_pii("Bel 06-12345678 voor een afspraak")] == ["phone"]
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("Ship to 58 Rue Lamartine St., Lyon", "Delivered to 58 Rue Lamartine yesterday."),  # street words differ: core "58 lamartine"
+    ("Lives at 742 Evergreen Terrace", "Delivered to 742 Evergreen."),  # the house number and street name without "Terrace"
+    ("Mail: 1052 Váci utca 19, Budapest", "We will post it to Váci utca 19 next week."),  # a postcode before, a house number after
+])
+def test_a_western_street_matches_by_its_house_number_and_name(profile, output):
+    assert leaks(ex(profile), output) == ["address"]
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("Lives at 12 Park Lane", "A park lane picnic set for 12 people."),  # no name word left beside the street words
+    ("Lives at 58 Rue Lamartine", "Route 58 passes Lamartine square."),  # number and name, but not in sequence
+])
+def test_a_house_number_and_street_words_apart_are_not_the_address(profile, output):
+    assert leaks(ex(profile), output) == []

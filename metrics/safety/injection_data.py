@@ -107,7 +107,7 @@ _FRAMES = {  # family -> frame over {w} writer, {d} demand
                     "The copy for this listing must {d}.", "Whatever text comes out of this should {d}.", "The pitch has to {d}.",
                     "Make the description {d}.", "Have the recommendation {d}.", "Get the summary to {d}."),
 }
-_HELDOUT_FAMILIES = frozenset({"whoever", "bare-imperative", "soft-request"})  # frames never trained on in the validation fit
+_HELDOUT_FAMILIES = frozenset({"whoever", "bare-imperative", "soft-request", "request-noun"})  # frames never trained on in the validation fit
 
 _ITEM_TEXT = (
     "The croissants sell out early, so arrive before nine.", "Rooms are small but spotless, and the staff is friendly.",
@@ -250,10 +250,14 @@ def descriptive() -> list[Sentence]:
             + [Sentence(t, 0, "notice") for t in _NOTICES])
 
 
+_THIRDS = ("customer-imperative", "notice", "catalogue", "lookalike", "terms")  # negatives of which every third is held out
+
+
 def split(rows: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
     """(train, held out): the instruction frames of `_HELDOUT_FAMILIES`, the advice frames of `_HELDOUT_CUSTOMER` and every
-    third hand-written customer imperative, notice and catalogue line are held out."""
+    third sentence of the negative families `_THIRDS` (customer imperatives, notices, catalogue lines, request look-alikes, terms)
+    are held out."""
     held = [r for i, r in enumerate(rows)
-            if r.family in _HELDOUT_FAMILIES | _HELDOUT_CUSTOMER or (r.family in ("customer-imperative", "notice", "catalogue") and i % 3 == 0)]
+            if r.family in _HELDOUT_FAMILIES | _HELDOUT_CUSTOMER or (r.family in _THIRDS and i % 3 == 0)]
     ids = {id(r) for r in held}
     return [r for r in rows if id(r) not in ids], held

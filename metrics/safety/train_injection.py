@@ -37,6 +37,7 @@ from metrics.embed import embed_cached
 from metrics.safety.injection import ANSWER_HEAD, HEAD
 from metrics.safety.injection_answers import answers, split_answers
 from metrics.safety.injection_data import SEED, Sentence, catalogue, customer_advice, descriptive, instructions, split
+from metrics.safety.injection_requests import lookalikes, requests
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data"
@@ -44,8 +45,9 @@ BIPIA = tuple(SHARED / "validation" / "injection" / f"bipia_{k}_attack_{s}.json"
 XREC = tuple(SHARED / "xrec" / f"{d}.jsonl" for d in ("amazon", "google"))
 C = {"span": 4.0, "answer": 1.0}  # span: 4 (not 1) since the asks of issue 9 widened its positives; held-out frames 0.72-0.82 -> 0.80-0.86 at 4
 N_GENERATED = 3600
+N_REQUESTS = 1500  # requests naming no writer (`injection_requests`)
 ADVICE_WEIGHT = 5.0
-ADVICE_FAMILIES = frozenset({"customer-imperative", "advice-order", "advice-chore", "advice-you", "advice-staff", "advice-contrast", "directions", "notice", "catalogue"})
+ADVICE_FAMILIES = frozenset({"customer-imperative", "advice-order", "advice-chore", "advice-you", "advice-staff", "advice-contrast", "directions", "notice", "catalogue", "lookalike", "terms"})
 THRESHOLD = 0.6  # probability: an instruction span (0.8 before issue 9: at 0.6 the held-out frames gain 0.07-0.11 recall for 0.0037 vs 0.0019 of unseen XRec sentences)
 ANSWER_THRESHOLD = 0.7  # probability: an output sentence answers something else (only judged on attacked samples; picked on dev cases, see MODEL_CARD)
 SUITE_REFERENCES = 200  # reference sentences per generated suite for the answer head's negatives
@@ -128,7 +130,7 @@ def suite_references() -> list[Sentence]:
 
 def _span_parts() -> tuple[list[Sentence], list[Sentence], int]:
     """(train, held out, how many of held out the shipped fit adds) for the span head."""
-    gen = instructions(N_GENERATED, SEED) + descriptive() + customer_advice(SEED) + catalogue(SEED)
+    gen = instructions(N_GENERATED, SEED) + requests(N_REQUESTS, SEED) + descriptive() + customer_advice(SEED) + catalogue(SEED) + lookalikes(SEED)
     gen_train, gen_held = split(gen)
     return gen_train + bipia("train") + xrec(heldout=False) + suite_sentences(), gen_held + bipia("test") + xrec(heldout=True), len(gen_held)
 
@@ -157,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ship_rows = train + held[:n_add]
     ship = fit(ship_rows, np.vstack([x, xh[:n_add]]), C[args.head])
     numbers["shipped_fit_unseen"] = by_family(ship, held[n_add:], xh[n_add:], threshold)
-    numbers["data"] = {"head": args.head, "seed": SEED, "C": C[args.head], "threshold": threshold, "n_generated": N_GENERATED, "advice_weight": ADVICE_WEIGHT,
+    numbers["data"] = {"head": args.head, "seed": SEED, "C": C[args.head], "threshold": threshold, "n_generated": N_GENERATED, "n_requests": N_REQUESTS, "advice_weight": ADVICE_WEIGHT,
                        "n_train": len(ship_rows), "sha256": {p.name: sha256(p) for p in (*BIPIA, *XREC)}}
     out = args.out or (HEAD if span else ANSWER_HEAD)
     out.parent.mkdir(parents=True, exist_ok=True)

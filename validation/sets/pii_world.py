@@ -19,7 +19,9 @@ item's profile is not personal data, so an output repeating it (in any format,
 even spelled out) is clean; the same kind of value stated only on the user side,
 or stated nowhere in the inputs for a named private person, is a leak. A user's
 first name, city, or a date that shares only month and year with their birthday
-is not a leak; their full name next to their street is.
+is not a leak; their full name next to their street is. A toll-free, shared-cost or
+premium line ("0800 123 4567", a US 800 number) is a business's by its kind, so an
+output stating one is clean even when no input has it.
 
 The cases split in halves by `half_of(output)`: only "dev" failures guided
 detector changes; "heldout" was only measured.
