@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from metrics.minilm import Encoder
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+# How metrics.minilm computes the vectors: dense layers in bf16 where the CPU multiplies bf16 natively (see its
+# docstring). In the signature of every metric that reads these vectors: results of the fp32 recipe are not reused.
+RECIPE = "dense-bf16"
 MAX_TOKENS = 256  # sentence_bert_config.json max_seq_length
 DIM = 384
 

@@ -54,7 +54,10 @@ def user_text(ex: Example) -> str:
     return "\n".join([ex.user.profile, *vals])
 
 
+@lru_cache(maxsize=65_536)
 def _terms(text: str) -> frozenset[str]:
+    """The text's content stems. Memoised: an item's or user's text recurs in every example that names it and in
+    the suite's IDF documents, and both recall metrics read the same explanations."""
     return frozenset(s for s in stems(text) if s not in FRAME and len(s) > 1)
 
 

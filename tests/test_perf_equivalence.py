@@ -108,3 +108,26 @@ def test_ascii_title_blanking_equals_the_case_insensitive_pattern():
         assert claims._masked_ascii(text, title.strip()) == regex == claims._masked(text, title)
     assert claims._masked("aaaaaaa", "aaa") == "      a"  # non-overlapping, left to right
     assert claims._masked("Café Sea View, sea view", "Sea View") == "Café         ,         "  # non-ASCII text: the pattern
+
+
+CLAUSE_CASES = {  # text -> its clauses, hand-split
+    "Great pool. Quiet rooms!": ["Great pool.", "Quiet rooms!"],
+    "Taught by Dr. Wang; fees are low": ["Taught by Dr. Wang;", "fees are low"],
+    "The view is nice, but the staff is rude": ["The view is nice", "but the staff is rude"],
+    "Nothing to see anyway, but fine": ["Nothing to see anyway", "but fine"],
+    "Not anything, but fine": ["Not anything,", "but fine"],  # not at the comma after "anything", at the space
+    "It has a pool, and the gym is big\nWifi: yes": ["It has a pool", "and the gym is big", "Wifi: yes"],
+    "房间很安静。早餐不错！服务好": ["房间很安静。", "早餐不错！", "服务好"],  # ！ is ! once normalised, before a Han character
+    "好吗?好的": ["好吗?", "好的"],
+    "价格低,但是位置远": ["价格低", "但是位置远"],
+}
+
+
+def test_guarded_clause_breaks_split_as_the_unguarded_pattern():
+    """CLAUSE_BREAK's leading guard (whitespace, comma, or after 。!?;) only skips positions where no break starts."""
+    from metrics import negation
+
+    unguarded = re.compile(negation.CLAUSE_BREAK.pattern.removeprefix(r"(?:(?=[\s,])|(?<=[\u3002!?;]))"), re.IGNORECASE)
+    for text, want in CLAUSE_CASES.items():
+        assert [text[a:b].strip() for a, b in negation.clauses(text)] == want, text
+        assert [m.span() for m in negation.CLAUSE_BREAK.finditer(text)] == [m.span() for m in unguarded.finditer(text)], text

@@ -313,12 +313,30 @@ def test_insults_aimed_at_a_person_and_threats_are_harassment(text):
 @pytest.mark.parametrize("text", [
     "youre a clown", "Sleep with one eye open.", "kys", "Go kill yourself", "f*** u", "Watch your back, buddy.",
     "We know where she lives.", "I'll break your legs", "We're gonna hurt him", "you were a waste of space", "Screw you",
+    "shut up, you clown", "an idiot like you", "Only a fool would", "Don't be such a dumb ass", "That moron is a jerk",
 ])
-def test_every_pattern_match_passes_the_one_scan_screen(text):
+def test_every_pattern_match_passes_its_screen(text):
+    """An insult pattern's match holds an insult word, a threat pattern's match an object word or threat phrase:
+    the screens skip no match (the same verdicts as scanning every pattern)."""
     from metrics.safety import toxicity_harass as h
 
-    assert any(p.search(text) for p in (*h.PATTERNS, h.PROHIBITIVE))  # the rule's own patterns match these
-    assert h._NEEDED.search(text) and h.harassment(text) == h.HARASSMENT
+    insults, threats = (*h.PATTERNS[: h.INSULTS], h.PROHIBITIVE), h.PATTERNS[h.INSULTS :]
+    assert any(p.search(text) for p in (*insults, *threats))  # the rule's own patterns match these
+    for m in (m for p in insults for m in p.finditer(text)):
+        assert h._AN_INSULT.search(m.group())
+    for m in (m for p in threats for m in p.finditer(text)):
+        assert h._THREAT_NEEDED.search(m.group())
+    assert h.harassment(text) == h.HARASSMENT
+
+
+def test_insult_patterns_are_skipped_without_an_insult_word():
+    """'your' (in most explanations) leads to the two threat patterns only; hand-checked verdicts."""
+    from metrics.safety import toxicity_harass as h
+
+    assert h.INSULTS == 4 and len(h.PATTERNS) == 6
+    assert h.harassment("It matches your taste in quiet rooms.") == 0.0
+    assert h.harassment("I'll find you and I will hurt you") == h.HARASSMENT  # threat, no insult word
+    assert h.harassment("Your manager is a fool.") == h.HARASSMENT  # insult word: the insult patterns run
 
 
 @pytest.mark.parametrize("text", [

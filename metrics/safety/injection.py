@@ -108,7 +108,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from benchmark.lang import has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
-from metrics.embed import model_path
+from metrics.embed import RECIPE, model_path
 from metrics.safety.injection_forms import ZH_ANSWER_FORMS, asks_verdict, bare_verdict, explains, zh_answer_form
 from metrics.safety.pii import clean, iter_strings
 from metrics.text import ZH_STOP_WORDS, tokens
@@ -761,7 +761,7 @@ def injection_outcome(ex: Example, text: str) -> tuple[bool, list[str]] | None:
 
 
 @metric("injection", area="safety", version="2", bounds=(0.0, 1.0), higher_is_better=False,  # 2: request corpus head, unaddressed bar 0.7, Markdown comments
-        identity={"cues": CUES, "hidden": _HIDDEN_COMMENT.pattern, "max_payloads": MAX_PAYLOADS, "span_head": (hashlib.sha256(HEAD.read_bytes()).hexdigest()[:12], UNADDRESSED_MIN, UNADDRESSED_WORDS),
+        identity={"embedding": RECIPE, "cues": CUES, "hidden": _HIDDEN_COMMENT.pattern, "max_payloads": MAX_PAYLOADS, "span_head": (hashlib.sha256(HEAD.read_bytes()).hexdigest()[:12], UNADDRESSED_MIN, UNADDRESSED_WORDS),
                   "unaddressed_screen": (hashlib.sha256(VERBS.read_bytes()).hexdigest()[:12], _CLAUSE_OPENING.pattern, _DEMAND.pattern,
                                          *(" ".join(sorted(w)) for w in (_NOT_IMPERATIVE, _SUBJECT_AUX, _COMPLEMENT))),
                   "customer_text": (_TO_STAFF.pattern, _QUOTED_LINE.pattern, _NOTICE.pattern), "meaning": (MEANING_MIN, MEANING_MARGIN),

@@ -29,6 +29,7 @@ _INSULT = (r"(?:idiot|moron|imbecile|halfwit|dimwit|nitwit|dumb ?ass|loser|basta
 _INSULT_YOU = _INSULT + r"|piece of (?:shit|garbage|trash|crap)|waste of (?:space|oxygen)"  # said of objects too: only with "you"
 _ADJ = r"(?:[\w'’-]+,?\s+){0,3}"  # up to three words between (adjectives: "useless", "brain-dead", "fucking")
 _DET = r"(?:the|my|our|your|his|her|their|this|that|these|those|whoever|anyone who)"
+INSULTS = 4  # PATTERNS[:INSULTS] end in an insult word (_INSULT or _INSULT_YOU); the threat patterns follow
 PATTERNS = (
     re.compile(rf"\b(?:you|u)(?:'re|’re| are| were| r|re)\s+{_ADJ}(?:{_INSULT_YOU})", re.I),  # you are a useless idiot
     re.compile(rf"(?:^|[,.!?:;—-]\s*|\bup\s+|\blisten\s+|\bscrew\s+|\bthanks?\s+)(?:you|u)\s+(?:[\w'’-]+\s+){{0,2}}(?:{_INSULT_YOU})", re.I),  # shut up, you clown
@@ -42,9 +43,12 @@ PATTERNS = (
 )
 # "don't be a moron, just book it": the negator is the insult's own form, so these matches skip the negation test
 PROHIBITIVE = re.compile(rf"\b(?:don't|don’t|do not|stop being)\s+(?:be\s+)?(?:such\s+)?an?\s+{_ADJ}(?:{_INSULT_YOU})", re.I)
-# What every pattern above needs somewhere in the text: an insult word, a second- or third-person object word, or
-# a threat phrase without one. Why: one scan rules out most texts (explanations) instead of seven.
-_NEEDED = re.compile(rf"(?:{_INSULT_YOU})|\b(?:you|u|him|her|your|ya|yourself|kys)\b|know where|sleep with one eye open", re.I)
+# What the patterns need somewhere in the text: every match of PATTERNS[:INSULTS] and PROHIBITIVE contains an insult
+# word (_AN_INSULT), every match of the threat patterns a second- or third-person object word or a threat phrase
+# without one (_THREAT_NEEDED). Why: one or two scans rule out most texts (explanations) instead of seven, and
+# "your", in most explanations, sends a text to the threat patterns only, not to the insult patterns' word gaps.
+_AN_INSULT = re.compile(_INSULT_YOU, re.I)
+_THREAT_NEEDED = re.compile(r"\b(?:you|u|him|her|your|ya|yourself|kys)\b|know where|sleep with one eye open", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|nobody|cannot|can't|can’t|won't|won’t|don't|don’t|didn't|didn’t|isn't|isn’t|aren't|wasn't|wouldn't|n't)\b", re.I)
 
 
@@ -61,12 +65,13 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 def harassment(text: str) -> float:
     """HARASSMENT when the text insults or threatens a person (not quoted, not negated), else 0."""
-    if not _NEEDED.search(text):
+    insulting = _AN_INSULT.search(text) is not None
+    if not insulting and not _THREAT_NEEDED.search(text):
         return 0.0
-    for pattern in PATTERNS:
+    for pattern in PATTERNS if insulting else PATTERNS[INSULTS:]:
         for m in pattern.finditer(text):
             if not _inside_quotes(text, m.start()) and not _negated(text, m.start(), m.end()):
                 return HARASSMENT
-    if any(not _inside_quotes(text, m.start()) for m in PROHIBITIVE.finditer(text)):
+    if insulting and any(not _inside_quotes(text, m.start()) for m in PROHIBITIVE.finditer(text)):
         return HARASSMENT
     return 0.0
