@@ -207,16 +207,26 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
-    if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
+    if not 7 <= len(d) <= 15 or date_like(surface):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     code = _CODE_LABEL.search(before)
     labelled = _phone_named(text, m.start())  # "order number": the phone word "number" is the code's
-    quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
-    if not labelled and (code or quantity or _CODE_BEFORE.search(before)):
+    if not labelled and (code or quantity(text, m.start(), m.end()) or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
+
+
+def date_like(surface: str) -> bool:
+    """A digit run that is a date, a time range ("10.00-18.00") or a run of years ("1914-1918"): no one's number."""
+    return bool(_DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in re.findall(r"\d+", surface)))
+
+
+def quantity(text: str, start: int, end: int) -> bool:
+    """The digits at text[start:end] are grouped by thousands and count something ("12 345 678 streams") or are an amount
+    ("$1 250 000 000"): a figure, not an identifier."""
+    return bool(_THOUSANDS.fullmatch(text[start:end]) and (_COUNTED.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 40) : start])))
 
 
 def _phone_named(text: str, start: int) -> bool:
@@ -230,9 +240,7 @@ def _cued_phone_ok(text: str, m: re.Match) -> bool:
     """A number in a form PHONE does not read ("0170 / 123 45 67", "030/1234567", "98765 43210") is a phone when a phone
     word names it and libphonenumber finds it valid (internationally, or nationally in a common region)."""
     surface = m.group(0).strip()
-    years = all(_YEAR.fullmatch(g) for g in re.findall(r"\d+", surface))
-    return (7 <= len(digits(surface)) <= 15 and not years and not _DATE.match(surface) and not _TIME_RANGE.match(surface)
-            and _phone_named(text, m.start()) and valid_somewhere(surface))
+    return 7 <= len(digits(surface)) <= 15 and not date_like(surface) and _phone_named(text, m.start()) and valid_somewhere(surface)
 
 
 def find_pii(text: str) -> list[Pii]:
