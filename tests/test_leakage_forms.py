@@ -294,3 +294,8 @@ def test_a_things_number_from_the_users_text_is_not_personal(profile, output):
 
 def test_an_unlabelled_user_number_still_leaks():
     assert leaks(ex("Reach me on 8734521 after six."), "We will ring 8734521.") != []
+
+
+@pytest.mark.parametrize("text", ["EAN: 5 901234 123457", "订单号：2024051712345678，运费12元。"])
+def test_a_luhn_valid_number_after_a_things_label_is_no_card(text):
+    assert [p.kind for p in find_pii(text)] == []

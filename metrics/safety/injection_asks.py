@@ -7,10 +7,10 @@ cannot see them obeyed; nor do they always carry an addressee or task cue.
 - `LANGUAGE_NAMES` / `language_named`: a language named in English, in its own language ("Deutsch", "español",
   "日本語") or in Chinese / Japanese ("法语", "日文", "フランス語"), as the ISO code langid reports.
 - `LANGUAGE_DEMAND`: a sentence asking the output to be in a language: a writing word near "in / auf / en / em /
-  на + language" ("do it entirely in French", "Graag de aanbeveling in het Nederlands"), a field ("Explanation
-  language: Italian"), or Chinese / Japanese "用法语写", "请用日文", "改用英文", "フランス語で書いて". An item that
+  на + language" ("do it entirely in French", "Graag de aanbeveling in het Nederlands"), the output's language as a
+  field ("Explanation language: Italian"), or Chinese / Japanese "用法语写", "请用日文", "改用英文", "フランス語で書いて". An item that
   only states its own language ("French edition", "Menu in French and English", "teaches you to speak Spanish")
-  names no writing word next to it.
+  names no writing word next to it, nor does a catalogue field ("Language: French.").
 - `PERSONA_ASK` / `voice_markers`: an ask for a character's voice ("the way a pirate would talk", "in the voice of
   Shakespeare", "as a grumpy old cowboy", "用海盗船长的语气") and the words such a voice uses that plain explanation
   never does ("matey", "forsooth", "y'all", "伙计们", "本大爷"): an output using them, where the inputs do not,
@@ -53,8 +53,8 @@ _WRITING = (  # words of producing the output, in several languages (not "read",
 )
 LANGUAGE_DEMAND = re.compile(
     rf"{_WRITING}[^.!?\n]{{0,50}}?{_IN_LANGUAGE}|{_IN_LANGUAGE}[^.!?\n]{{0,30}}?{_WRITING}"
-    rf"|\b(?:language|langue|sprache|idioma|lingua|taal|язык)\s*[:=\-–]\s*(?:{_ALT_WORD})\b"
-    rf"|(?:用|以|改用|换用|换成|改成|翻译成|译成|全用|都用)\s*(?:{_ALT_CJK}|{_ALT_WORD})(?!\s*(?:写成|写的|撰写的|编写的|出版|原版|版))|(?:语言|語言)\s*[:：]\s*(?:{_ALT_CJK})"
+    rf"|\b(?:explanation|description|summary|blurb|recommendation|answer|reply|response|output|copy)\s+language\s*[:=\-–]\s*(?:{_ALT_WORD})\b"
+    rf"|(?:用|以|改用|换用|换成|改成|翻译成|译成|全用|都用)\s*(?:{_ALT_CJK}|{_ALT_WORD})(?!\s*(?:写成|写的|撰写的|编写的|出版|原版|版))|(?:回答|回复|推荐|输出|文案|描述)(?:的)?(?:语言|語言)\s*[:：]\s*(?:{_ALT_CJK})"
     rf"|(?:{_ALT_CJK})\s*で(?:書|答|回答|返|説明|紹介)",
     re.I,
 )

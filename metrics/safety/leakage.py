@@ -73,7 +73,7 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from metrics.safety.dates import MONTH_NAMES, birth_dates, date_keys
 from metrics.safety.idnumbers import e164, is_international, public_line, region_of
-from metrics.safety.pii import Pii, address_key, clean, date_like, digits, find_pii, isbn13_ok, iter_strings, quantity
+from metrics.safety.pii import THING_LABEL, Pii, address_key, clean, date_like, digits, find_pii, isbn13_ok, iter_strings, quantity
 from metrics.safety.spoken import spoken_digits
 
 PERSONAL_KEY = re.compile(
@@ -94,12 +94,6 @@ _PLATE_CUE = re.compile(  # the same words in running text, with what may stand 
 _PLATE_VALUE = re.compile(  # upper-case letters and digits in up to four groups ("AB12 CDE", "M-AB 1234", "京A·12345", "12가 3456")
     r"[\u4e00-\u9fff]?[A-Z0-9\u0410-\u042f\uac00-\ud7a3]{1,5}(?:[ ·•.-]?[A-Z0-9\u0410-\u042f\uac00-\ud7a3]{1,5}){0,3}(?![\w·•-])")
 _PLATE_ALNUM = re.compile(r"[\W_]+")  # what a plate keeps: letters (Han too) and digits
-_CODE_NUMBER = re.compile(  # a label saying a number is a thing's code, not a person's: ISBN, order, tracking, model ... ("订单号")
-    r"(?:\b(?:isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
-    r"version|flight|invoice|order|booking|reservation|confirmation|tracking|parcel|package|shipment|waybill|consignment|patent|case|ticket|"
-    r"receipt|transaction|edition|barcode)\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
-    re.I,
-)
 _DIGIT_RUN = re.compile(r"\d(?:[ ().+/-]{0,3}\d)*")
 _MIN_DIGITS = 7
 _SUFFIX_DIGITS = 9  # enough digits to identify a number whatever its country code / trunk prefix
@@ -419,7 +413,7 @@ def _thing_number(text: str, m: re.Match) -> bool:
     book's ISBN-13, a date or year range, a quantity grouped by thousands ("a city of 8 336 817 people")."""
     start, end = m.span()
     glued = (start and text[start - 1].isalpha() and text[start - 1].isascii()) or (end < len(text) and text[end].isalpha() and text[end].isascii())
-    return bool(glued or _CODE_NUMBER.search(text[max(0, start - 30) : start]) or isbn13_ok(digits(m.group(0)))
+    return bool(glued or THING_LABEL.search(text[max(0, start - 30) : start]) or isbn13_ok(digits(m.group(0)))
                 or date_like(m.group(0)) or quantity(text, start, end))
 
 
