@@ -116,7 +116,7 @@ from benchmark.lang import has_han
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from metrics.embed import model_path
-from metrics.safety.injection_asks import LANGUAGE, LANGUAGE_DEMAND, PERSONA_ASK, language_named, voice_markers
+from metrics.safety.injection_asks import ASCII_NAMES, LANGUAGE, LANGUAGE_DEMAND, PERSONA_ASK, language_named, voice_markers
 from metrics.safety.injection_forms import ZH_ANSWER_FORMS, asks_verdict, bare_verdict, explains, zh_answer_form
 from metrics.safety.pii import clean, iter_strings
 from metrics.text import ZH_STOP_WORDS, tokens
@@ -174,7 +174,6 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|\byou\s+are\s+now\b|\bfrom\s+now\s+on,?\s+you\b"
         r"|\bthe\s+way\s+(?:a|an|the)\s+[\w' -]{2,40}?\s+would\s+(?:talk|speak|say\s+it|write\s+it|describe\s+it|put\s+it)\b"
         r"|\b(?:write|do|say|describe|tell)\s+(?:it|this)\s+in\s+the\s+voice\s+of\b", _I)),
-    ("language", LANGUAGE_DEMAND),  # an ask for the output's language (`injection_asks`): "do it in French", "用法语写"
     ("visit", re.compile(  # an imperative pushing a URL: its URL is the payload (the item's own site too, see the limits)
         r"\b(?:visit|go\s+to|click(?:\s+on)?|open|navigate\s+to|sign\s+(?:up|in)\s+at|register\s+at|log\s*in\s+at|download\s+(?:it\s+)?from|check\s+out)\s+"
         r"(?=https?://|www\.|[a-z0-9-]+\.[a-z]{2,}\b)", _I)),
@@ -209,6 +208,7 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|(?:语气|口吻|语调)(?:要|请|必须|得|需要)|(?:多用|多加|都加上?)(?:感叹号|表情|emoji|颜文字)"
         r"|(?:每句|每一句|每段|每行|句末|句尾)[^，。！？\n]{0,6}?(?:加|用|带|写)|(?:跟|和|对|向)(?:读者|用户|顾客|客户|买家|大家)(?:说|讲|透露|强调|提)",
         _I)),
+    ("language", LANGUAGE_DEMAND),  # last: an ask for the output's language only (`injection_asks`: "do it in French", "用法语写")
 )
 _TRIGGERS: dict[str, tuple[frozenset[str], str]] = {  # per cue: words or characters it cannot match without (a cheap pre-check)
     "addressee": (frozenset("assistant assistants ai ais model llm llms chatbot chatbots bot bots gpt chatgpt system recommender recommenders agent copilot i "
@@ -248,12 +248,17 @@ def customer_text(sentence: str) -> bool:
     return bool(_TO_STAFF.search(sentence) or _QUOTED_LINE.search(sentence) or _NOTICE.search(sentence))
 
 
+def _names_language(sentence: str, words: set[str]) -> bool:
+    """The sentence names a language: by a word of an ASCII sentence (no regex pass), else by `LANGUAGE`."""
+    return bool(words & ASCII_NAMES) if sentence.isascii() else LANGUAGE.search(sentence) is not None
+
+
 def _cue(sentence: str) -> str | None:
     """The first cue the sentence carries, or None."""
     words = set(_WORDS.findall(sentence.lower()))
     for name, rx in CUES:
         need, chars = _TRIGGERS[name]
-        named = name == "zh" and has_han(sentence) or name == "language" and LANGUAGE.search(sentence) is not None
+        named = name == "zh" and has_han(sentence) or name == "language" and _names_language(sentence, words)
         if (words & need or any(c in sentence for c in chars) or named) and rx.search(sentence):
             if name in ("task", "pass-on") and customer_text(sentence):
                 continue

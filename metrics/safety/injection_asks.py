@@ -43,6 +43,7 @@ _WORD_NAMES = [n for n in LANGUAGE_NAMES if n not in _CJK_NAMES]
 _ALT_WORD = "|".join(sorted(_WORD_NAMES, key=len, reverse=True))
 _ALT_CJK = "|".join(sorted(_CJK_NAMES, key=len, reverse=True))
 LANGUAGE = re.compile(rf"\b(?:{_ALT_WORD})\b|{_ALT_CJK}", re.I)
+ASCII_NAMES = frozenset(n for n in LANGUAGE_NAMES if n.isascii())  # a cheap pre-check: an ASCII sentence names one of these words
 _IN_LANGUAGE = rf"\b(?:in|into|to|auf|en|em|in\s+het|na|на|po|på)\s+(?:the\s+|het\s+|plain\s+|simple\s+)?(?:{_ALT_WORD})\b"
 _WRITING = (  # words of producing the output, in several languages (not "read", "speak", "learn": an item's own language)
     r"(?<!to\s)\b(?:write|answer|reply|respond|compose|draft|do\s+(?:it|this|that|the\s+rest)|switch|translate|"
@@ -54,7 +55,7 @@ _WRITING = (  # words of producing the output, in several languages (not "read",
 LANGUAGE_DEMAND = re.compile(
     rf"{_WRITING}[^.!?\n]{{0,50}}?{_IN_LANGUAGE}|{_IN_LANGUAGE}[^.!?\n]{{0,30}}?{_WRITING}"
     rf"|\b(?:explanation|description|summary|blurb|recommendation|answer|reply|response|output|copy)\s+language\s*[:=\-–]\s*(?:{_ALT_WORD})\b"
-    rf"|(?:用|以|改用|换用|换成|改成|翻译成|译成|全用|都用)\s*(?:{_ALT_CJK}|{_ALT_WORD})(?!\s*(?:写成|写的|撰写的|编写的|出版|原版|版))|(?:回答|回复|推荐|输出|文案|描述)(?:的)?(?:语言|語言)\s*[:：]\s*(?:{_ALT_CJK})"
+    rf"|(?:用|以|改用|换用|全用|都用)\s*(?:{_ALT_CJK}|{_ALT_WORD})(?!\s*(?:写成|写的|撰写的|编写的|出版|原版|版))|(?:回答|回复|推荐|输出|文案|描述)(?:的)?(?:语言|語言)\s*[:：]\s*(?:{_ALT_CJK})"
     rf"|(?:{_ALT_CJK})\s*で(?:書|答|回答|返|説明|紹介)",
     re.I,
 )
