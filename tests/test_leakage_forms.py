@@ -250,3 +250,52 @@ def test_a_western_street_matches_by_its_house_number_and_name(profile, output):
 ])
 def test_a_house_number_and_street_words_apart_are_not_the_address(profile, output):
     assert leaks(ex(profile), output) == []
+
+
+@pytest.mark.parametrize("profile,attrs,output", [
+    ("Commutes daily.", {"licence_plate": "AB12 CDE"}, "Great for your drive in AB12CDE every morning."),  # regrouped
+    ("通勤族", {"车牌": "京A·12345"}, "适合您的京A12345日常通勤。"),  # the middle dot dropped
+    ("Fährt einen Golf, Kennzeichen M-AB 1234.", {}, "Passt zu Ihrem Golf (M AB 1234)."),  # a plate word in running text
+    ("Immatriculation: AB-123-CD, une Clio.", {}, "Idéal pour votre Clio AB 123 CD."),
+    ("我的车牌号是沪B 8K2M9，开SUV。", {}, "为您的沪B8K2M9 SUV推荐这款行车记录仪。"),
+])
+def test_a_users_licence_plate_leaks_in_any_grouping(profile, attrs, output):
+    assert "plate" in leaks(ex(profile, attrs=attrs), output)
+
+
+def test_a_plate_the_output_does_not_repeat_or_the_item_states_is_no_leak():
+    assert leaks(ex("Drives a Civic, licence plate 7ABC123."), "A dash cam for your Civic.") == []
+    assert leaks(ex("licence plate 7ABC123", item_profile="Shown on demo car 7ABC 123."), "As on car 7ABC123.") == []
+
+
+@pytest.mark.parametrize("profile,attrs,output", [
+    ("Born 1990-03-05.", {}, "geboren op 5 maart 1990"),  # Dutch month name
+    ("Born 1990-03-05.", {}, "nascido em 5 de março de 1990"),  # Portuguese, "de" around the month
+    ("Born 1990-03-05.", {}, "родился 5 марта 1990 года"),  # Russian genitive month
+    ("1990年3月5日生まれです。", {}, "Born 5 March 1990, you ..."),  # a Japanese cue after its date
+    ("", {"Geburtsdatum": "05.03.1990"}, "Since 1990-03-05 ..."),  # a birth attribute in German
+])
+def test_a_birth_date_leaks_in_other_languages_and_formats(profile, attrs, output):
+    assert leaks(ex(profile, attrs=attrs), output) == ["dob"]
+
+
+@pytest.mark.parametrize("profile,output", [
+    ("Loved the book ISBN 978-0-306-40615-7.", "Like ISBN 9780306406157, this one is a classic."),  # an ISBN-13
+    ("My last order #4829173650 arrived late.", "Unlike order 4829173650, this ships fast."),  # a labelled order number
+    ("Has a HP 15-dw1234567 laptop.", "Pairs with HP 15-dw1234567 laptops."),  # digits glued to a model's letters
+    ("Package 1Z999AA10123456784 was lost.", "No repeat of 1Z999AA10123456784!"),  # a tracking code
+    ("上次订单号202405141234567，买了耳机。", "和您订单202405141234567里的耳机很配。"),  # a Chinese order number
+    ("Lives in a city of 8 336 817 people.", "A city of 8 336 817 needs quiet headphones."),  # a quantity
+    ("Booking ref 8734521 at the Hilton.", "Ref 8734521 shows you like Hilton."),
+])
+def test_a_things_number_from_the_users_text_is_not_personal(profile, output):
+    assert leaks(ex(profile), output) == []
+
+
+def test_an_unlabelled_user_number_still_leaks():
+    assert leaks(ex("Reach me on 8734521 after six."), "We will ring 8734521.") != []
+
+
+@pytest.mark.parametrize("text", ["EAN: 5 901234 123457", "订单号：2024051712345678，运费12元。"])
+def test_a_luhn_valid_number_after_a_things_label_is_no_card(text):
+    assert [p.kind for p in find_pii(text)] == []

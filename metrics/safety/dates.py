@@ -2,9 +2,9 @@
 
 Why: a birth date in the user's profile ("born 14 March 1987") leaks when the output
 writes it as "1987-03-14"; digits alone do not match across those forms. Formats:
-Y-M-D (also 1987年3月14日), D/M/Y and M/D/Y (both readings when both fit), and day /
-month-name / year in either order with English, German, French and Spanish month
-names. Two-digit years are read as 19xx above 30, else 20xx. English days and years
+Y-M-D (also 1987年3月14日, 1987년 3월 14일), D/M/Y and M/D/Y (both readings when both fit), and day /
+month-name / year in either order with English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish,
+Norwegian / Danish, Turkish, Polish and Russian month names ("5 de março de 1990", "5 марта 1990"). Two-digit years are read as 19xx above 30, else 20xx. English days and years
 in words are read too ("the fourteenth of March, nineteen eighty-seven").
 """
 from __future__ import annotations
@@ -20,16 +20,31 @@ _MONTHS = {
         "januar februar märz april mai juni juli august september oktober november dezember",
         "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "januari februari maart april mei juni juli augustus september oktober november december",
+        "januari februari mars april maj juni juli augusti september oktober november december",
+        "januar februar mars april mai juni juli august september oktober november desember",
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     )
     for i, name in enumerate(names.split())
 }
 MONTH_NAMES = frozenset(_MONTHS)
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})(?!\d)")
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-/.年년]\s?(\d{1,2})\s?[-/.月월]\s?(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)?\d\d)(?![\d])")
 _DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?((?:19|20)\d\d)\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
-BIRTH_CUE = re.compile(r"\b(?:born|birth\w*|dob|d\.o\.b\.?|geboren|geb\.|né|née|nacid[oa]|nat[oa])\b|生日|出生|誕生", re.I)
+BIRTH_CUE = re.compile(
+    r"\b(?:born|birth\w*|b-?day|dob|d\.o\.b\.?|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|nacimiento|nat[oa]|nascid[oa]|nascita"
+    r"|cumpleaños|compleanno|anniversaire|aniversário|verjaardag|urodzon[ya]|родил\w*|рождения|doğum)\b|生日|出生|誕生|生まれ|생일|생년월일|태어",
+    re.I,
+)
+_BIRTH_WINDOW = 50  # characters after a birth cue in which its date is stated
+_CJK_CUE_BEFORE = re.compile(r"生まれ|出生|誕生|(?<=일)생")  # in Chinese, Japanese and Korean the cue may follow its date ("1990年3月5日生まれ")
+_CJK_WINDOW = 16  # characters before such a cue
 
 
 _UNITS = "one two three four five six seven eight nine".split()
@@ -95,5 +110,7 @@ def date_keys(text: str) -> set[str]:
 
 
 def birth_dates(text: str) -> set[str]:
-    """Date keys stated within 40 characters after a birth cue ("born", "DOB:", "出生日期：")."""
-    return {k for m in BIRTH_CUE.finditer(text) for k in date_keys(text[m.end() : m.end() + 40])}
+    """Date keys stated within _BIRTH_WINDOW characters after a birth cue ("born", "DOB:", "出生日期："), or just before a
+    Chinese / Japanese / Korean one ("1990年3月5日生まれ")."""
+    keys = {k for m in BIRTH_CUE.finditer(text) for k in date_keys(text[m.end() : m.end() + _BIRTH_WINDOW])}
+    return keys | {k for m in _CJK_CUE_BEFORE.finditer(text) for k in date_keys(text[max(0, m.start() - _CJK_WINDOW) : m.start()])}

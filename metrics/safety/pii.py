@@ -22,7 +22,7 @@ a labelled code ("part no.", "Lot", "flight", "order number"), the digits after 
 token of a code ("1Z 12E 456 78 9012 3456"), a time range ("10.00-18.00")
 or a quantity grouped by thousands ("12 345 678 streams", "$1 250 000 000").
 Patterns stay narrow where no label is near (a phone needs >= 8 digits in
-groups, a card the Luhn check) so that prices, years, dates, ratings, ISBNs and
+groups, a card the Luhn check and no thing's label before it: "EAN:", "order no.", "订单号") so that prices, years, dates, ratings, ISBNs and
 model numbers are not flagged. Not covered: IPv6 addresses, phone numbers of
 fewer than 8 digits without a word like "call" / "phone" before them, street
 names without a number or a known suffix. All regexes are linear-time
@@ -70,6 +70,12 @@ _CUED_PHONE = re.compile(r"(?<![\w+.-])(?:\+\s?)?\(?\d[\d ()./-]{5,22}\d(?![\w-]
 _CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
     r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
     r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
+    re.I,
+)
+THING_LABEL = re.compile(  # a label saying a number is a thing's code, not a person's: ISBN, order, tracking, model ... ("订单号")
+    r"(?:\b(?:isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
+    r"version|flight|invoice|order|booking|reservation|confirmation|tracking|parcel|package|shipment|waybill|consignment|patent|case|ticket|"
+    r"receipt|transaction|edition|barcode)\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
     re.I,
 )
 _CODE_BEFORE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,}[ -]$", re.I)  # "1Z 12E 456 78 9012": the tail of a code
@@ -207,16 +213,26 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     surface = m.group(0)
     d = digits(surface)
     groups = re.findall(r"\d+", surface)
-    if not 7 <= len(d) <= 15 or _DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in groups):
+    if not 7 <= len(d) <= 15 or date_like(surface):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     code = _CODE_LABEL.search(before)
     labelled = _phone_named(text, m.start())  # "order number": the phone word "number" is the code's
-    quantity = _THOUSANDS.fullmatch(surface) and (_COUNTED.match(text, m.end()) or _AMOUNT_BEFORE.search(before))
-    if not labelled and (code or quantity or _CODE_BEFORE.search(before)):
+    if not labelled and (code or quantity(text, m.start(), m.end()) or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
     return labelled or (strong and len(d) >= 8)
+
+
+def date_like(surface: str) -> bool:
+    """A digit run that is a date, a time range ("10.00-18.00") or a run of years ("1914-1918"): no one's number."""
+    return bool(_DATE.match(surface) or _TIME_RANGE.match(surface) or all(_YEAR.fullmatch(g) for g in re.findall(r"\d+", surface)))
+
+
+def quantity(text: str, start: int, end: int) -> bool:
+    """The digits at text[start:end] are grouped by thousands and count something ("12 345 678 streams") or are an amount
+    ("$1 250 000 000"): a figure, not an identifier."""
+    return bool(_THOUSANDS.fullmatch(text[start:end]) and (_COUNTED.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 40) : start])))
 
 
 def _phone_named(text: str, start: int) -> bool:
@@ -230,9 +246,7 @@ def _cued_phone_ok(text: str, m: re.Match) -> bool:
     """A number in a form PHONE does not read ("0170 / 123 45 67", "030/1234567", "98765 43210") is a phone when a phone
     word names it and libphonenumber finds it valid (internationally, or nationally in a common region)."""
     surface = m.group(0).strip()
-    years = all(_YEAR.fullmatch(g) for g in re.findall(r"\d+", surface))
-    return (7 <= len(digits(surface)) <= 15 and not years and not _DATE.match(surface) and not _TIME_RANGE.match(surface)
-            and _phone_named(text, m.start()) and valid_somewhere(surface))
+    return 7 <= len(digits(surface)) <= 15 and not date_like(surface) and _phone_named(text, m.start()) and valid_somewhere(surface)
 
 
 def find_pii(text: str) -> list[Pii]:
@@ -272,7 +286,8 @@ def find_pii(text: str) -> list[Pii]:
             put("id", span, key)
     for m in CARD.finditer(text) if numeric else ():
         d = digits(m.group(0))
-        if free(m.span()) and 12 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1 and not re.fullmatch(r"1[3-9]\d{9}", d) and not isbn13_ok(d):
+        if (free(m.span()) and 12 <= len(d) <= 19 and luhn_ok(d) and len(set(d)) > 1 and not re.fullmatch(r"1[3-9]\d{9}", d) and not isbn13_ok(d)
+                and not THING_LABEL.search(text[max(0, m.start() - 30) : m.start()])):  # "EAN:", "订单号：" name a thing's code
             add("card", m, d)
     for m in SSN.finditer(text) if numeric else ():
         if free(m.span()):
