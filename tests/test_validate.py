@@ -192,7 +192,7 @@ def test_absent_data_skips_the_set_with_the_path(tmp_path, capsys):
     from validation.cli import load_sets
 
     sets, skipped = load_sets(["qsquared", "davidson"], tmp_path, 0)
-    assert sets == [] and set(skipped) == {"qsquared", "qsquared/heldout", "davidson"}  # a family name selects its members
+    assert sets == [] and set(skipped) == {"qsquared", "qsquared/heldout", "qsquared/dev", "davidson"}  # a family name selects its members
     assert str(tmp_path / "validation" / "faithfulness" / "qsquared.jsonl") in skipped["qsquared"]
     with pytest.raises(ValueError, match="unknown labelled set"):
         load_sets(["nope"], tmp_path, 0)
@@ -221,6 +221,9 @@ def test_shared_sets_are_what_they_claim(data_dir):
     all_topics = Counter(topic[s.example.id] for s in q.samples)
     assert 0 < len(held.samples) < len(q.samples)
     assert all(all_topics[t] == n for t, n in held_topics.items())  # a topic is held out with all its responses
+    dev = SETS.create("qsquared/dev", data=data_dir, seed=0)  # the other half: together they are the whole set, no topic in both
+    assert sorted(s.example.id for s in (*dev.samples, *held.samples)) == sorted(s.example.id for s in q.samples)
+    assert not {topic[s.example.id] for s in dev.samples} & set(held_topics)
 
     d = SETS.create("davidson", data=data_dir, seed=0)
     by = {k: [s for s in d.samples if s.slice == k] for k in ("hate", "offensive", "neither")}

@@ -42,12 +42,13 @@ def heldout_topics(topics: list[str]) -> set[str]:
     return {t for t, part in split.items() if part != "train"}
 
 
-def _samples(path: Path, heldout_only: bool) -> tuple[Sample, ...]:
+def _samples(path: Path, half: str | None) -> tuple[Sample, ...]:
+    """The responses of one half of the topics ("dev" / "heldout"), or of all (None)."""
     recs = [rec for _, rec in read_jsonl(path)]
-    keep = heldout_topics([str(r["topic"]) for r in recs]) if heldout_only else None
+    held = heldout_topics([str(r["topic"]) for r in recs])
     samples = []
     for rec in recs:
-        if keep is None or str(rec["topic"]) in keep:
+        if half is None or (str(rec["topic"]) in held) == (half == "heldout"):
             ex = neutral_example(str(rec["id"]), "dialogue", item_profile=rec["knowledge"], user_profile=rec["message"])
             samples.append(Sample(ex, rec["response"], bad_label(rec), rec["source"]))
     return tuple(samples)
@@ -56,12 +57,19 @@ def _samples(path: Path, heldout_only: bool) -> tuple[Sample, ...]:
 @SETS.register("qsquared", help="Q²: human-labelled grounded dialogue responses (label 1 = not supported by the knowledge)")
 def load(data: Path, seed: int) -> LabelledSet:
     path = require(data / FILE)
-    return LabelledSet("qsquared", _samples(path, False), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
+    return LabelledSet("qsquared", _samples(path, None), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
                        "public human labels (Wizard of Wikipedia responses); half its topics were looked at while building faith.claim_score")
 
 
 @SETS.register("qsquared/heldout", help="Q², only the topics never looked at while building faith.claim_score")
 def load_heldout(data: Path, seed: int) -> LabelledSet:
     path = require(data / FILE)
-    return LabelledSet("qsquared/heldout", _samples(path, True), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
+    return LabelledSet("qsquared/heldout", _samples(path, "heldout"), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
                        "public human labels; the held-out half of the topics (hash split, validation.sets.qsquared.heldout_topics)")
+
+
+@SETS.register("qsquared/dev", help="Q², only the development half of the topics (the half the learned judges train on)")
+def load_dev(data: Path, seed: int) -> LabelledSet:
+    path = require(data / FILE)
+    return LabelledSet("qsquared/dev", _samples(path, "dev"), ("faith.*", "semsim_input"), {path.name: sha256_file(path)},
+                       "public human labels; the development half of the topics (faith.support_score trains on it)")
