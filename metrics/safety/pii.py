@@ -216,8 +216,7 @@ def _phone_ok(text: str, m: re.Match) -> bool:
     if not 7 <= len(d) <= 15 or date_like(surface):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    code = _CODE_LABEL.search(before)
-    labelled = _phone_named(text, m.start())  # "order number": the phone word "number" is the code's
+    labelled, code = _phone_label(before)  # "order number": the phone word "number" is the code's
     if not labelled and (code or quantity(text, m.start(), m.end()) or _CODE_BEFORE.search(before)):
         return False
     strong = surface.startswith(("+", "(")) or len(groups) >= 3 or re.fullmatch(r"1[3-9]\d{9}", d) is not None
@@ -235,18 +234,17 @@ def quantity(text: str, start: int, end: int) -> bool:
     return bool(_THOUSANDS.fullmatch(text[start:end]) and (_COUNTED.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 40) : start])))
 
 
-def _phone_named(text: str, start: int) -> bool:
-    """A phone word ("call", "Tel.:") just before `start` that is not a code's ("order number")."""
-    before = text[max(0, start - 40) : start]
+def _phone_label(before: str) -> tuple[bool, bool]:
+    """(a phone word ("call", "Tel.:") ends `before` that is not a code's ("order number"), a code's label ends it)."""
     code = _CODE_LABEL.search(before)
-    return _PHONE_CONTEXT.search(before[: code.start()] if code else before) is not None
+    return _PHONE_CONTEXT.search(before[: code.start()] if code else before) is not None, code is not None
 
 
 def _cued_phone_ok(text: str, m: re.Match) -> bool:
     """A number in a form PHONE does not read ("0170 / 123 45 67", "030/1234567", "98765 43210") is a phone when a phone
     word names it and libphonenumber finds it valid (internationally, or nationally in a common region)."""
     surface = m.group(0).strip()
-    return 7 <= len(digits(surface)) <= 15 and not date_like(surface) and _phone_named(text, m.start()) and valid_somewhere(surface)
+    return 7 <= len(digits(surface)) <= 15 and not date_like(surface) and _phone_label(text[max(0, m.start() - 40) : m.start()])[0] and valid_somewhere(surface)
 
 
 def find_pii(text: str) -> list[Pii]:
