@@ -157,24 +157,34 @@ def is_international(surface: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _read(surface: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number read internationally, or as a national number of `region`; None when libphonenumber cannot place it."""
+    text = re.sub(r"^\s*(?:00|011)(?=[1-9])", "+", surface) if is_international(surface) else surface
+    try:
+        return phonenumbers.parse(text, None if text.lstrip().startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
 def e164(surface: str, region: str | None = None) -> str | None:
     """The number in E.164 ("+442079460958"), read internationally or as a national number of `region`; None when
     libphonenumber cannot place it. Validity is not required: fictional ranges (555-01xx) still compare."""
-    text = re.sub(r"^\s*(?:00|011)(?=[1-9])", "+", surface) if is_international(surface) else surface
-    try:
-        number = phonenumbers.parse(text, None if text.lstrip().startswith("+") else region)
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = _read(surface, region)
+    return None if number is None else phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _valid_readings(surface: str, regions: tuple[str, ...]) -> Iterator[phonenumbers.PhoneNumber]:
+    """Each valid reading of the number: its own country's when written internationally, else one per region of
+    `regions` in which it is a valid national number."""
+    for region in (None,) if is_international(surface) else regions:
+        number = _read(surface, region)
+        if number is not None and phonenumbers.is_valid_number(number):
+            yield number
 
 
 def valid_somewhere(surface: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> bool:
     """A valid phone number written internationally, or nationally in one of `regions` ("0170 / 123 45 67")."""
-    for region in (None,) if is_international(surface) else regions:
-        number = e164(surface, region)
-        if number is not None and phonenumbers.is_valid_number(phonenumbers.parse(number)):
-            return True
-    return False
+    return next(_valid_readings(surface, regions), None) is not None
 
 
 def region_of(e164_number: str) -> str | None:
@@ -192,11 +202,6 @@ def public_line(surface: str, cued: bool = False, regions: tuple[str, ...] = DEF
     number. Written internationally its country decides; nationally it must read so in more of `regions` than it reads
     as a private line ("0800 123 4567"; "090-1234-5678" is premium in the Netherlands but a mobile in Japan, Britain,
     India, China), or in one of them when the text calls it a helpline (`cued`)."""
-    public = private = 0
-    for region in (None,) if is_international(surface) else regions:
-        number = e164(surface, region)
-        parsed = phonenumbers.parse(number) if number else None
-        if parsed is not None and phonenumbers.is_valid_number(parsed):
-            is_public = phonenumbers.number_type(parsed) in _PUBLIC
-            public, private = public + is_public, private + (not is_public)
-    return public > private or (cued and public > 0)
+    kinds = [phonenumbers.number_type(n) in _PUBLIC for n in _valid_readings(surface, regions)]
+    public = sum(kinds)
+    return public > len(kinds) - public or (cued and public > 0)
