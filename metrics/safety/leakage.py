@@ -85,7 +85,7 @@ _BIRTH_KEY = re.compile(r"birth|\bdob\b|b-?day|geburt|naissance|nacimiento|nasci
 _PLATE_KEY = re.compile(  # an attribute naming a vehicle's registration plate
     r"plate|kennzeichen|nummernschild|immatricul|kenteken|targa|matr[ií]cula|placa|\brego\b|registration|\bvrn\b|车牌|ナンバー|번호판|госномер", re.I)
 _PLATE_CUE = re.compile(  # the same words in running text, with what may stand between them and the plate ("licence plate is", "车牌号是")
-    r"(?:\b(?:(?:licen[cs]e|number|registration|car|vehicle|number)\s+plates?|plates?(?:\s+(?:number|no\.?))?|registration(?:\s+(?:number|no\.?|mark))?"
+    r"(?:\b(?:(?:licen[cs]e|number|registration|car|vehicle)\s+plates?|plates?(?:\s+(?:number|no\.?))?|registration(?:\s+(?:number|no\.?|mark))?"
     r"|reg\.?\s+no\.?|rego|kennzeichen|nummernschild|immatriculation|plaque(?:\s+d'immatriculation)?|kenteken|targa|matr[ií]cula|placa"
     r"|nummerplade|registreringsnummer|rekisterinumero|tablica\s+rejestracyjna|госномер|номерной\s+знак)\b|车牌(?:号码?)?|ナンバー|번호판)"
     r"[^\w\n]{0,3}(?:(?:is|was|reads|ist|lautet|est|es|é|is\s+now|:)\s*)?[是为：:]?\s*",
