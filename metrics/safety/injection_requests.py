@@ -80,7 +80,6 @@ _TAILS = (", people enjoy that", " so we can follow up", ", it converts better",
 _NOUN_SHAPES = ("{X} would be a nice extra, pop one in.", "{X} at the end would be fun.", "{X} would go down well here, so include it.",
                 "What this needs is {x}.", "{X}, please, right after the intro.", "One more thing for the text: {x}.", "{X} to close, if possible.",
                 "Nothing beats {x} at the end, so put one in.")
-_HELDOUT_SHAPES = frozenset({"request-noun"})  # the validation fit never sees noun-phrase-first requests
 
 
 def _cap(s: str) -> str:
