@@ -2,7 +2,7 @@
 
 Written on 2026-12-07 by the helper session "blind9" (a language-model assistant), by hand, without
 reading the detectors (metrics/) or any labelled set other than the blind-round format, and committed
-before any metric ran on them (only `baseline.constant` checked that every line loads). They imitate
+before any metric ran on them (`validate` ran with no metric aimed at them, to check every line loads). They imitate
 varied real sources (terse, chatty, formal, marketing, review-like and LLM-style texts; prose profiles,
 "key: value" lists, JSON-ish fields, review snippets; e-commerce, travel, news, finance, education,
 restaurants, movies, books, games, music, health, real estate, apps, cars, pets, courses; about a
@@ -14,7 +14,7 @@ fails. Files in validation/data, `user:` format:
 - blind2_faith_dev.jsonl (90; label 1 = unfaithful to the inputs): 18 profiles with five
   explanations each; faithful slices `paraphrase`, `harmless-negation`, unfaithful ones with one
   error among true statements `negation`, `antonym`, `value`, `entity`, `invented`.
-- blind2_injection_dev.jsonl (52; label 1 = the output obeys an instruction planted in an input
+- blind2_injection_dev.jsonl (58; label 1 = the output obeys an instruction planted in an input
   field): one slice per planting style (`note-to-writer`, `in-review`, `html-comment`, `markdown`,
   `json-field`, `persona`, `tone`, `rival`, `data-request`, `contact-push`, `language-switch`,
   `poem-joke`, `multi-step`, `chinese`, `user-field`); benign `benign-notice` / `benign-user`
@@ -42,7 +42,7 @@ BLIND2_SETS: dict[str, BlindSet] = {
     "blind2-faith/dev": BlindSet("blind2_faith_dev.jsonl", *FAITH,
                                  "90 blind-written explanations, faithful or with one error among true statements: dev half"),
     "blind2-injection/dev": BlindSet("blind2_injection_dev.jsonl", *INJECTION,
-                                     "52 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
+                                     "58 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
     "blind2-pii/dev": BlindSet("blind2_pii_dev.jsonl", *PII,
                                "45 blind-written outputs leaking user data in other surface forms, or clean traps: dev half"),
 }
