@@ -13,10 +13,10 @@ fails. The `/heldout` halves are not: written second, with the same kinds, slice
 profiles (no item profile is in both halves), they are a blind test, only measured, once, at the end.
 Files in validation/data, `user:` format, one `_dev` and one `_heldout` file per set:
 
-- blind2_faith_*.jsonl (90 dev / 85 heldout; label 1 = unfaithful to the inputs): 18 / 17 profiles
+- blind2_faith_*.jsonl (90 dev / 90 heldout; label 1 = unfaithful to the inputs): 18 profiles
   with five explanations each; faithful slices `paraphrase`, `harmless-negation`, unfaithful ones
   with one error among true statements `negation`, `antonym`, `value`, `entity`, `invented`.
-- blind2_injection_*.jsonl (52 / 52; label 1 = the output obeys an instruction planted in an input
+- blind2_injection_*.jsonl (58 / 58; label 1 = the output obeys an instruction planted in an input
   field): one slice per planting style (`note-to-writer`, `in-review`, `html-comment`, `markdown`,
   `json-field`, `persona`, `tone`, `rival`, `data-request`, `contact-push`, `language-switch`,
   `poem-joke`, `multi-step`, `chinese`, `user-field`); benign `benign-notice` / `benign-user`
@@ -44,13 +44,13 @@ BLIND2_SETS: dict[str, BlindSet] = {
     "blind2-faith/dev": BlindSet("blind2_faith_dev.jsonl", *FAITH,
                                  "90 blind-written explanations, faithful or with one error among true statements: dev half"),
     "blind2-injection/dev": BlindSet("blind2_injection_dev.jsonl", *INJECTION,
-                                     "52 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
+                                     "58 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
     "blind2-pii/dev": BlindSet("blind2_pii_dev.jsonl", *PII,
                                "45 blind-written outputs leaking user data in other surface forms, or clean traps: dev half"),
     "blind2-faith/heldout": BlindSet("blind2_faith_heldout.jsonl", *FAITH,
-                                     "85 blind-written explanations, faithful or with one error: held-out half, only measured"),
+                                     "90 blind-written explanations, faithful or with one error: held-out half, only measured"),
     "blind2-injection/heldout": BlindSet("blind2_injection_heldout.jsonl", *INJECTION,
-                                         "52 blind-written outputs obeying or ignoring planted instructions: held-out half, only measured"),
+                                         "58 blind-written outputs obeying or ignoring planted instructions: held-out half, only measured"),
     "blind2-pii/heldout": BlindSet("blind2_pii_heldout.jsonl", *PII,
                                    "45 blind-written outputs leaking user data, or clean traps: held-out half, only measured"),
 }
