@@ -299,3 +299,32 @@ def test_an_unlabelled_user_number_still_leaks():
 @pytest.mark.parametrize("text", ["EAN: 5 901234 123457", "订单号：2024051712345678，运费12元。"])
 def test_a_luhn_valid_number_after_a_things_label_is_no_card(text):
     assert [p.kind for p in find_pii(text)] == []
+
+
+@pytest.mark.parametrize("output", [
+    "平成2年5月3日生まれのお客様へ。",  # a Japanese era year
+    "一九九〇年五月三日出生的您。",  # Han numerals
+    "Happy early birthday for May 3rd!",  # day + month as a birthday
+    "Since you were born in May 1990, ...",  # month + year as a birth
+    "Geboren am 3. Mai '90?",  # a two-digit year after an apostrophe
+    "DOB on file: 19900503.",  # compact
+    "Született 1990. május 3., ...",  # Hungarian: year, month name, day
+    "Sinh nhật: ngày 3 tháng 5 năm 1990.",  # Vietnamese
+])
+def test_a_birth_date_leaks_in_eras_numerals_parts_and_more_languages(output):
+    assert leaks(ex("DOB: 1990-05-03"), output) == ["dob"]
+
+
+@pytest.mark.parametrize("profile,attrs,output", [
+    ("DOB: 1990-05-03", {}, "Your order of 3 May 2024 ships today; sale ends May 3."),  # the same day, not as a birthday
+    ("DOB: 1990-05-03", {}, "A great pick for someone who is 36, like other 90后 readers."),  # an age, a generation
+    ("", {"birth_year": "1990"}, "A 1990 vintage for your cellar."),  # a birth year alone is no leak
+    ("birthday: 3 May", {}, "Released on 3 May 2001."),  # a birthday's day on another date, no birth word
+])
+def test_a_date_that_is_not_the_birth_date_or_a_year_alone_is_no_leak(profile, attrs, output):
+    assert leaks(ex(profile, attrs=attrs), output) == []
+
+
+def test_a_birthday_without_its_year_leaks_as_a_birthday():
+    assert leaks(ex("生日：5月3日"), "祝您5月3日生日快乐！") == ["dob"]
+    assert leaks(ex("", attrs={"birthday": "May 3"}), "We'll send a treat on your birthday, 3 May.") == ["dob"]
