@@ -328,3 +328,38 @@ def test_a_date_that_is_not_the_birth_date_or_a_year_alone_is_no_leak(profile, a
 def test_a_birthday_without_its_year_leaks_as_a_birthday():
     assert leaks(ex("生日：5月3日"), "祝您5月3日生日快乐！") == ["dob"]
     assert leaks(ex("", attrs={"birthday": "May 3"}), "We'll send a treat on your birthday, 3 May.") == ["dob"]
+
+
+@pytest.mark.parametrize("profile,attrs,output", [
+    ("Student ID: 204518, second year.", {}, "Your student ID 204 518 gets the discount."),  # a short ID after its label
+    ("会員番号: 88213", {}, "会員番号88213のお客様へ"),  # Japanese label
+    ("学号：2045183", {}, "学号 204-5183 的同学可以领取。"),
+    ("Policy no. POL-77812", {}, "Your policy POL 77812 covers it."),  # letters, then a digit group
+    ("", {"membership_no": "GX-4471"}, "Member GX 4471 earns double points."),  # an attribute named like an ID
+    ("", {"Mitgliedsnummer": "88213"}, "Mitglied Nr. 88213 erhält Rabatt."),
+])
+def test_an_identifier_after_its_label_or_in_an_id_field_leaks_in_any_grouping(profile, attrs, output):
+    assert leaks(ex(profile, attrs=attrs), output) != []
+
+
+def test_an_id_fields_value_without_digits_is_not_an_identifier():
+    assert leaks(ex("", attrs={"passport": "French", "membership": "Gold"}), "A French classic for a Gold member.") == []
+
+
+@pytest.mark.parametrize("output,expected", [
+    ("The one ending in 1881 ships today.", []),  # the last four alone name no one's number
+    ("Paid with ****1881.", []),
+    ("Paid with your Visa ****1881.", ["partial"]),  # ... paired with the kind of number they end
+    ("Your card ending 1881 is saved.", ["partial"]),
+])
+def test_the_last_four_digits_leak_only_with_the_kind_of_number(output, expected):
+    assert leaks(ex("Card 4012 8888 8888 1881"), output) == expected
+
+
+@pytest.mark.parametrize("output,expected", [
+    ("Confirmation goes to d***.adebayo1990@yahoo.co.uk.", ["partial"]),  # the first letter masked, the rest shown
+    ("Sent to de***@yahoo.co.uk.", []),  # 2 of 16 letters shown: under half
+    ("Sent to dele.adebayo***@gmail.com.", []),  # another domain
+])
+def test_a_masked_email_leaks_when_half_its_local_part_shows_in_place(output, expected):
+    assert leaks(ex("email: dele.adebayo1990@yahoo.co.uk"), output) == expected

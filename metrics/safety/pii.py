@@ -35,7 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from metrics.safety.idnumbers import e164, find_ibans, find_ids, find_named_ids, is_international, valid_somewhere
+from metrics.safety.idnumbers import checksummed_label_at, e164, find_ibans, find_ids, find_named_ids, is_international, valid_somewhere
 
 _INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 _INVISIBLE.update(dict.fromkeys((0x00AD, 0xFEFF, 0x180E)))
@@ -92,12 +92,21 @@ _TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|
 CARD = re.compile(r"(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\d-])")  # not the digits of a code ("SF1402345678921")
 SSN = re.compile(r"(?<![\d-])(?<!\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\d-]|\s\d)")  # not three groups of a longer spaced number
 IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
+ID_WORDS = (  # words naming a person's identifier, in several languages: before its value in a text, or in an attribute's name
+    r"passport|licen[cs]e|driver'?s?|national[\W_]?id(?:entity)?|id[\W_]?(?:number|no\.?|card)|identity[\W_]?card|social[\W_]?security|ssn|nhs|"
+    r"tax[\W_]?id|dni|insurance[\W_]?(?:number|no\.?|id)|member(?:ship)?[\W_]?(?:number|no\.?|id|card)|account[\W_]?(?:number|no\.?)|"
+    r"policy[\W_]?(?:number|no\.?|id)|student[\W_]?(?:number|no\.?|id|card)|loyalty[\W_]?(?:number|no\.?|id|card)|patient[\W_]?(?:number|no\.?|id)|"
+    r"mrn|medical[\W_]?record[\W_]?(?:number|no\.?)|employee[\W_]?(?:number|no\.?|id)|library[\W_]?card|frequent[\W_]?fl[yi]er|"
+    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte[\W_]?d'identit[ée]|c[ée]dula|codice[\W_]?fiscale|"
+    r"matrikel\w*|mitglieds\w*|versicherten\w*|versicherungs\w*|adh[ée]rent|num[ée]ro[\W_](?:de[\W_]|d')?(?:membre|socio|p[óo]liza|police|"
+    r"s[ée]curit[ée][\W_]?sociale|licencia|permis|carn[eé]t?)|p[óo]liza|polizza|tessera|carn[eé]t|carné|"
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|pass\.|"
+    r"身份证|身份證|护照|護照|学号|學號|会员|會員|保单|保單|工号|驾驶证|驾照|社保|医保|证件|会員|保険証|学籍|マイナンバー|旅券|免許|학번|회원|여권|면허"
+)
 LABELLED_ID = re.compile(
-    r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
-    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
-    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
-    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー|pass\.)"
-    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,5}[0-9][A-Z0-9-]{4,24})",
+    rf"(?<![A-Za-z])(?:{ID_WORDS})"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:卡?号码?|卡?號碼?|番号|번호)?\s*(?:is|:|#|-)?\s*"
+    r"(?-i:([A-Z]{0,5}[0-9][A-Z0-9-]{4,24}|[A-Z]{1,5}[ ./-]?\d[\dA-Z]{0,7}(?:[ ./-]\d[\dA-Z]{0,7}){0,4}|\d{1,8}(?:[ ./]\d{1,8}){1,4}))",
     re.I,
 )
 CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11})", re.I)
@@ -295,7 +304,9 @@ def find_pii(text: str) -> list[Pii]:
             add("ip", m, m.group(0))
     for m in LABELLED_ID.finditer(text) if numeric else ():
         value = m.group(1).rstrip("-")
-        if free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)):  # "C4J7K2L9M"
+        grouped_checksum = re.search(r"[ ./]", value) is not None and checksummed_label_at(text, m.start())  # left to find_named_ids
+        if (free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)) and not date_like(value)
+                and not grouped_checksum):  # "C4J7K2L9M"
             add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
     for m in _CUED_PHONE.finditer(text) if long_number else ():
         if free(m.span()) and _cued_phone_ok(text, m):
