@@ -363,3 +363,9 @@ def test_the_last_four_digits_leak_only_with_the_kind_of_number(output, expected
 ])
 def test_a_masked_email_leaks_when_half_its_local_part_shows_in_place(output, expected):
     assert leaks(ex("email: dele.adebayo1990@yahoo.co.uk"), output) == expected
+
+
+@pytest.mark.parametrize("text", ["Reservation: 4829 1093 7741, table for two.", "Ticket 020 7946 0958 is valid on line 2.",
+                                  "Receipt 0171 234 5678 attached."])
+def test_a_number_after_any_things_label_is_no_phone(text):  # THING_LABEL is also the phone finder's list of code labels
+    assert find_pii(text) == []

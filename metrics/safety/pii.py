@@ -67,17 +67,17 @@ _PHONE_CONTEXT = re.compile(
     re.I,
 )
 _CUED_PHONE = re.compile(r"(?<![\w+.-])(?:\+\s?)?\(?\d[\d ()./-]{5,22}\d(?![\w-]|[.,]\d)")  # any separators, "/" too
-_CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
-    r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
-    r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
-    re.I,
-)
-THING_LABEL = re.compile(  # a label saying a number is a thing's code, not a person's: ISBN, order, tracking, model ... ("订单号")
-    r"(?:\b(?:isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
+_THING_WORDS = (  # words naming a thing's code, not a person's number: ISBN, order, tracking, model ...
+    r"isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
     r"version|flight|invoice|order|booking|reservation|confirmation|tracking|parcel|package|shipment|waybill|consignment|patent|case|ticket|"
-    r"receipt|transaction|edition|barcode)\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
+    r"receipt|transaction|edition|barcode"
+)
+THING_LABEL = re.compile(  # a thing's label ending the text before a number: "ISBN", "order no.:", "tracking #", "订单号"
+    rf"(?:\b(?:{_THING_WORDS})\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
     re.I,
 )
+_BARE_CODE = re.compile(  # a code word without its thing ("Art.-Nr.", "no.", "code:"): not a line to call, though no thing is named
+    r"\b(?:art|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$", re.I)
 _CODE_BEFORE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,}[ -]$", re.I)  # "1Z 12E 456 78 9012": the tail of a code
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
@@ -245,7 +245,7 @@ def quantity(text: str, start: int, end: int) -> bool:
 
 def _phone_label(before: str) -> tuple[bool, bool]:
     """(a phone word ("call", "Tel.:") ends `before` that is not a code's ("order number"), a code's label ends it)."""
-    code = _CODE_LABEL.search(before)
+    code = THING_LABEL.search(before) or _BARE_CODE.search(before)
     return _PHONE_CONTEXT.search(before[: code.start()] if code else before) is not None, code is not None
 
 
