@@ -369,3 +369,14 @@ def test_a_masked_email_leaks_when_half_its_local_part_shows_in_place(output, ex
                                   "Receipt 0171 234 5678 attached."])
 def test_a_number_after_any_things_label_is_no_phone(text):  # THING_LABEL is also the phone finder's list of code labels
     assert find_pii(text) == []
+
+
+@pytest.mark.parametrize("profile,output,kind", [
+    ("Lives at 350 Fifth Avenue, Suite 4200", "Sent to 350 5th Ave.", "address"),  # an ordinal in digits, the suite dropped
+    ("Adresse: 8 boulevard Saint-Germain, Paris", "Livré au 8 bd Saint-Germain.", "address"),
+    ("Endereço: Rua Augusta 1200, São Paulo", "Entrega na R. Augusta, 1200.", "address"),
+    ("email: anna.berg@web.de", "Schreib an anna punkt berg snabel-a web punkt de.", "email"),  # "@" in two words
+    ("email: li.wei@163.com", "请发到 li.wei at sign 163 dot com。", "email"),
+])
+def test_addresses_and_emails_in_more_written_forms(profile, output, kind):
+    assert kind in leaks(ex(profile), output)

@@ -136,6 +136,10 @@ _SUFFIXES = {
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
     "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
     "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "rue": "r", "r": "r", "strasse": "str", "straße": "str", "str": "str",
+    "bd": "blvd", "rua": "r", "avenida": "ave", "avda": "ave", "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se",
+    **{w: f"{i + 1}{'st' if i % 10 == 0 and i != 10 else 'nd' if i % 10 == 1 and i != 11 else 'rd' if i % 10 == 2 and i != 12 else 'th'}"
+       for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+                             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())},  # "Fifth Avenue" == "5th Ave"
 }
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
@@ -153,6 +157,7 @@ ADDRESS = re.compile(
 )
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")  # "Queen's Road" == "Queens Rd"
 
 
 @dataclass(frozen=True)
@@ -190,9 +195,10 @@ def isbn13_ok(number: str) -> bool:
 
 
 def address_key(text: str) -> str:
-    """Street words abbreviated, lower-case: "742 Evergreen Terrace" == "742 evergreen ter.".
+    """Street words abbreviated, ordinals in digits, apostrophes dropped, lower-case: "742 Evergreen Terrace" == "742
+    evergreen ter.", "350 Fifth Avenue" == "350 5th ave", "Queen's Road" == "queens rd".
     Every word is mapped, so the key is a substring of `address_key(output)` when the output names the address."""
-    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(clean(text).lower())) if w)
+    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(_APOSTROPHE.sub("", clean(text).lower()))) if w)
 
 
 def phone_key(surface: str) -> str:
