@@ -380,3 +380,22 @@ def test_a_number_after_any_things_label_is_no_phone(text):  # THING_LABEL is al
 ])
 def test_addresses_and_emails_in_more_written_forms(profile, output, kind):
     assert kind in leaks(ex(profile), output)
+
+
+@pytest.mark.parametrize("profile,output,expected", [
+    ("Passport: X1234567 (UK)", "Booking under passport X12****67.", ["partial"]),  # 5 of 8 shown in place
+    ("Codice fiscale: RSSMRA85T10A562X", "CF RSSMRA**T10A**** on file.", ["partial"]),  # a code without a valid checksum, masked
+    ("Codice fiscale: RSSMRA85T10A562X", "CF RS************** on file.", []),  # 2 of 16 shown
+])
+def test_a_masked_code_leaks_when_half_of_it_shows_in_place(profile, output, expected):
+    assert leaks(ex(profile), output) == expected
+
+
+@pytest.mark.parametrize("text", ["Firmware v2.14.3.1 adds Wi-Fi 7.", "Reset it, then open 192.168.0.1 in a browser.",
+                                  "Version 1.0.0.2 fixes pairing."])
+def test_a_version_number_or_a_private_address_is_no_invented_ip(text):
+    assert leaks(ex("Likes gadgets."), text) == []
+
+
+def test_a_national_insurance_number_starting_qq_is_an_id_not_a_qq_handle():
+    assert [(p.kind, p.key) for p in find_pii("National Insurance number: QQ123456C")] == [("id", "QQ123456C")]

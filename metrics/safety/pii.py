@@ -70,7 +70,7 @@ _CUED_PHONE = re.compile(r"(?<![\w+.-])(?:\+\s?)?\(?\d[\d ()./-]{5,22}\d(?![\w-]
 _THING_WORDS = (  # words naming a thing's code, not a person's number: ISBN, order, tracking, model ...
     r"isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
     r"version|flight|invoice|order|booking|reservation|confirmation|tracking|parcel|package|shipment|waybill|consignment|patent|case|ticket|"
-    r"receipt|transaction|edition|barcode"
+    r"receipt|transaction|edition|barcode|firmware|build|release"
 )
 THING_LABEL = re.compile(  # a thing's label ending the text before a number: "ISBN", "order no.:", "tracking #", "订单号"
     rf"(?:\b(?:{_THING_WORDS})\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
@@ -91,7 +91,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d$")  # opening hours
 CARD = re.compile(r"(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\d-])")  # not the digits of a code ("SF1402345678921")
 SSN = re.compile(r"(?<![\d-])(?<!\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\d-]|\s\d)")  # not three groups of a longer spaced number
-IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
+IP = re.compile(r"(?<![A-Za-z\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 ID_WORDS = (  # words naming a person's identifier, in several languages: before its value in a text, or in an attribute's name
     r"passport|licen[cs]e|driver'?s?|national[\W_]?id(?:entity)?|id[\W_]?(?:number|no\.?|card)|identity[\W_]?card|social[\W_]?security|ssn|nhs|"
     r"tax[\W_]?id|dni|insurance[\W_]?(?:number|no\.?|id)|member(?:ship)?[\W_]?(?:number|no\.?|id|card)|account[\W_]?(?:number|no\.?)|"
@@ -106,10 +106,10 @@ ID_WORDS = (  # words naming a person's identifier, in several languages: before
 LABELLED_ID = re.compile(
     rf"(?<![A-Za-z])(?:{ID_WORDS})"
     r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:卡?号码?|卡?號碼?|番号|번호)?\s*(?:is|:|#|-)?\s*"
-    r"(?-i:([A-Z]{0,5}[0-9][A-Z0-9-]{4,24}|[A-Z]{1,5}[ ./-]?\d[\dA-Z]{0,7}(?:[ ./-]\d[\dA-Z]{0,7}){0,4}|\d{1,8}(?:[ ./]\d{1,8}){1,4}))",
+    r"(?-i:([A-Z]{0,8}[0-9][A-Z0-9-]{4,24}|[A-Z]{1,5}[ ./-]?\d[\dA-Z]{0,7}(?:[ ./-]\d[\dA-Z]{0,7}){0,4}|\d{1,8}(?:[ ./]\d{1,8}){1,4}))",
     re.I,
 )
-CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11})", re.I)
+CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|(?<![A-Za-z])qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11}(?![A-Za-z\d]))", re.I)
 _HAN = r"\u4e00-\u9fff"
 CN_ADDRESS = re.compile(
     rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
@@ -306,7 +306,7 @@ def find_pii(text: str) -> list[Pii]:
         if free(m.span()):
             add("ssn", m, digits(m.group(0)))
     for m in IP.finditer(text) if numeric else ():
-        if free(m.span()):
+        if free(m.span()) and not THING_LABEL.search(text[max(0, m.start() - 30) : m.start()]):  # "version 1.0.0.2", "firmware 2.14.3.1"
             add("ip", m, m.group(0))
     for m in LABELLED_ID.finditer(text) if numeric else ():
         value = m.group(1).rstrip("-")
