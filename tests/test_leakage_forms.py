@@ -399,3 +399,18 @@ def test_a_version_number_or_a_private_address_is_no_invented_ip(text):
 
 def test_a_national_insurance_number_starting_qq_is_an_id_not_a_qq_handle():
     assert [(p.kind, p.key) for p in find_pii("National Insurance number: QQ123456C")] == [("id", "QQ123456C")]
+
+
+@pytest.mark.parametrize("profile,output,kind", [
+    ("Date of birth: 1990/02/14", "A Valentine's baby, born 14-Feb-1990.", "dob"),  # dashes around the month name
+    ("SSN: 123-45-6789", "We matched the last four of your SSN, 6789.", "partial"),  # a comma before the digits
+    ("IBAN: FR76 3000 6000 0112 3456 7890 189", "Votre IBAN se terminant par 0189 est enregistré.", "partial"),  # French
+    ("PAN: ABCDE1234F", "PAN ABCDE 1234 F is linked.", "id"),  # labels of more countries
+    ("NRIC: S1234567D", "NRIC S1234567D verified.", "id"),
+    ("HKID: A123456(7)", "HKID A123456(7) on file.", "id"),
+    ("パスポート番号: TK1234567", "パスポートTK1234567で予約済みです。", "id"),
+    ("home: 4-12-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo", "Delivered to 4-12-8 Nishi-Shinjuku.", "address"),  # a Japanese block in Latin letters
+    ("地址：成都市武侯区人民南路四段27号", "送到人民南路4段27号。", "address"),  # a road's section in Han numerals
+])
+def test_dates_partials_ids_and_addresses_in_still_more_forms(profile, output, kind):
+    assert kind in leaks(ex(profile), output)

@@ -61,7 +61,7 @@ PHONE = re.compile(
     re.I,
 )
 _PHONE_CONTEXT = re.compile(
-    r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系|電話|携帯|전화"
+    r"(?:call|phone|tel|mobile|cell|fax|number(?!s)|contact|reach|text|dial|whatsapp|电话|手机|联系|電話|携帯|전화"
     r"|\b(?:(?:an)?ruf\w*|handy|t[ée]l[ée]phone|appel(?:ez|er|le)?|llam[ae]\w*|chiam[ai]\w*|ligue|bel(?:len)?|телефон\w*|звон\w*)\b)"  # whole words
     r"\W{0,3}(?:\w+\W{1,3}){0,4}$",
     re.I,
@@ -100,8 +100,8 @@ ID_WORDS = (  # words naming a person's identifier, in several languages: before
     r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte[\W_]?d'identit[ée]|c[ée]dula|codice[\W_]?fiscale|"
     r"matrikel\w*|mitglieds\w*|versicherten\w*|versicherungs\w*|adh[ée]rent|num[ée]ro[\W_](?:de[\W_]|d')?(?:membre|socio|p[óo]liza|police|"
     r"s[ée]curit[ée][\W_]?sociale|licencia|permis|carn[eé]t?)|p[óo]liza|polizza|tessera|carn[eé]t|carné|"
-    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|pass\.|"
-    r"身份证|身份證|护照|護照|学号|學號|会员|會員|保单|保單|工号|驾驶证|驾照|社保|医保|证件|会員|保険証|学籍|マイナンバー|旅券|免許|학번|회원|여권|면허"
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|pan|nric|hkid|mykad|cnic|nino|ni[\W_]?number|sin|tfn|rfc|rut|cuil|cuit|pass\.|"
+    r"身份证|身份證|护照|護照|学号|學號|会员|會員|保单|保單|工号|驾驶证|驾照|社保|医保|证件|会員|保険証|学籍|マイナンバー|旅券|パスポート|免許|학번|회원|여권|면허|주민"
 )
 LABELLED_ID = re.compile(
     rf"(?<![A-Za-z])(?:{ID_WORDS})"
@@ -112,7 +112,7 @@ LABELLED_ID = re.compile(
 CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|(?<![A-Za-z])qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11}(?![A-Za-z\d]))", re.I)
 _HAN = r"\u4e00-\u9fff"
 CN_ADDRESS = re.compile(
-    rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
+    rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)(?:\s*[\d一二三四五六七八九十]{{1,3}}\s*段)?\s*\d{{1,5}}\s*号"
     rf"(?:\s*[\d-]{{1,6}}\s*(?:号楼|栋|幢|单元|层|楼|室))*"
 )
 CN_COMPOUND = re.compile(  # 南京市鼓楼区阳光小区3栋2单元501室: a residential compound, its building and a door (unit / room)
