@@ -73,11 +73,11 @@ _CJK_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日号�
 _CJK_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[年년]\s?(\d{1,2})\s?[月월]")
 _NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-]((?:19|20)\d\d)(?![\d/.-])")  # "03/1987"
 _NUMERIC_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})(?:/(\d{1,2})|\.(\d{1,2})\.)(?![\d/])")  # "14/03", "14.03."
-BIRTH_CUE = re.compile(
-    r"\b(?:born|birth\w*|b-?day|dob|d\.o\.b\.?|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|naci(?:ó|do|da|miento)|nat[oa]|nascid[oa]"
+BIRTH_CUE = re.compile(  # the lookahead holds every cue's first letter: most positions fail at once
+    r"(?=[bdgncavusflγрн生出誕생태])(?:\b(?:born|birth\w*|b-?day|dob|d\.o\.b\.?|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|naci(?:ó|do|da|miento)|nat[oa]|nascid[oa]"
     r"|nasc(?:eu|ita|iu)|cumpleaños|compleanno|anniversaire|aniversário|verjaardag|urodz\w*|narozen\w*|narodil\w*|született|születés\w*"
     r"|syntynyt|syntymä\w*|f[øö]d[dt]|f[øö]d(?:sels|elses?)\w*|lahir|ngày\s+sinh|sinh\s+(?:ngày|năm|nhật)|γενν\w*|родил\w*|рождения|народи\w*|doğum\w*)\b"
-    r"|生日|出生|誕生|生まれ|생일|생년월일|태어",
+    r"|生日|出生|誕生|生まれ|생일|생년월일|태어)",
     re.I,
 )
 _TURNING = re.compile(r"\bturn(?:s|ing)?\s+\d{1,3}\b|満\d{1,3}歳|\d{1,3}\s?(?:岁|歲|살)\s?생일", re.I)  # an age reached on a day
@@ -167,8 +167,12 @@ def _month(name: str) -> int:
 
 def date_keys(text: str) -> set[str]:
     """Every "YYYY-MM-DD" the text may state (an ambiguous 03/07/1992 gives both readings)."""
+    return _full_dates(in_digits(text))
+
+
+def _full_dates(text: str) -> set[str]:
+    """`date_keys` of a text whose numbers are already in digits."""
     keys: set[str | None] = set()
-    text = in_digits(text)
     for m in _YMD.finditer(text):
         keys.add(_key(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _NUMERIC.finditer(text):
@@ -194,10 +198,14 @@ def _year_month(y: int, m: int) -> str | None:
 def partial_keys(text: str) -> set[str]:
     """Every day + month ("MM-DD") and month + year ("YYYY-MM") the text states, with or without the rest of its date:
     "14 March" -> "03-14", "born in March 1987" -> "1987-03", "5月3日" -> "05-03", "1987-03-14" -> both."""
-    keys: set[str | None] = set()
-    full = date_keys(text)
-    keys |= {k[5:] for k in full} | {k[:7] for k in full}
+    return _date_parts(text)[1]
+
+
+def _date_parts(text: str) -> tuple[set[str], set[str]]:
+    """(`date_keys`, `partial_keys`) of the text, its numbers put in digits once."""
     text = in_digits(text)
+    full = _full_dates(text)
+    keys: set[str | None] = {k[5:] for k in full} | {k[:7] for k in full}
     keys |= {_month_day(_month(m.group(2)), int(m.group(1))) for m in _DAY_MONTH.finditer(text)}
     keys |= {_month_day(_month(m.group(1)), int(m.group(2))) for m in _MONTH_DAY.finditer(text)}
     keys |= {_year_month(_year(m.group(2)), _month(m.group(1))) for m in _MONTH_YEAR.finditer(text)}
@@ -207,7 +215,7 @@ def partial_keys(text: str) -> set[str]:
     for m in _NUMERIC_DAY_MONTH.finditer(text):
         a, b = int(m.group(1)), int(m.group(2) or m.group(3))
         keys |= {_month_day(b, a), _month_day(a, b)}
-    return {k for k in keys if k}
+    return full, {k for k in keys if k}
 
 
 def birth_dates(text: str) -> set[str]:
@@ -216,7 +224,7 @@ def birth_dates(text: str) -> set[str]:
     month + year (or those alone: "birthday: 3 May")."""
     windows = [text[m.end() : m.end() + _BIRTH_WINDOW] for m in BIRTH_CUE.finditer(text)]
     windows += [text[max(0, m.start() - _CJK_WINDOW) : m.start()] for m in _CJK_CUE_BEFORE.finditer(text)]
-    return {k for w in windows for k in date_keys(w) | partial_keys(w)}
+    return {k for w in windows for keys in _date_parts(w) for k in keys}
 
 
 def birth_partials(text: str) -> set[str]:

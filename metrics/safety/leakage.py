@@ -138,8 +138,9 @@ _EMAIL_TOKEN = re.compile(r"[\w.+-]*\w")
 _DISTINCT_LOCAL = re.compile(r"(?=.{5})(?:\w+[._+-]\w|.*\d)")  # a local part no prose word can be: "t.nguyen", "rob_k77"
 _MASKED_EMAIL = re.compile(r"(?<![\w.+*•-])((?=[\w.+-]*[*•])[\w.+*•-]{3,64}+)\s*@\s*([\w-]+)")  # "jonathan.whitf***@", "d***.adebayo@"
 _POSTCODE = re.compile(r"[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}|[a-z]\d[a-z] \d[a-z]\d")  # UK / Canadian, as address_key writes them
-_JP_ROMAJI = re.compile(  # a Japanese block address in Latin letters, either order: "4-12-8 Nishi-Shinjuku", "Jingumae 1-19-11"
-    r"(?<![\w-])\d{1,4}-\d{1,4}-\d{1,4}\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+\d{1,4}-\d{1,4}-\d{1,4}(?![\w-])")
+_JP_BLOCK_NUMBERS = re.compile(r"(?<![\w-])\d{1,4}-\d{1,4}-\d{1,4}(?![\w-])")  # chōme-ban-gō: "4-12-8"
+_ROMAJI_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)")  # ... and its town in Latin letters: "Nishi-Shinjuku"
+_ROMAJI_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+$")
 _KR_ROAD = re.compile(r"[가-힣]{1,12}(?:로|길)\s?\d{1,5}(?:-\d{1,4})?(?!\d)")  # Korean road-name address: 테헤란로 152
 _FULL_NAME = re.compile(r"(?=\b([A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-Z]?[a-zß-ÿ]+)?\s[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-Z]?[a-zß-ÿ]+)?)\b)")
 _NAME_KEY = re.compile(r"name|姓名", re.I)
@@ -282,8 +283,7 @@ class _Text:
         if kind == "plate":
             return key in self.squashed
         if kind == "address":
-            han = block_form(spoken_digits(key))
-            core = _HAN_ROAD.search(han) or _CN_BLOCK.search(han) or _JP_BLOCK.search(han) or _KR_ROAD.fullmatch(key)
+            core = _cjk_core(key) if not key.isascii() else None
             if core:
                 return core.group(0) in self.unspaced
             street = street_core(key)
@@ -307,6 +307,12 @@ class _Text:
             return True
         glued = _email_words(f"{local} {domain.split('.')[0]}").replace(" ", "")
         return (len(glued) >= 8 and glued in self.email_glued) or (_DISTINCT_LOCAL.match(local) is not None and local in self.email_tokens)
+
+
+def _cjk_core(key: str) -> re.Match | None:
+    """The road and number, compound and building, town and block, or Korean road of a Han / kana / Hangul address key."""
+    han = block_form(spoken_digits(key))
+    return _HAN_ROAD.search(han) or _CN_BLOCK.search(han) or _JP_BLOCK.search(han) or _KR_ROAD.fullmatch(key)
 
 
 def _without_street_words(key: str) -> str:
@@ -366,7 +372,17 @@ def _street_keys(text: str) -> set[str]:
             if far:
                 keys.add(address_key(f"{far} {near} {number}" if word_first else f"{number} {near} {far}"))
     keys.update(address_key(f"{m.group(1)} {m.group(2)}") for m in _NAMED_STREET.finditer(text) if m.group(2).lower() in _USPS_SET)
-    keys.update(address_key(m.group(0)) for m in _JP_ROMAJI.finditer(text))
+    keys.update(_romaji_blocks(text) if "-" in text else ())
+    return keys
+
+
+def _romaji_blocks(text: str) -> set[str]:
+    """Keys of Japanese block addresses in Latin letters, the town before or after its numbers ("4-12-8 Nishi-Shinjuku",
+    "Jingumae 1-19-11")."""
+    keys = set()
+    for m in _JP_BLOCK_NUMBERS.finditer(text):
+        after, before = _ROMAJI_AFTER.match(text, m.end()), _ROMAJI_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        keys.update(address_key(f"{m.group(0)} {town.group(1)}") for town in (after, before) if town)
     return keys
 
 
@@ -501,11 +517,11 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
             item = item or _item_text(ex)
             if not item.has(check, key):
                 found.setdefault("address" if base == "address-number" else base, key)
-    for m in _PARTIAL.finditer(clean(text)):
-        if any(n.endswith(m.group(1)) for n in user_numbers) and _typed(clean(text), m.span()):
+    for m in _PARTIAL.finditer(out.text):
+        if any(n.endswith(m.group(1)) for n in user_numbers) and _typed(out.text, m.span()):
             found.setdefault("partial", m.group(0))
     codes = [k for kd, k in values if kd.split(":")[0] not in _WORDY_KINDS and k.isalnum() and not k.isdigit()]
-    for masked in _masked(clean(text), user_numbers, [k for kd, k in values if kd == "email"]) + _masked_codes(clean(text), codes):
+    for masked in _masked(out.text, user_numbers, [k for kd, k in values if kd == "email"]) + _masked_codes(out.text, codes):
         found.setdefault("partial", masked)
     if "address" not in found and (both := _name_and_street(ex, out, values)):
         found["name+street"] = both

@@ -198,7 +198,9 @@ def address_key(text: str) -> str:
     """Street words abbreviated, ordinals in digits, apostrophes dropped, lower-case: "742 Evergreen Terrace" == "742
     evergreen ter.", "350 Fifth Avenue" == "350 5th ave", "Queen's Road" == "queens rd".
     Every word is mapped, so the key is a substring of `address_key(output)` when the output names the address."""
-    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(_APOSTROPHE.sub("", clean(text).lower()))) if w)
+    text = clean(text).lower()
+    text = _APOSTROPHE.sub("", text) if "'" in text or "’" in text else text
+    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(text)) if w)
 
 
 def phone_key(surface: str) -> str:
