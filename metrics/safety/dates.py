@@ -205,7 +205,7 @@ def _date_parts(text: str) -> tuple[set[str], set[str]]:
     """(`date_keys`, `partial_keys`) of the text, its numbers put in digits once."""
     text = in_digits(text)
     full = _full_dates(text)
-    keys: set[str | None] = {k[5:] for k in full} | {k[:7] for k in full}
+    keys: set[str | None] = set({k[5:] for k in full} | {k[:7] for k in full})
     keys |= {_month_day(_month(m.group(2)), int(m.group(1))) for m in _DAY_MONTH.finditer(text)}
     keys |= {_month_day(_month(m.group(1)), int(m.group(2))) for m in _MONTH_DAY.finditer(text)}
     keys |= {_year_month(_year(m.group(2)), _month(m.group(1))) for m in _MONTH_YEAR.finditer(text)}

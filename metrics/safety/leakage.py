@@ -379,7 +379,7 @@ def _street_keys(text: str) -> set[str]:
 def _romaji_blocks(text: str) -> set[str]:
     """Keys of Japanese block addresses in Latin letters, the town before or after its numbers ("4-12-8 Nishi-Shinjuku",
     "Jingumae 1-19-11")."""
-    keys = set()
+    keys: set[str] = set()
     for m in _JP_BLOCK_NUMBERS.finditer(text):
         after, before = _ROMAJI_AFTER.match(text, m.end()), _ROMAJI_BEFORE.search(text, max(0, m.start() - 30), m.start())
         keys.update(address_key(f"{m.group(0)} {town.group(1)}") for town in (after, before) if town)
