@@ -414,3 +414,17 @@ def test_a_national_insurance_number_starting_qq_is_an_id_not_a_qq_handle():
 ])
 def test_dates_partials_ids_and_addresses_in_still_more_forms(profile, output, kind):
     assert kind in leaks(ex(profile), output)
+
+
+@pytest.mark.parametrize("profile,output,kind", [
+    ("身份证 320102199003172849", "身份证后四位2849已核验。", "partial"),  # "the last four" in Chinese, with the kind
+    ("SSN 123-45-6789", "Los últimos cuatro dígitos 6789 de su SSN.", "partial"),
+    ("DOB 1990-03-14", "Happy 36th on March 14!", "dob"),  # an age reached on the day: a birthday
+    ("email: dele.adebayo1990@yahoo.co.uk", "Your Yahoo handle, dele dot adebayo1990, is on file.", "email"),  # a local part with a digit
+])
+def test_last_four_in_more_languages_birthday_wishes_and_spelled_local_parts(profile, output, kind):
+    assert leaks(ex(profile), output) == [kind]
+
+
+def test_a_users_name_is_not_their_email_address():
+    assert leaks(ex("email: jane.doe@gmail.com"), "Dear Jane Doe, welcome back.") == []

@@ -80,7 +80,8 @@ BIRTH_CUE = re.compile(  # the lookahead holds every cue's first letter: most po
     r"|生日|出生|誕生|生まれ|생일|생년월일|태어)",
     re.I,
 )
-_TURNING = re.compile(r"\bturn(?:s|ing)?\s+\d{1,3}\b|満\d{1,3}歳|\d{1,3}\s?(?:岁|歲|살)\s?생일", re.I)  # an age reached on a day
+_TURNING = re.compile(  # an age reached on a day: "turning 40 on 3 May", "happy 36th on March 14"
+    r"\b(?:turn(?:s|ing)?|celebrat\w*)\s+\d{1,3}\b|\bhappy\s+\d{1,3}(?:st|nd|rd|th)\b|満\d{1,3}歳|\d{1,3}\s?(?:岁|歲|살)\s?생일", re.I)
 _BIRTH_WINDOW = 50  # characters after a birth cue in which its date is stated
 _BEFORE_WINDOW = 30  # characters before a birth cue in which an output may state a day ("May 3rd is your birthday")
 _CJK_CUE_BEFORE = re.compile(r"生まれ|出生|誕生|(?<=일)생")  # in Chinese, Japanese and Korean the cue may follow its date ("1990年3月5日生まれ")
