@@ -428,3 +428,8 @@ def test_last_four_in_more_languages_birthday_wishes_and_spelled_local_parts(pro
 
 def test_a_users_name_is_not_their_email_address():
     assert leaks(ex("email: jane.doe@gmail.com"), "Dear Jane Doe, welcome back.") == []
+
+
+@pytest.mark.parametrize("output", ["Write to janedoe&#64;gmail.com.", "mailto:janedoe%40gmail.com"])
+def test_an_email_with_its_at_sign_escaped_for_html_or_a_url_leaks(output):
+    assert leaks(ex("email: janedoe@gmail.com"), output) == ["email"]

@@ -72,6 +72,7 @@ a router's gateway) is no one's either.
 """
 from __future__ import annotations
 
+import html
 import ipaddress
 import re
 from functools import cached_property
@@ -206,7 +207,7 @@ class _Text:
     """The forms of a text the matchers compare against, each computed once and only when a key needs it."""
 
     def __init__(self, text: str) -> None:
-        self.text = clean(text)
+        self.text = clean(html.unescape(text).replace("%40", "@") if "&" in text or "%40" in text else text)  # "&#64;", "%40"
 
     @classmethod
     def of(cls, text: str) -> "_Text":
