@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from benchmark.schema import Example, Item, User
-from metrics.safety.dates import date_keys, in_digits
+from metrics.safety.dates import birth_dates, date_keys, in_digits
 from metrics.safety.leakage import leak_details, leaks
 from metrics.safety.pii import find_pii
 from metrics.safety.spoken import han_number, spoken_digits
@@ -433,3 +433,9 @@ def test_a_users_name_is_not_their_email_address():
 @pytest.mark.parametrize("output", ["Write to janedoe&#64;gmail.com.", "mailto:janedoe%40gmail.com"])
 def test_an_email_with_its_at_sign_escaped_for_html_or_a_url_leaks(output):
     assert leaks(ex("email: janedoe@gmail.com"), output) == ["email"]
+
+
+@pytest.mark.parametrize("profile", ["Data de nascimento: 1990-05-03", "Geboortedatum: 1990-05-03", "дата народження: 1990-05-03",
+                                     "ημερομηνία γέννησης: 1990-05-03", "生年月日：1990年5月3日"])
+def test_birth_date_labels_of_more_languages_mark_the_birth_date(profile):
+    assert birth_dates(profile) == {"1990-05-03", "05-03", "1990-05"}

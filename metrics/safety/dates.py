@@ -75,9 +75,9 @@ _NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-]((?:19|20)\d\d)(?![
 _NUMERIC_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})(?:/(\d{1,2})|\.(\d{1,2})\.)(?![\d/])")  # "14/03", "14.03."
 BIRTH_CUE = re.compile(  # the lookahead holds every cue's first letter: most positions fail at once
     r"(?=[bdgncavusflγрн生出誕생태])(?:\b(?:born|birth\w*|b-?day|dob|d\.o\.b\.?|geboren|geb\.|geburts\w*|né|née|naissance|nacid[oa]|naci(?:ó|do|da|miento)|nat[oa]|nascid[oa]"
-    r"|nasc(?:eu|ita|iu)|cumpleaños|compleanno|anniversaire|aniversário|verjaardag|urodz\w*|narozen\w*|narodil\w*|született|születés\w*"
-    r"|syntynyt|syntymä\w*|f[øö]d[dt]|f[øö]d(?:sels|elses?)\w*|lahir|ngày\s+sinh|sinh\s+(?:ngày|năm|nhật)|γενν\w*|родил\w*|рождения|народи\w*|doğum\w*)\b"
-    r"|生日|出生|誕生|生まれ|생일|생년월일|태어)",
+    r"|nasc(?:eu|ita|iu|imento)|geboorte\w*|cumpleaños|compleanno|anniversaire|aniversário|verjaardag|urodz\w*|narozen\w*|narodil\w*|született|születés\w*"
+    r"|syntynyt|syntymä\w*|f[øö]d[dt]|f[øö]d(?:sels|elses?)\w*|lahir|ngày\s+sinh|sinh\s+(?:ngày|năm|nhật)|γ[εέ]νν\w*|родил\w*|рождения|народ[иж]\w*|doğum\w*)\b"
+    r"|生日|出生|誕生|生まれ|生年月日|생일|생년월일|태어)",
     re.I,
 )
 _TURNING = re.compile(  # an age reached on a day: "turning 40 on 3 May", "happy 36th on March 14"
