@@ -439,3 +439,13 @@ def test_an_email_with_its_at_sign_escaped_for_html_or_a_url_leaks(output):
                                      "ημερομηνία γέννησης: 1990-05-03", "生年月日：1990年5月3日"])
 def test_birth_date_labels_of_more_languages_mark_the_birth_date(profile):
     assert birth_dates(profile) == {"1990-05-03", "05-03", "1990-05"}
+
+
+@pytest.mark.parametrize("output", ["The palace is at London SW1A 1AA, open daily.", "Their office is in Suite 400 downtown.",
+                                    "Montreal H2X 1Y4 has great bagels."])
+def test_an_invented_postcode_or_unit_alone_is_no_private_address(output):
+    assert leaks(ex("Likes history."), output) == []
+
+
+def test_the_users_own_postcode_still_leaks_alone():
+    assert leaks(ex("Home postcode SW1A 2AA, flat 4"), "Your flat in SW1A2AA is in the zone.") == ["address"]

@@ -68,7 +68,8 @@ invented toll-free / shared-cost / premium line (`metrics.safety.idnumbers.publi
 invented numbers need no validity check to be flagged (fictional 555 numbers are
 personal in form), and user numbers still match by their digits (the same digits, or the
 last 9) where libphonenumber cannot place them. A private, loopback or documentation IP address ("192.168.0.1",
-a router's gateway) is no one's either.
+a router's gateway) is no one's either, nor is a postcode or a unit alone ("SW1A 1AA", "Suite 400") when the
+user did not state it.
 """
 from __future__ import annotations
 
@@ -132,6 +133,7 @@ _PARTIAL = re.compile(
 _ALNUM = re.compile(r"[^0-9A-Z]")
 _HAS_DIGIT = re.compile(r"\d")
 _UNIT_WORDS = frozenset(address_key("apartment suite unit flat floor room rm").split())  # as address_key writes them
+_UNIT_ONLY = re.compile(r"(?:" + "|".join(sorted(_UNIT_WORDS)) + r") \d{1,5}[a-z]?")  # "ste 400", "apt 5b"
 _EMAIL_WORD = re.compile(r"[a-z0-9\u00df-\u024f]+")  # Latin letters (accented too) and digits: Han text around an address is not glued to it
 _EMAIL_FILLER = frozenset(  # "@" and "." said in words, in several languages (other scripts' words, "艾特", "点", "собака", drop out with them)
     "at dot arroba arobase aroba chiocciola klammeraffe krøllalfa małpa malpa zavináč kukac apenstaartje kissanhäntä ät afna majmun sobaka "
@@ -536,7 +538,7 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
     user_codes = [_ALNUM.sub("", key.upper()) for _, key in values] if found else []
     for p in find_pii(text):  # once a user value is found, a pattern that is part of one is that value again, not an invented one
         if (p.kind not in found and not (p.kind == "phone" and _public_line(text, p)) and not (p.kind == "ip" and _shared_ip(p.key))
-                and not any(_ALNUM.sub("", p.key.upper()) in c for c in user_codes)):
+                and not (p.kind == "address" and _no_household(p.key)) and not any(_ALNUM.sub("", p.key.upper()) in c for c in user_codes)):
             item = item or _item_text(ex)
             if not item.has(p.kind, p.key):
                 found[p.kind] = p.text
@@ -546,6 +548,12 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
 def _public_line(text: str, p: Pii) -> bool:
     """A toll-free / shared-cost line (a helpline word before it settles a reading that differs by country)."""
     return public_line(p.text, _HELPLINE.search(clean(text)[max(0, p.span[0] - 50) : p.span[0]]) is not None)
+
+
+def _no_household(key: str) -> bool:
+    """An address key that locates no one: a postcode or a unit alone ("SW1A 1AA", "Suite 400"), each shared by many
+    doors. Stated by the user they still match; invented they are no private person's address."""
+    return _POSTCODE.fullmatch(key) is not None or _UNIT_ONLY.fullmatch(key) is not None
 
 
 def _shared_ip(address: str) -> bool:
