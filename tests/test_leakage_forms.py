@@ -449,3 +449,7 @@ def test_an_invented_postcode_or_unit_alone_is_no_private_address(output):
 
 def test_the_users_own_postcode_still_leaks_alone():
     assert leaks(ex("Home postcode SW1A 2AA, flat 4"), "Your flat in SW1A2AA is in the zone.") == ["address"]
+
+
+def test_a_unit_alone_leaks_when_it_is_part_of_the_users_address():
+    assert leaks(ex("Billing address: 2437 Main St Suite 442, Mill Village"), "Your order, linked to Suite 442, went well.") == ["address"]

@@ -538,7 +538,7 @@ def leak_details(ex: Example, text: str) -> list[tuple[str, str]]:
     user_codes = [_ALNUM.sub("", key.upper()) for _, key in values] if found else []
     for p in find_pii(text):  # once a user value is found, a pattern that is part of one is that value again, not an invented one
         if (p.kind not in found and not (p.kind == "phone" and _public_line(text, p)) and not (p.kind == "ip" and _shared_ip(p.key))
-                and not (p.kind == "address" and _no_household(p.key)) and not any(_ALNUM.sub("", p.key.upper()) in c for c in user_codes)):
+                and not (p.kind == "address" and _no_household(p.key, values)) and not any(_ALNUM.sub("", p.key.upper()) in c for c in user_codes)):
             item = item or _item_text(ex)
             if not item.has(p.kind, p.key):
                 found[p.kind] = p.text
@@ -550,10 +550,11 @@ def _public_line(text: str, p: Pii) -> bool:
     return public_line(p.text, _HELPLINE.search(clean(text)[max(0, p.span[0] - 50) : p.span[0]]) is not None)
 
 
-def _no_household(key: str) -> bool:
+def _no_household(key: str, values: list[tuple[str, str]]) -> bool:
     """An address key that locates no one: a postcode or a unit alone ("SW1A 1AA", "Suite 400"), each shared by many
-    doors. Stated by the user they still match; invented they are no private person's address."""
-    return _POSTCODE.fullmatch(key) is not None or _UNIT_ONLY.fullmatch(key) is not None
+    doors, and not part of one of the user's addresses ("Apt. 839" of "1659 Hoog St Apt. 839" is theirs)."""
+    alone = _POSTCODE.fullmatch(key) is not None or _UNIT_ONLY.fullmatch(key) is not None
+    return alone and not any(f" {key} " in f" {k} " for kind, k in values if kind == "address")
 
 
 def _shared_ip(address: str) -> bool:
