@@ -272,8 +272,10 @@ def test_item_own_chinese_address_and_phone_are_not_leaks():
 
 
 @pytest.mark.parametrize("text,keys", [
-    ("born 14 March 1987", {"1987-03-14"}), ("DOB: 03/07/1992", {"1992-03-07", "1992-07-03"}),  # both readings of 03/07
-    ("出生日期：1990年5月23日", {"1990-05-23"}), ("geboren am 5. Mai 1961", {"1961-05-05"}), ("born March 14th, 1987", {"1987-03-14"}),
+    ("born 14 March 1987", {"1987-03-14", "03-14", "1987-03"}),  # the date, its day + month and its month + year
+    ("DOB: 03/07/1992", {"1992-03-07", "1992-07-03", "03-07", "07-03", "1992-03", "1992-07"}),  # both readings of 03/07
+    ("出生日期：1990年5月23日", {"1990-05-23", "05-23", "1990-05"}), ("geboren am 5. Mai 1961", {"1961-05-05", "05-05", "1961-05"}),
+    ("born March 14th, 1987", {"1987-03-14", "03-14", "1987-03"}), ("birthday: 3 May", {"05-03"}), ("born in March 1987", {"1987-03"}),
     ("born in a storm, rated 4.5/5, open 1998-2004, version 2.14.3", set()),
 ])
 def test_birth_dates_are_read_in_any_format(text, keys):

@@ -146,6 +146,11 @@ def find_named_ids(text: str) -> Iterator[tuple[tuple[int, int], str]]:
                 break
 
 
+def checksummed_label_at(text: str, pos: int) -> bool:
+    """The name of a checksummed scheme starts at `pos` ("Aadhaar 2345 ..."): its value is an ID only if `find_named_ids` read it."""
+    return _NAMED_ID.match(text, pos) is not None
+
+
 def _named_index(label: str) -> int:
     """The scheme of a label written without word boundaries (Japanese, Korean)."""
     return next(i for i, (rx, _) in enumerate(_NAMED) if re.search(rx, label, re.I))

@@ -35,7 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from metrics.safety.idnumbers import e164, find_ibans, find_ids, find_named_ids, is_international, valid_somewhere
+from metrics.safety.idnumbers import checksummed_label_at, e164, find_ibans, find_ids, find_named_ids, is_international, valid_somewhere
 
 _INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 _INVISIBLE.update(dict.fromkeys((0x00AD, 0xFEFF, 0x180E)))
@@ -61,23 +61,23 @@ PHONE = re.compile(
     re.I,
 )
 _PHONE_CONTEXT = re.compile(
-    r"(?:call|phone|tel|mobile|cell|fax|number|contact|reach|text|dial|whatsapp|电话|手机|联系|電話|携帯|전화"
+    r"(?:call|phone|tel|mobile|cell|fax|number(?!s)|contact|reach|text|dial|whatsapp|电话|手机|联系|電話|携帯|전화"
     r"|\b(?:(?:an)?ruf\w*|handy|t[ée]l[ée]phone|appel(?:ez|er|le)?|llam[ae]\w*|chiam[ai]\w*|ligue|bel(?:len)?|телефон\w*|звон\w*)\b)"  # whole words
     r"\W{0,3}(?:\w+\W{1,3}){0,4}$",
     re.I,
 )
 _CUED_PHONE = re.compile(r"(?<![\w+.-])(?:\+\s?)?\(?\d[\d ()./-]{5,22}\d(?![\w-]|[.,]\d)")  # any separators, "/" too
-_CODE_LABEL = re.compile(  # a number named as a code of a thing, not a line to call
-    r"\b(?:sku|model|part|lot|item|ref(?:erence)?|serial|product|article|art|catalog(?:ue)?|isbn|batch|version|flight|invoice|order|"
-    r"booking|tracking|patent|case|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$",
-    re.I,
-)
-THING_LABEL = re.compile(  # a label saying a number is a thing's code, not a person's: ISBN, order, tracking, model ... ("订单号")
-    r"(?:\b(?:isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
+_THING_WORDS = (  # words naming a thing's code, not a person's number: ISBN, order, tracking, model ...
+    r"isbn(?:-?1[03])?|ean(?:-?13)?|upc|gtin|asin|sku|model|part|lot|item|ref(?:erence)?|serial|product|article|catalog(?:ue)?|batch|"
     r"version|flight|invoice|order|booking|reservation|confirmation|tracking|parcel|package|shipment|waybill|consignment|patent|case|ticket|"
-    r"receipt|transaction|edition|barcode)\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
+    r"receipt|transaction|edition|barcode|firmware|build|release"
+)
+THING_LABEL = re.compile(  # a thing's label ending the text before a number: "ISBN", "order no.:", "tracking #", "订单号"
+    rf"(?:\b(?:{_THING_WORDS})\b\.?\s*(?:no\.?|nr\.?|number|num|id|#|code)?\s*[:#]?\s*|(?:订单|快递|运单|物流|单号|编号|编码|型号|货号|发票|条码)[号码]?[:：\s是为]*)$",
     re.I,
 )
+_BARE_CODE = re.compile(  # a code word without its thing ("Art.-Nr.", "no.", "code:"): not a line to call, though no thing is named
+    r"\b(?:art|no|nr|number|(?<!area\s)(?<!country\s)code)\.?\s*(?:no\.?|nr\.?|number|#|:)?\s*$", re.I)
 _CODE_BEFORE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,}[ -]$", re.I)  # "1Z 12E 456 78 9012": the tail of a code
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[ .,\u202f]\d{3})+")  # "12 345 678", "3.400.000": digits grouped by thousands
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:usd|eur|gbp|jpy|cny|rmb|chf))\s?(?:\d{1,3}[ .,\u202f])?$", re.I)  # "$1 250 000 000": an amount
@@ -91,19 +91,28 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d$")  # opening hours
 CARD = re.compile(r"(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\d-])")  # not the digits of a code ("SF1402345678921")
 SSN = re.compile(r"(?<![\d-])(?<!\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\d-]|\s\d)")  # not three groups of a longer spaced number
-IP = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
+IP = re.compile(r"(?<![A-Za-z\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
+ID_WORDS = (  # words naming a person's identifier, in several languages: before its value in a text, or in an attribute's name
+    r"passport|licen[cs]e|driver'?s?|national[\W_]?id(?:entity)?|id[\W_]?(?:number|no\.?|card)|identity[\W_]?card|social[\W_]?security|ssn|nhs|"
+    r"tax[\W_]?id|dni|insurance[\W_]?(?:number|no\.?|id)|member(?:ship)?[\W_]?(?:number|no\.?|id|card)|account[\W_]?(?:number|no\.?)|"
+    r"policy[\W_]?(?:number|no\.?|id)|student[\W_]?(?:number|no\.?|id|card)|loyalty[\W_]?(?:number|no\.?|id|card)|patient[\W_]?(?:number|no\.?|id)|"
+    r"mrn|medical[\W_]?record[\W_]?(?:number|no\.?)|employee[\W_]?(?:number|no\.?|id)|library[\W_]?card|frequent[\W_]?fl[yi]er|"
+    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte[\W_]?d'identit[ée]|c[ée]dula|codice[\W_]?fiscale|"
+    r"matrikel\w*|mitglieds\w*|versicherten\w*|versicherungs\w*|adh[ée]rent|num[ée]ro[\W_](?:de[\W_]|d')?(?:membre|socio|p[óo]liza|police|"
+    r"s[ée]curit[ée][\W_]?sociale|licencia|permis|carn[eé]t?)|p[óo]liza|polizza|tessera|carn[eé]t|carné|"
+    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|pan|nric|hkid|mykad|cnic|nino|ni[\W_]?number|sin|tfn|rfc|rut|cuil|cuit|pass\.|"
+    r"身份证|身份證|护照|護照|学号|學號|会员|會員|保单|保單|工号|驾驶证|驾照|社保|医保|证件|会員|保険証|学籍|マイナンバー|旅券|パスポート|免許|학번|회원|여권|면허|주민"
+)
 LABELLED_ID = re.compile(
-    r"\b(?:passport|licen[cs]e|driver'?s?|national\s+id(?:entity)?|id\s+(?:number|no\.?|card)|identity\s+card|social\s+security|ssn|nhs|"
-    r"tax\s+id|dni|insurance\s+number|member(?:ship)?\s+(?:number|no\.?)|account\s+(?:number|no\.?)|身份证|护照|"
-    r"passeport|pasaporte|passaporto|paspoort|reisepass|personalausweis|ausweis|carte\s+d'identit[ée]|c[ée]dula|codice\s+fiscale|"
-    r"aadhaar|pesel|bsn|cpf|curp|nif|nie|旅券|マイナンバー|pass\.)"
-    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:is|:|#|-|号码?)?\s*([A-Z]{0,5}[0-9][A-Z0-9-]{4,24})",
+    rf"(?<![A-Za-z])(?:{ID_WORDS})"
+    r"(?:[\s-]+(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[º°o]\.?|#|id))?\s*(?:卡?号码?|卡?號碼?|番号|번호)?\s*(?:is|:|#|-)?\s*"
+    r"(?-i:([A-Z]{0,8}[0-9][A-Z0-9-]{4,24}|[A-Z]{1,5}[ ./-]?\d[\dA-Z]{0,7}(?:[ ./-]\d[\dA-Z]{0,7}){0,4}|\d{1,8}(?:[ ./]\d{1,8}){1,4}))",
     re.I,
 )
-CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11})", re.I)
+CN_HANDLE = re.compile(r"(微信号?|wechat(?:\s+id)?|weixin|(?<![A-Za-z])qq号?)\s*(?:is|:|：|号|是)?\s*([A-Za-z][\w-]{5,19}|\d{5,11}(?![A-Za-z\d]))", re.I)
 _HAN = r"\u4e00-\u9fff"
 CN_ADDRESS = re.compile(
-    rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)\s*\d{{1,5}}\s*号"
+    rf"(?:[{_HAN}]{{2,8}}(?:省|自治区|市|区|县|镇)){{0,4}}[{_HAN}A-Za-z0-9]{{1,12}}?(?:路|街|大道|道|巷|弄|胡同|里)(?:\s*[\d一二三四五六七八九十]{{1,3}}\s*段)?\s*\d{{1,5}}\s*号"
     rf"(?:\s*[\d-]{{1,6}}\s*(?:号楼|栋|幢|单元|层|楼|室))*"
 )
 CN_COMPOUND = re.compile(  # 南京市鼓楼区阳光小区3栋2单元501室: a residential compound, its building and a door (unit / room)
@@ -127,6 +136,10 @@ _SUFFIXES = {
     "north": "n", "south": "s", "east": "e", "west": "w", "route": "rte", "rte": "rte", "mount": "mt", "mt": "mt",
     "plaza": "plz", "plz": "plz", "trail": "trl", "trl": "trl", "alley": "aly", "row": "row", "walk": "walk", "gardens": "gdns",
     "post": "po", "office": "", "p": "", "o": "", "po": "po", "no": "", "calle": "c", "c": "c", "rue": "r", "r": "r", "strasse": "str", "straße": "str", "str": "str",
+    "bd": "blvd", "rua": "r", "avenida": "ave", "avda": "ave", "northwest": "nw", "northeast": "ne", "southwest": "sw", "southeast": "se",
+    **{w: f"{i + 1}{'st' if i % 10 == 0 and i != 10 else 'nd' if i % 10 == 1 and i != 11 else 'rd' if i % 10 == 2 and i != 12 else 'th'}"
+       for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+                             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())},  # "Fifth Avenue" == "5th Ave"
 }
 _US_SUFFIX = "|".join(sorted({k.title() for k in _SUFFIXES if _SUFFIXES[k] and k not in {
     "north", "south", "east", "west", "post", "po", "apartment", "apt", "suite", "ste", "unit", "flat", "floor", "fl", "mount", "mt"}}, key=len, reverse=True))
@@ -144,6 +157,7 @@ ADDRESS = re.compile(
 )
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")  # "Queen's Road" == "Queens Rd"
 
 
 @dataclass(frozen=True)
@@ -181,9 +195,12 @@ def isbn13_ok(number: str) -> bool:
 
 
 def address_key(text: str) -> str:
-    """Street words abbreviated, lower-case: "742 Evergreen Terrace" == "742 evergreen ter.".
+    """Street words abbreviated, ordinals in digits, apostrophes dropped, lower-case: "742 Evergreen Terrace" == "742
+    evergreen ter.", "350 Fifth Avenue" == "350 5th ave", "Queen's Road" == "queens rd".
     Every word is mapped, so the key is a substring of `address_key(output)` when the output names the address."""
-    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(clean(text).lower())) if w)
+    text = clean(text).lower()
+    text = _APOSTROPHE.sub("", text) if "'" in text or "’" in text else text
+    return " ".join(w for w in (_SUFFIXES.get(w, w) for w in _WORD.findall(text)) if w)
 
 
 def phone_key(surface: str) -> str:
@@ -236,7 +253,7 @@ def quantity(text: str, start: int, end: int) -> bool:
 
 def _phone_label(before: str) -> tuple[bool, bool]:
     """(a phone word ("call", "Tel.:") ends `before` that is not a code's ("order number"), a code's label ends it)."""
-    code = _CODE_LABEL.search(before)
+    code = THING_LABEL.search(before) or _BARE_CODE.search(before)
     return _PHONE_CONTEXT.search(before[: code.start()] if code else before) is not None, code is not None
 
 
@@ -291,11 +308,13 @@ def find_pii(text: str) -> list[Pii]:
         if free(m.span()):
             add("ssn", m, digits(m.group(0)))
     for m in IP.finditer(text) if numeric else ():
-        if free(m.span()):
+        if free(m.span()) and not THING_LABEL.search(text[max(0, m.start() - 30) : m.start()]):  # "version 1.0.0.2", "firmware 2.14.3.1"
             add("ip", m, m.group(0))
     for m in LABELLED_ID.finditer(text) if numeric else ():
         value = m.group(1).rstrip("-")
-        if free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)):  # "C4J7K2L9M"
+        grouped_checksum = re.search(r"[ ./]", value) is not None and checksummed_label_at(text, m.start())  # left to find_named_ids
+        if (free(m.span(1)) and (len(digits(value)) >= 5 or (len(digits(value)) >= 4 and len(value) >= 8)) and not date_like(value)
+                and not grouped_checksum):  # "C4J7K2L9M"
             add("id", m, re.sub(r"[^A-Z0-9]", "", value.upper()), 1)
     for m in _CUED_PHONE.finditer(text) if long_number else ():
         if free(m.span()) and _cued_phone_ok(text, m):

@@ -32,7 +32,7 @@ _HAN_DIGITS = str.maketrans("〇零幺一二三四五六七八九壹贰叁肆伍
 _HAN_RUN = re.compile("[〇零幺一二三四五六七八九壹贰叁肆伍陆柒捌玖]{4,}")
 _LETTER_O = re.compile(r"(?<=\d)[oO]|[oO](?=\d)")  # "O2O 7946 O958": the letter O typed for a zero inside a number
 _HAN_PLACES = {"十": 10, "百": 100, "千": 1000}
-_HAN_COUNTED = re.compile("[〇零幺一二两三四五六七八九十百千]{1,8}(?=号|栋|幢|座|室|单元|楼|弄|层|丁目|番)")
+_HAN_COUNTED = re.compile("[〇零幺一二两三四五六七八九十百千]{1,8}(?=号|栋|幢|座|室|单元|楼|弄|层|段|丁目|番)")
 
 
 def _digits_of(run: str) -> str:
