@@ -11,7 +11,7 @@ cannot see them obeyed; nor do they always carry an addressee or task cue.
   field ("Explanation language: Italian"), or Chinese / Japanese "用法语写", "请用日文", "改用英文", "フランス語で書いて". An item that
   only states its own language ("French edition", "Menu in French and English", "teaches you to speak Spanish")
   names no writing word next to it, nor does a catalogue field ("Language: French.").
-- `PERSONA_ASK` / `voice_markers`: an ask for a character's voice ("the way a pirate would talk", "in the voice of
+- `PERSONA_CUE` / `PERSONA_ASK` / `voice_markers`: an ask for a character's voice ("the way a pirate would talk", "in the voice of
   Shakespeare", "as a grumpy old cowboy", "用海盗船长的语气") and the words such a voice uses that plain explanation
   never does ("matey", "forsooth", "y'all", "伙计们", "本大爷"): an output using them, where the inputs do not,
   speaks in the asked voice.
@@ -59,12 +59,22 @@ LANGUAGE_DEMAND = re.compile(
     rf"|(?:{_ALT_CJK})\s*で(?:書|答|回答|返|説明|紹介)",
     re.I,
 )
-PERSONA_ASK = re.compile(  # a character's voice asked of the writer
-    r"\b(?:the\s+way\s+(?:a|an|the)\s+[\w' -]{2,40}?\s+(?:would|might|does)\s+(?:talk|speak|say|write|describe|put)"
-    r"|in\s+the\s+(?:voice|style|manner|words|tone)\s+of|(?:talk|speak|write|sound|answer|reply|respond|describe\s+it|do\s+it|say\s+it)\s+(?:like|as)\s+(?:an?|the|if)\b"
-    r"|as\s+if\s+you\s+(?:were|are)\s+an?\b|(?:write|answer|reply|respond|describe)\s+(?:it\s+|this\s+)?as\s+(?:an?|the)\s+\w+"
-    r"|(?:pretend|role-?play|act)\s+(?:to\s+be|you(?:'re|\s+are)|as)\b|(?:take\s+on|adopt|assume|use)\s+the\s+(?:voice|role|persona|character|tone)\s+of)"
-    r"|(?:口吻|语气|腔调|身份)(?:来|去)?(?:写|介绍|回答|推荐|回复|说|描述)|(?:扮演|假装|充当|模仿)",
+_VOICE_VERB = r"(?:talk|speak|write|sound|answer|reply|respond|act|describe\s+it|do\s+it|say\s+it)"
+_PERSONA_OPENING = (  # voice asks that are a plot or a product line unless they open a clause ("the boys pretend to be spies", "acts as a hub")
+    rf"{_VOICE_VERB}\s+(?:like|as)\s+(?:an?|the|if)\b|(?:write|answer|reply|respond|describe)\s+(?:it\s+|this\s+)?as\s+(?:an?|the)\s+\w+"
+    r"|pretend\s+(?:to\s+be|you(?:'re|\s+are))|(?:take\s+on|adopt|assume|use)\s+the\s+(?:voice|role|persona|character|tone)\s+of"
+)
+_PERSONA_ANYWHERE = (  # voice asks no item text makes
+    r"\bthe\s+way\s+(?:a|an|the)\s+[\w' -]{2,40}?\s+(?:would|might|does)\s+(?:talk|speak|say|write|describe|put)\b"
+    r"|\b(?:write|do|say|describe|tell)\s+(?:it|this)\s+in\s+the\s+(?:voice|style|manner|words|tone)\s+of\b"
+    r"|\brole-?play\s+(?:time|as)\b|\blet'?s\s+role-?play\b|\byou\s+are\s+now\b|\bfrom\s+now\s+on,?\s+you\b"
+)
+PERSONA_CUE = re.compile(  # a voice or role asked of the writer: an input sentence with it is an instruction span
+    rf"(?:^|[.!?:;,]\s+|\n)\s*(?:please\s+|now\s+|just\s+|also\s+|and\s+)?(?:{_PERSONA_OPENING})|{_PERSONA_ANYWHERE}", re.I)
+PERSONA_ASK = re.compile(  # the same asks anywhere in a span some cue found (no plot there), and in Chinese: the payload wants a voice
+    rf"\b(?:{_PERSONA_OPENING}|in\s+the\s+(?:voice|style|manner|words|tone)\s+of|as\s+if\s+you\s+(?:were|are)\s+an?\b"
+    r"|(?:pretend|role-?play|act)\s+(?:to\s+be|you(?:'re|\s+are)|as)\b)"
+    rf"|{_PERSONA_ANYWHERE}|(?:口吻|语气|腔调|身份)(?:来|去)?(?:写|介绍|回答|推荐|回复|说|描述)|(?:扮演|假装|充当|模仿)",
     re.I,
 )
 _VOICE_WORDS = frozenset(  # words of a character's voice: pirate, archaic, cowboy, surfer, slang, baby talk, animals
