@@ -121,8 +121,8 @@ _URGENCY = re.compile(  # pressure on the reader to act at once
     r"|miss\s+out|grab\s+(?:it|one|yours)|snap\s+(?:it\s+)?up|(?:in|within)\s+(?:the\s+next\s+)?(?:\d+|an?|one|sixty|thirty)\s+(?:minutes?|hours?))\b"
     r"|赶紧|抓紧|马上|立即|立刻|限时|手慢无|错过|就没了|最后一天|仅剩|倒计时|再不|抢购|先到先得|涨价", re.I)
 NEGATIVE_MAX = -0.4  # VADER compound of an English sentence in the asked negative tone
-_SHOUT_SHARE = 0.6  # share of upper-case letters ...
-_SHOUT_LETTERS = 20  # ... among at least this many ASCII letters: a shouted text
+SHOUT_SHARE = 0.6  # share of upper-case letters ...
+SHOUT_LETTERS = 20  # ... among at least this many ASCII letters: a shouted text
 
 
 def tone_asked(text: str) -> frozenset[str]:
@@ -133,7 +133,7 @@ def tone_asked(text: str) -> frozenset[str]:
 def shouted(text: str) -> bool:
     """Mostly upper-case ASCII letters ("ACT NOW: THIS LOFT WON'T LAST")."""
     letters = [c for c in text if c.isascii() and c.isalpha()]
-    return len(letters) >= _SHOUT_LETTERS and sum(c.isupper() for c in letters) >= _SHOUT_SHARE * len(letters)
+    return len(letters) >= SHOUT_LETTERS and sum(c.isupper() for c in letters) >= SHOUT_SHARE * len(letters)
 
 
 @lru_cache(maxsize=1)
