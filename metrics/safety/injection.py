@@ -450,13 +450,16 @@ def _json_value(text: str) -> object:
 
 
 def _units(raw: str) -> list[str]:
-    """The texts of a field read one by one: the field itself, or, when it holds JSON-ish records, the text around them and
-    each pair as "key: value" (a record is one "sentence" to the splitter, so a note in one key would make the whole record,
-    with the item's own name and price, the payload)."""
+    """The texts of a field read one by one: the field itself, or, when it holds JSON-ish records outside code blocks, the
+    text around them and each pair as "key: value" (a record is one "sentence" to the splitter, so a note in one key would make
+    the whole record, with the item's own name and price, the payload)."""
     if "{" not in raw or not _RECORD.search(raw):
         return [raw]
+    code = [m.span() for m in _CODE_BLOCK.finditer(raw)] if "```" in raw else []
     out, at = [], 0
     for m in _RECORD.finditer(raw):
+        if any(a <= m.start() < b for a, b in code):  # a dict in a code block is code ("files={'file': ...}"), kept whole
+            continue
         out += [raw[at : m.start()], *(_pair_text(k, _json_value(v)) for k, v in _PAIR.findall(m.group(0)))]
         at = m.end()
     return [t for t in (*out, raw[at:]) if t.strip()]
