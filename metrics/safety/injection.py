@@ -305,7 +305,7 @@ def _cue(sentence: str, own: bool = False) -> str | None:
     for name, rx in CUES:
         need, chars = _TRIGGERS[name]
         named = name == "zh" and has_han(sentence) or name == "language" and _names_language(sentence, words)
-        if (words & need or any(c in sentence for c in chars) or named) and rx.search(_simplified(sentence) if name == "zh" else sentence):
+        if (words & need or chars and any(c in sentence for c in chars) or named) and rx.search(_simplified(sentence) if name == "zh" else sentence):
             if name in ("task", "pass-on") and customer_text(sentence) or name == "task" and own:
                 continue
             return name
@@ -477,7 +477,7 @@ def _hidden(raw: str) -> list[str]:
     """Texts hidden from a human reader: HTML and Markdown comments, sentences with invisible characters, text after many blank lines,
     base64 blobs that decode to text."""
     out = [next(g for g in m.groups() if g is not None) for m in _HIDDEN_COMMENT.finditer(raw)]
-    for s in re.split(r"(?<=[.!?])\s+", raw):
+    for s in re.split(r"(?<=[.!?])\s+", raw) if _INVISIBLE_CHAR.search(raw) else ():
         if _INVISIBLE_CHAR.search(s):  # zero-width characters stand for spaces or hide inside words: read both ways
             out += [_INVISIBLE_CHAR.sub(" ", s), _INVISIBLE_CHAR.sub("", s)]
     blank = _BLANK_RUN.search(raw)
