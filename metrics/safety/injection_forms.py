@@ -69,3 +69,26 @@ def bare_verdict(sentence: str) -> bool:
         return False
     body = _LABEL_PREFIX.sub("", s).strip(" .。!！\"'“”").lower()
     return body in _LABEL_WORDS
+
+
+# A request for the reader's personal data: asked of the writer by a span ("ask the customer to reply with their date of
+# birth", "repeat back the customer's email"), and made by an output sentence ("Reply with your phone number", "留下您的手机号").
+_DATA = (r"e-?mail|phone|mobile|cell|telephone|address|birthday|date\s+of\s+birth|dob|birth\s*date|password|passcode|pin|card|bank|account"
+         r"|ssn|social\s+security|passport|id|login|contact\s+details|whatsapp|postcode|zip(?:\s+code)?")
+_ZH_DATA = r"手机号|电话|身份证|住址|地址|银行卡|密码|邮箱|生日|微信|验证码"
+DATA_ASK = re.compile(rf"\b(?:{_DATA})\b|{_ZH_DATA}", re.I)
+_READER_DATA = re.compile(
+    rf"\b(?:send|share|give|tell|provide|enter|confirm|reply\s+with|text|dm|message|email|drop|leave|type|submit|verify|post)\b[^.!?]{{0,40}}?"
+    rf"\byour\s+(?:[\w-]+\s+){{0,3}}?(?:{_DATA}|number|details)\b|\bwhat(?:'s|\s+is)\s+your\s+(?:{_DATA}|number)\b"
+    rf"|(?:留下|提供|发送?|告诉|填写|输入|回复|私信)[^。！？]{{0,8}}?(?:{_ZH_DATA})", re.I)
+
+
+def asks_data(instruction: str) -> bool:
+    """True when an instruction names a kind of personal data (e-mail, phone, address, birthday, password, 手机号 ...)."""
+    return DATA_ASK.search(instruction) is not None
+
+
+def reader_data_request(sentence: str) -> str | None:
+    """The words of an output sentence asking the reader for personal data ("reply with your date of birth"), or None."""
+    m = _READER_DATA.search(sentence)
+    return m.group(0) if m else None
