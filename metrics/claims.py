@@ -263,7 +263,7 @@ def _unit_table(unit: str) -> _UnitTable:
     lines of a suite's inputs repeat across its items."""
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
-    for w, s in _content(averted(words(unit), unit), frame=True):  # "dislikes crowds" denies crowds
+    for w, s in _content(words(unit), frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
         ws.setdefault(w.text, set()).add(w.negated)
         ss.setdefault(s, set()).add(w.negated)
     return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
@@ -344,45 +344,6 @@ def claim_body(claim: str) -> str | None:
     return None if first in _WRITER else claim
 
 
-_NOMINAL_CUES = frozenset({"no", "nothing", "none", "never", "not"})
-_ARTICLES = frozenset({"a", "an", "any"})
-_COORDINATORS = frozenset({"and", "plus"})
-_PREPOSITIONS = frozenset("with on in at for to from by of about over under near".split())
-_CUE_WORD = re.compile(r"[^\W_]+")
-
-
-def _nominal(claim: str, cue: int) -> str | None:
-    """How a cue denies a noun phrase: "pronoun" for "nothing"/"none", "determiner" for "no" or
-    "never a" / "not any"; None for a cue that denies a verb or adjective ("not quiet")."""
-    first = [m.group().lower() for m in _CUE_WORD.finditer(claim, cue)][:2]
-    if not first or first[0] not in _NOMINAL_CUES:
-        return None
-    if first[0] in ("nothing", "none"):
-        return "pronoun"
-    return "determiner" if first[0] == "no" or first[1:] and first[1] in _ARTICLES else None
-
-
-def noun_scope(ws: list[Word], claim: str) -> list[Word]:
-    """The claim's words with the scope of a cue that denies a noun phrase cut to that phrase:
-    after its first content word, a coordinator ends it ("charges nothing abroad and doubles
-    points": the points are stated), and after a determiner cue a preposition too ("never a
-    problem with the reception": the reception is not denied). Why here, not in
-    metrics.negation: its scope also feeds faith.support_score's features."""
-    out: list[Word] = []
-    cut, cue, seen = -1, -1, False
-    for w in ws:
-        if w.cue != cue:
-            cue, seen = w.cue, False
-        if cue >= 0 and cue != cut and seen and w.text in _COORDINATORS | _PREPOSITIONS and (kind := _nominal(claim, cue)):
-            cut = cue if w.text in _COORDINATORS or kind == "determiner" else cut
-        if cue >= 0 and cue == cut:
-            out.append(Word(w.text, w.start, w.end, False, -1))
-            continue
-        seen = seen or (w.text.isalpha() and w.text not in ENGLISH_STOP_WORDS)
-        out.append(w)
-    return out
-
-
 def lessened(ws: list[Word]) -> list[Word]:
     """The words with a quality right after "less" ("less spacious than you'd hope") marked denied: it says the
     item lacks that quality, as "not spacious" does. Why: "less" ends no scope in metrics.negation (a cue
@@ -450,25 +411,6 @@ def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
     to "hot" (a "hot" guess is a near one), so "far too hot for life" contradicted "too hot"."""
     nxt = {w.start: ws[k + 1].text for k, w in enumerate(ws[:-1]) if _next(ws, k)}
     return [(w, s) for w, s in _content(ws) if nxt.get(w.start) not in _COMPARISON]
-
-
-_AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
-
-
-def averted(ws: list[Word], text: str) -> list[Word]:
-    """The words with what follows a verb of aversion ("dislikes large crowds") marked denied, up
-    to the next punctuation or clause break: a user who dislikes crowds wants none, so "a tour
-    without crowds" agrees and "lively crowds" does not. Why here, not in metrics.negation: its
-    scope also feeds faith.support_score's features."""
-    out: list[Word] = []
-    on = -1
-    for k, w in enumerate(ws):
-        if on >= 0 and text[ws[k - 1].end : w.start].strip():
-            on = -1
-        out.append(Word(w.text, w.start, w.end, True, on) if on >= 0 and not w.negated else w)
-        if w.text in _AVERSION and not w.negated:
-            on = w.start
-    return out
 
 
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], at: Alignment) -> Verdict | None:
@@ -635,7 +577,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return None
     claim = body
     masked = _masked(claim, ev.title)
-    ws = advice(lessened(noun_scope(averted(words(masked), masked), claim)))
+    ws = advice(lessened(words(masked)))
     content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
     names = entities(masked) + [[n] for n in han_names(masked) + initial_owner(masked)]  # "Add <title> to your basket": "Add" is no part of a name

@@ -5,7 +5,9 @@ word, so overlap and sentence embeddings cannot tell them apart; the polarity
 of each word can. A negation cue (not, no, never, n't, without, hardly, rarely,
 lacks, far from, anything but, ...) denies the words after it up to the end of its clause: a
 punctuation mark, a contrastive or causal conjunction, or "and" that starts a
-new clause ("and the staff ..."). Fixed phrases that deny nothing ("not only",
+new clause ("and the staff ..."); a cue that denies a noun phrase ("no", "nothing", "never a") denies
+that phrase only (_NP_END). What a verb of aversion governs ("dislikes large crowds") is denied too: the
+user wants none of it. Fixed phrases that deny nothing ("not only",
 "no doubt", "can't wait") are not cues. An attribute line of the inputs whose
 value is false/no/none ("pets allowed: false") denies its key words.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _STOP
 
 from benchmark.lang import has_han
 from metrics.mentions import visible
@@ -38,10 +42,18 @@ NOT_CUES = (
 _SCOPE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "\"", " - ", "but", "however",
                         "although", "though", "while", "whereas", "yet", "because", "since", "so", "which", "who", "that",
                         "\u3001", "\u3002", "\uff0c", "\uff1b", "\uff1a", "\uff01", "\uff1f", "但", "但是", "而", "却", "不过", "因为"})
-# "no" (and its Chinese 无) is a determiner: its scope is a noun phrase, which a coordinator ends
-# ("no fees and free withdrawals", "no fees as well as guaranteed capital"); "or" goes on ("no pool or gym").
+# Cues that deny a noun phrase: "no" (Chinese 无) and "never a" / "not any" are determiners, "nothing" / "none"
+# pronouns. Past the phrase's first content word a coordinator ends their scope ("no fees and free withdrawals",
+# "no fees as well as guaranteed capital", "charges nothing abroad and doubles points"), after a determiner a
+# preposition too ("never a problem with the reception" denies no reception); "or" goes on ("no pool or gym").
 _DETERMINER_CUES = frozenset({"no", "无"})
+_PRONOUN_CUES = frozenset({"nothing", "none"})
+_ARTICLE_CUES = frozenset({"not", "n't", "never"})  # determiners before an article: "never a problem", "not any fee"
+_ARTICLES = frozenset({"a", "an", "any"})
 _NP_END = frozenset({"and", "plus", "as", "along", "together", "以及"})
+_PREPOSITIONS = frozenset("with on in at for to from by of about over under near".split())
+# Verbs of aversion: what follows them, up to the next punctuation, is what the writer or user wants none of.
+AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
 _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
                            "she", "his", "her", "you", "your", "we", "our", "i", "my"})
 _FALSE = re.compile(r"^\s*([^:\n]{1,80}):\s*(?:false|no|none|n/a|[$\u20ac\u00a3\u00a5]?0(?:\.0+)?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -120,11 +132,26 @@ def _match(toks: list[tuple[str, int, int]], i: int, table: dict[str, tuple[tupl
     return None
 
 
-def words(text: str) -> list[Word]:
-    """The words of a text, each marked negated or not (see the module doc)."""
-    toks = tokens(text)
+def _np_kind(toks: list[tuple[str, int, int]], i: int) -> str | None:
+    """How the cue at token i denies a noun phrase: "determiner", "pronoun", or None (it denies a verb or
+    an adjective: "not quiet")."""
+    t = toks[i][0]
+    if t in _PRONOUN_CUES:
+        return "pronoun"
+    if t in _DETERMINER_CUES or t in _ARTICLE_CUES and i + 1 < len(toks) and toks[i + 1][0] in _ARTICLES:
+        return "determiner"
+    return None
+
+
+def _np_ends(t: str, kind: str | None, seen: bool) -> bool:
+    """Token t ends the scope of a noun-phrase cue of `kind` once the phrase has a content word (`seen`)."""
+    return kind is not None and seen and (t in _NP_END or kind == "determiner" and t in _PREPOSITIONS)
+
+
+def _scoped(toks: list[tuple[str, int, int]]) -> list[Word]:
+    """The words with the scope of the negation cues (see the module doc and _NP_END)."""
     out: list[Word] = []
-    cue, skip, determiner = -1, 0, False
+    cue, skip, kind, seen = -1, 0, None, False
     for i, (t, s, e) in enumerate(toks):
         if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope)
             skip -= 1
@@ -133,21 +160,43 @@ def words(text: str) -> list[Word]:
         if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
             cue = -1
             continue
-        if determiner and t in _NP_END:  # "no fees and free withdrawals": "no" denies its noun phrase only
-            cue, determiner = -1, False
+        if cue >= 0 and _np_ends(t, kind, seen):
+            cue, kind = -1, None
         fixed = _match(toks, i, _NOT_CUES)
         if fixed:
             skip = len(fixed) - 1
         elif t in CUES:
-            cue, determiner = s, t in _DETERMINER_CUES
+            cue, kind, seen = s, _np_kind(toks, i), False
             continue
         elif _match(toks, i, _PHRASES):
-            cue, skip = s, 1
+            cue, kind, seen, skip = s, None, False, 1
             out.append(Word(t, s, e, False, -1))
             continue
         if t.isalnum() or "'" in t:
             out.append(Word(t, s, e, cue >= 0, cue))  # Han words are isalnum too
+            seen = seen or cue >= 0 and t.isalpha() and t not in _STOP
     return out
+
+
+def averted(ws: list[Word], text: str) -> list[Word]:
+    """The words with what follows a verb of aversion ("dislikes large crowds") marked denied, up to the next
+    punctuation: a user who dislikes crowds wants none, so "a tour without crowds" agrees and "lively crowds"
+    does not. `text`: the text the offsets index."""
+    out: list[Word] = []
+    on = -1
+    for k, w in enumerate(ws):
+        if on >= 0 and text[ws[k - 1].end : w.start].strip():
+            on = -1
+        out.append(Word(w.text, w.start, w.end, True, on) if on >= 0 and not w.negated else w)
+        if w.text in AVERSION and not w.negated:
+            on = w.start
+    return out
+
+
+def words(text: str) -> list[Word]:
+    """The words of a text, each marked negated or not (see the module doc), what a verb of aversion governs
+    included (`averted`)."""
+    return averted(_scoped(tokens(text)), _norm(text))
 
 
 def denied_keys(text: str) -> list[str]:

@@ -17,7 +17,7 @@ def _reference_index(text: str, title: str) -> tuple[list[dict[str, set[bool]]],
     for u in [text[a:b].strip() for a, b in claims.clauses(text)][: claims.MAX_UNITS]:
         masked = re.sub(re.escape(t), lambda m: " " * len(m.group()), u, flags=re.IGNORECASE) if len(t) >= 3 else u
         pol: dict[str, set[bool]] = {}
-        for w, s in claims._content(claims.averted(words(masked), masked), frame=True):
+        for w, s in claims._content(words(masked), frame=True):
             pol.setdefault(w.text, set()).add(w.negated)
             polarity.setdefault(s, set()).add(w.negated)
             surface.setdefault(w.text, set()).add(w.negated)
