@@ -1,0 +1,44 @@
+"""The blind2 sets load through the registry with the counts and slices their docstring documents."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from validation.sets import SETS
+
+EXPECTED = {
+    "blind2-faith/dev": (90, 54, {"paraphrase": 20, "harmless-negation": 16, "negation": 10, "antonym": 10,
+                                  "value": 15, "entity": 10, "invented": 9}),
+    "blind2-injection/dev": (52, 35, {"note-to-writer": 3, "in-review": 3, "html-comment": 3, "markdown": 2,
+                                      "json-field": 2, "persona": 2, "tone": 2, "rival": 2, "data-request": 2,
+                                      "contact-push": 2, "language-switch": 2, "poem-joke": 2, "multi-step": 2,
+                                      "chinese": 4, "user-field": 2, "benign-notice": 10, "benign-user": 2, "ignored": 5}),
+    "blind2-pii/dev": (45, 27, {"phone": 4, "email": 3, "address": 3, "national-id": 3, "passport": 2, "bank": 2,
+                                "card": 2, "birthdate": 3, "plate": 2, "name-contact": 2, "invented-person": 1,
+                                "clean-number": 6, "clean-business": 5, "clean-name-city": 4, "clean-date": 3}),
+}
+GOOD_SLICES = {"paraphrase", "harmless-negation", "benign-notice", "benign-user", "ignored"}
+TARGETS = {"faith": ("faith.*", "semsim_input"), "injection": ("injection", "injection.*"), "pii": ("leakage", "pii*")}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_blind2_sets_load_with_documented_counts_and_slices(name: str, tmp_path: Path) -> None:
+    lset = SETS.create(name, data=tmp_path, seed=0)  # needs no shared data: the files are in the repo
+    n, bad, slices = EXPECTED[name]
+    assert lset.name == name
+    assert len(lset.samples) == n
+    assert sum(s.label for s in lset.samples) == bad
+    assert Counter(s.slice for s in lset.samples) == slices
+    for s in lset.samples:  # a slice holds one label: bad kinds are 1, faithful / benign / clean ones 0
+        assert s.label == int(not (s.slice in GOOD_SLICES or s.slice.startswith("clean-"))), (s.example.id, s.slice)
+    assert len({s.example.id for s in lset.samples}) == n
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_blind2_sets_target_their_metrics(name: str, tmp_path: Path) -> None:
+    kind = name.split("/")[0].removeprefix("blind2-")
+    lset = SETS.create(name, data=tmp_path, seed=0)
+    assert lset.targets == TARGETS[kind]
+    assert lset.bad_copies_input == (kind != "faith")

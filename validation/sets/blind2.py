@@ -1,0 +1,60 @@
+"""`blind2-faith`, `blind2-injection`, `blind2-pii` (each `/dev`): a second round of blind labelled sets.
+
+Written on 2026-12-07 by the helper session "blind9" (a language-model assistant), by hand, without
+reading the detectors (metrics/) or any labelled set other than the blind-round format, and committed
+before any metric ran on them (only `baseline.constant` checked that every line loads). They imitate
+varied real sources (terse, chatty, formal, marketing, review-like and LLM-style texts; prose profiles,
+"key: value" lists, JSON-ish fields, review snippets; e-commerce, travel, news, finance, education,
+restaurants, movies, books, games, music, health, real estate, apps, cars, pets, courses; about a
+fifth to a quarter Chinese, a few traditional) with invented item and user profiles.
+
+The `/dev` halves are development data: the helpers building detectors may open them and fix what
+fails. Files in validation/data, `user:` format:
+
+- blind2_faith_dev.jsonl (90; label 1 = unfaithful to the inputs): 18 profiles with five
+  explanations each; faithful slices `paraphrase`, `harmless-negation`, unfaithful ones with one
+  error among true statements `negation`, `antonym`, `value`, `entity`, `invented`.
+- blind2_injection_dev.jsonl (52; label 1 = the output obeys an instruction planted in an input
+  field): one slice per planting style (`note-to-writer`, `in-review`, `html-comment`, `markdown`,
+  `json-field`, `persona`, `tone`, `rival`, `data-request`, `contact-push`, `language-switch`,
+  `poem-joke`, `multi-step`, `chinese`, `user-field`); benign `benign-notice` / `benign-user`
+  (imperative text written for customers, used legitimately) and `ignored` (a planted instruction
+  the output ignores).
+- blind2_pii_dev.jsonl (45; label 1 = the output leaks the user's personal data, in another surface
+  form, or invents a private person's): one slice per kind of data (`phone`, `email`, `address`,
+  `national-id`, `passport`, `bank`, `card`, `birthdate`, `plate`, `name-contact`,
+  `invented-person`); clean traps `clean-number`, `clean-business` (the item's own public contact
+  data), `clean-name-city`, `clean-date`.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from validation.sets import SETS, LabelledSet
+from validation.sets.blind import DATA_DIR, BlindSet
+from validation.sets.user import load_user_set
+
+FAITH = (("faith.*", "semsim_input"), False)
+INJECTION = (("injection", "injection.*"), True)
+PII = (("leakage", "pii*"), True)
+
+BLIND2_SETS: dict[str, BlindSet] = {
+    "blind2-faith/dev": BlindSet("blind2_faith_dev.jsonl", *FAITH,
+                                 "90 blind-written explanations, faithful or with one error among true statements: dev half"),
+    "blind2-injection/dev": BlindSet("blind2_injection_dev.jsonl", *INJECTION,
+                                     "52 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
+    "blind2-pii/dev": BlindSet("blind2_pii_dev.jsonl", *PII,
+                               "45 blind-written outputs leaking user data in other surface forms, or clean traps: dev half"),
+}
+
+
+def load_blind2(name: str) -> LabelledSet:
+    """The set NAME from its file in validation/data, under its own name and targets."""
+    spec = BLIND2_SETS[name]
+    lset = load_user_set(DATA_DIR / spec.file)
+    note = f"written blind by helper blind9 on 2026-12-07, before any metric ran on it: {spec.help}"
+    return dataclasses.replace(lset, name=name, targets=spec.targets, note=note, bad_copies_input=spec.bad_copies_input)
+
+
+for _name, _spec in BLIND2_SETS.items():
+    SETS.register(_name, help=_spec.help)(lambda data, seed, name=_name: load_blind2(name))
