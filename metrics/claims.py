@@ -82,7 +82,7 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics import relations
 from metrics.grounding import FRAME, _evidence, content_support, entities, numbers
-from metrics.mentions import Lexicon, analyse, find_mentions, item_truth, lexicon_for, match_tokens
+from metrics.mentions import Lexicon, analyse, find_mentions, item_truth, lexicon_for, match_tokens, visible
 from metrics.negation import Word, clauses, denied_keys, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
@@ -164,24 +164,41 @@ class EvidenceIndex:
     content word (built once per input text and title). The per-clause tables are shared between
     indexes (`_unit_table`) and must not be changed."""
 
-    def __init__(self, text: str, title: str = ""):
+    def __init__(self, text: str, title: str = "", user: str = ""):
         self.text = text
         self.title = title
         self.units = [text[a:b].strip() for a, b in clauses(text)][:MAX_UNITS]
         tables = [_unit_table(_masked(u, title)) for u in self.units]
         self.unit_words: list[Mapping[str, Polarity]] = [t.words for t in tables]
+        # Clauses of the user's side (`user`: profile, history, attributes): what the user has, does or wants.
+        # Denying it of the item contradicts nothing ("no fees eating into a small balance" for a user with a small
+        # balance); stating what the user dislikes still does ("lively crowds" for "dislikes crowds").
+        theirs = {u.strip() for a, b in clauses(user) for u in [user[a:b]]} if user else set()
+        self.user_units = frozenset(i for i, u in enumerate(self.units) if u in theirs)
         self.polarity: dict[str, Polarity] = {}
+        self.item_polarity: dict[str, Polarity] = {}
         self.surface: dict[str, Polarity] = {}
-        for t in tables:
+        for i, t in enumerate(tables):
             _merge(self.polarity, t.stems)
             _merge(self.surface, t.words)
+            _merge(self.item_polarity, t.stems if i not in self.user_units else {k: v for k, v in t.stems.items() if True in v})
         # "pet_friendly: False" denies the key as a whole: a claim stating all its words
         self.denied = [frozenset(s for _, s in _content(words(k))) for k in denied_keys(text)]
         for key in self.denied:  # "fee: 0" denies a fee, whatever other lines say of "fee": "no fee" agrees
             _merge(self.polarity, dict.fromkeys(key, _DENIED))
+            _merge(self.item_polarity, dict.fromkeys(key, _DENIED))
         self.groups: frozenset[int] = frozenset().union(*(t.groups for t in tables))
         self.grounding = _evidence(text)
         self.numbers = self.grounding.numbers | han_numbers(text)
+
+    def unit_stems(self, unit: int) -> frozenset[str]:
+        """The stems of the content words of clause `unit`."""
+        return frozenset(stem(v) for v in self.unit_words[unit])
+
+    def counts(self, unit: int, pol: Polarity) -> bool:
+        """A word of polarity `pol` in clause `unit` can be contradicted: any word of the item's side, only a denied
+        one (what the user dislikes or lacks) of the user's: what the user has or wants is no fact about the item."""
+        return unit not in self.user_units or pol == _DENIED
 
     def similar_word(self, word: str, units: Sequence[int] | None = None) -> str | None:
         """An evidence word that is a WordNet near-synonym of `word` (not an opposite), if any; with
@@ -264,15 +281,27 @@ def _unit_table(unit: str) -> _UnitTable:
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
     for w, s in _content(words(unit), frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
-        ws.setdefault(w.text, set()).add(w.negated)
-        ss.setdefault(s, set()).add(w.negated)
+        pol = {False, True} if w.event else {w.negated}  # a word of a denied event is held, and neither stated nor denied
+        ws.setdefault(w.text, set()).update(pol)
+        ss.setdefault(s, set()).update(pol)
     return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
                       frozenset().union(*map(relations.groups, ws)))
 
 
 @lru_cache(maxsize=4096)
-def evidence_index(text: str, title: str = "") -> EvidenceIndex:
-    return EvidenceIndex(text, title)
+def evidence_index(text: str, title: str = "", user: str = "") -> EvidenceIndex:
+    return EvidenceIndex(text, title, user)
+
+
+def user_side(ex: Example) -> str:
+    """The user's part of `Example.input_text()`: profile, history and attribute lines, in its format."""
+    attrs = [f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in ex.user.attributes.items()]
+    return "\n".join(p for p in [ex.user.profile, *ex.user.history, *attrs] if p)
+
+
+def evidence_of(ex: Example) -> EvidenceIndex:
+    """The example's evidence index, its user side marked."""
+    return evidence_index(ex.input_text(), ex.item.title, user_side(ex))
 
 
 @lru_cache(maxsize=200_000)
@@ -389,6 +418,80 @@ def initial_owner(claim: str) -> list[str]:
     return [m.group(1)] if m and m.group(1).lower() not in _NOT_OWNERS else []
 
 
+ABBREVIATION_MIN = 3  # letters of a shortened name ("Wed", "Sat") held by the word it starts ("Wednesday")
+
+
+def _name_held(name: list[str], claim: str, ev: EvidenceIndex) -> bool:
+    """The inputs hold the name: metrics.grounding's test, or every word held as itself, as a shortened form of an
+    input word or the full form of one ("Sat" / "Saturday", "Wednesday" / "Wed"); a Chinese name when the inputs hold
+    it, or a word across its boundary (jieba cut "来京|都" out of "第一次来京都" for the inputs' "京都")."""
+    if has_han(name[0]):
+        return name[0] in ev.text or _han_boundary_held(name[0], claim, ev.text)
+    if ev.grounding.supports_entity(untitled(name)):
+        return True
+    return all(_shortened(w.lower(), ev) for w in untitled(name))
+
+
+def _shortened(word: str, ev: EvidenceIndex) -> bool:
+    """An input word starts with the word, or the word starts with an input word, of ABBREVIATION_MIN letters or more."""
+    return len(word) >= ABBREVIATION_MIN and any(
+        v.startswith(word) or len(v) >= ABBREVIATION_MIN and word.startswith(v) for v in ev.surface if v.isalpha())
+
+
+def _han_boundary_held(name: str, claim: str, text: str) -> bool:
+    """Two characters across an end of the name where it stands in the claim are in the inputs."""
+    at = claim.find(name)
+    if at < 0:
+        return False
+    end = at + len(name)
+    return claim[at - 1 : at + 1] in text and at > 0 or claim[end - 1 : end + 1] in text and end < len(claim)
+
+
+_APPROXIMATE = re.compile(r"(?:over|about|around|nearly|almost|roughly|approximately|some|more than|less than|under|upwards of|~)"
+                          r"\s*[$\u20ac\u00a3\u00a5]?$", re.IGNORECASE)
+_SCALED = re.compile(r"[$\u20ac\u00a3\u00a5]?(\d+(?:[.,]\d+)*)\s*(k|m|thousand|million)?\b", re.IGNORECASE)
+_SCALE = {"k": 1000, "thousand": 1000, "m": 1_000_000, "million": 1_000_000}
+ROUNDING = 0.15  # largest relative gap between a rounded number and the input's exact one
+
+
+def rounded(claim: str, held: set[str]) -> set[str]:
+    """Numbers of the claim written as a rounded form of a number of the inputs: after "over", "about", "nearly" ...
+    or with a "k" / "million" scale ("31k miles" for 31,200, "$250k" for $250,000, "over 2,000 reviews" for 2,184):
+    the input's number lies within the rounding unit of the written one (its last non-zero digit) and within
+    ROUNDING of it. Why: a fluent paraphrase rounds; a changed value is no rounding of the true one."""
+    exact = [float(h) for h in held if _float(h) is not None]
+    out = set()
+    for m in _SCALED.finditer(claim):
+        scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        if scale == 1 and not _APPROXIMATE.search(claim[: m.start()]):
+            continue
+        for n in numbers(m.group(1), words=False):
+            value = float(n) * scale
+            digits = str(int(value)) if value == int(value) else ""
+            unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if digits else 1
+            if unit > 1 and any(abs(x - value) < unit and abs(x - value) <= ROUNDING * value for x in exact):
+                out.add(n)
+    return out
+
+
+def _float(n: str) -> float | None:
+    try:
+        return float(n)
+    except ValueError:
+        return None
+
+
+def denied_numbers(text: str, ws: Sequence[Word]) -> set[str]:
+    """Numbers the clause states only inside a negation ("you don't have to pay for two devices", "not 40 minutes"):
+    a denied number asserts no value."""
+    norm = visible(text).replace("\u2019", "'")
+    blank = list(norm)
+    for w in ws:
+        if w.negated:
+            blank[w.start : w.end] = " " * (w.end - w.start)
+    return numbers(norm) - numbers("".join(blank))
+
+
 _HAN_NAME_TAGS = frozenset({"ns", "nt"})  # jieba's place and organisation tags (its person tag also marks "安静" and such)
 
 
@@ -414,31 +517,59 @@ def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
 
 
 def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], at: Alignment) -> Verdict | None:
-    """A negation or antonym contradiction of the evidence, if the clause makes one."""
+    """A negation or antonym contradiction of the evidence, if the clause makes one. The words of a denied event
+    past its verb (metrics.negation.Word.event) deny nothing and are not compared."""
+    ws = [w for w in ws if not w.event]
+    content = [(w, s) for w, s in content if not w.event]
     stated = {s for w, s in content if not w.negated}
     for key in ev.denied:
         if key and key <= stated:
             return Verdict(claim, "contradicted", "negation", next(w.text for w, s in content if s in key), 0.0)
+    pos = {w.start: k for k, w in enumerate(ws)}
     for w, s in _content(ws, frame=True):
-        pol = ev.polarity.get(s)
-        if pol is not None and w.negated not in pol:
+        pol = (ev.item_polarity if w.negated else ev.polarity).get(s)  # a denial is contradicted by the item's side only
+        if pol is not None and w.negated not in pol and not _focus_before(claim, ws, pos[w.start], ev):
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
     for w, s in content:
         if s in ev.polarity:
             continue
         v = ev.similar_word(w.text, at.units)  # in the aligned clauses: a polysemous near-synonym elsewhere ("sharp display") is another sense
-        if v is not None and all(w.negated not in ev.unit_words[i][v] and at.relates(w.text, v, i) for i in at.units if v in ev.unit_words[i]):
+        where = [i for i in at.units if v is not None and v in ev.unit_words[i] and ev.counts(i, ev.unit_words[i][v])]
+        if where and all(w.negated not in ev.unit_words[i][v] and at.relates(w.text, v, i) for i in where):
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
         if not _may_oppose(w.text):
             continue
         about = frozenset(x for _, x in content if x != s)
-        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items() if _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
+        heads = _heads(ws, pos[w.start])
+        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
+                   if _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i) and _same_thing(heads, about, v, i, ev)]
         opposed += _indirectly_opposed(w, ws, ev, at)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
-        if w.negated and any(_praise_denied(w.text, ev.unit_words[i], about) for i in at.trusted):
+        if w.negated and any(_praise_denied(w.text, ev.unit_words[i], about) for i in at.trusted if i not in ev.user_units):
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
     return None
+
+
+def _same_thing(heads: frozenset[str], about: frozenset[str], v: str, unit: int, ev: EvidenceIndex) -> bool:
+    """Two opposite qualities can be said of the same thing: unless the claim says the evidence word too, or both qualify a word (`_heads`) and neither of
+    those words is in the other's text ("big windows" is no opposite of a "light-rail stop"; `about`: the claim's
+    other stems). Why: an attribute is contradicted only by evidence about that attribute; WordNet's opposites hold
+    between senses, which the qualified word picks."""
+    if stem(v) in about:  # the claim says the word itself ("big windows ... the light you want" for "light"): of another thing
+        return False
+    theirs = _unit_heads(_masked(ev.units[unit], ev.title)).get(v, frozenset())
+    return not heads or not theirs or bool(heads & ev.unit_stems(unit) or theirs & about)
+
+
+def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> bool:
+    """Denied word k is a head whose modifier, right before it in the same scope, the inputs do not state: the denial
+    falls on the modifier ("it's not a luxury hotel" for a budget hotel, "none of it is high-impact" for low-impact
+    sessions). Why: negation denies the new part of a phrase; the head it shares with the inputs is taken as given."""
+    if not k or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-"):
+        return False
+    m = ws[k - 1].text
+    return m.isalpha() and m not in ENGLISH_STOP_WORDS and False not in ev.polarity.get(stem(m), _DENIED)
 
 
 def _indirectly_opposed(w: Word, ws: Sequence[Word], ev: EvidenceIndex, at: Alignment) -> list[Polarity]:
@@ -590,10 +721,10 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     said = values.read(claim) if values is not None else None
     if said is not None and said.contradiction:
         return Verdict(claim, "contradicted", "value", _feature(sorted(said.contradiction)[0]), 0.0)
-    wrong = [" ".join(e) for e in names if not (ev.grounding.supports_entity(untitled(e)) or has_han(e[0]) and e[0] in ev.text)]
+    wrong = [" ".join(e) for e in names if not _name_held(e, masked, ev)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
-    bad_nums = sorted(nums - ev.numbers)
+    bad_nums = sorted(nums - ev.numbers - rounded(claim, ev.numbers) - denied_numbers(masked, ws))
     if bad_nums and ev.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     named = values.true_tokens(claim) if values is not None else frozenset()
@@ -687,7 +818,7 @@ def _pair_sims(vecs, qa: list[int], eb: list[int]) -> np.ndarray:
 
 def judge(examples: Sequence[Example], texts: Sequence[str], backend: str, lex: Lexicon | None = None) -> list[list[Verdict]]:
     """Verdicts for every judged clause of every text."""
-    return _judge(examples, [evidence_index(ex.input_text(), ex.item.title) for ex in examples], texts, backend, lex)
+    return _judge(examples, [evidence_of(ex) for ex in examples], texts, backend, lex)
 
 
 def _judge(examples: Sequence[Example], evs: Sequence[EvidenceIndex], texts: Sequence[str], backend: str,
@@ -745,7 +876,7 @@ def _judged(examples: Sequence[Example], texts: Sequence[str], backend: str,
     if _LAST and _LAST[0] is examples and _LAST[1] is texts and _LAST[2] == backend and _LAST[3] is lex:
         return _LAST[4], _LAST[5]
     with _no_gc_passes():
-        evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
+        evs = [evidence_of(ex) for ex in examples]
         out = _judge(examples, evs, texts, backend, lex)
     _LAST[:] = [examples, texts, backend, lex, out, evs]
     return out, evs

@@ -29,8 +29,9 @@ CUES = frozenset({
     "nobody", "nowhere", "lacks", "lack", "lacking", "lacked", "cannot", "isnt", "dont", "doesnt", "wont", "cant",
     "rarely", "seldom",
     "不", "没", "没有", "无", "未", "非", "别", "毫无", "并非", "不是", "缺乏", "缺少",  # Chinese (jieba words)
+    "不能", "不会", "不用", "不必", "无需", "无须", "不可", "不得", "谈不上", "算不上",  # jieba's fused forms
 })
-_PHRASE_CUES = (("far", "from"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"),
+_PHRASE_CUES = (("far", "from"), ("nothing", "like"), ("not", "like"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"),
                 ("anything", "but"))
 # Fixed phrases with a cue word that deny nothing.
 NOT_CUES = (
@@ -51,7 +52,23 @@ _PRONOUN_CUES = frozenset({"nothing", "none"})
 _ARTICLE_CUES = frozenset({"not", "n't", "never"})  # determiners before an article: "never a problem", "not any fee"
 _ARTICLES = frozenset({"a", "an", "any"})
 _NP_END = frozenset({"and", "plus", "as", "along", "together", "以及"})
-_PREPOSITIONS = frozenset("with on in at for to from by of about over under near".split())
+_PREPOSITIONS = frozenset("with on in at for to from by of about over under near into onto beyond besides except like "
+                          "than through across around past within after before during per via towards toward among "
+                          "between behind above below inside outside".split())
+# A denied event: an auxiliary + cue ("won't", "do not") is followed by a verb; unless that verb says what the
+# thing has or is (possession, inclusion, perception of presence, permission), what comes after it is part of the
+# event that does not happen, not a thing said to be absent ("you won't be hauling groceries up four floors" says
+# nothing against the floors; "it doesn't have a pool" and "don't expect a pool" deny the pool).
+_AUXILIARIES = frozenset("do does did will would can could should shall might must may wo ca sha".split())
+_FUSED_CUES = frozenset({"cannot", "dont", "doesnt", "didnt", "wont", "cant"})
+_ADVERBS = frozenset("even really always ever actually just necessarily usually also exactly quite".split())
+_PRESENCE = frozenset(
+    "have has had get gets got include includes included contain contains offer offers provide provides feature features "
+    "come comes boast boasts find see hear allow allows permit permits accept accepts support supports serve serves sell "
+    "sells stock stocks carry carries fit fits work works run runs ship ships expect".split())
+_HAN_VERB_CUES = frozenset({"不", "没", "未", "别", "不能", "不会", "不用", "不必", "无需", "无须", "不可", "不得"})
+_HAN_ADVERBS = frozenset("能 会 可以 可 要 需要 用 必 该 应该 想 愿意 再 太 很 那么 这么 都 也 每天 总是 一直 经常".split())
+_HAN_PRESENCE = frozenset("有 提供 包括 包含 含 含有 配有 设有 带有 附带 配备 支持 允许 接受 是".split())
 # Verbs of aversion: what follows them, up to the next punctuation, is what the writer or user wants none of.
 AVERSION = frozenset("dislike dislikes disliked hate hates hated avoid avoids avoided detest detests".split())
 _CLAUSE_START = frozenset({"the", "a", "an", "it", "its", "they", "their", "this", "these", "those", "there", "he",
@@ -63,7 +80,7 @@ _TITLES = "".join(rf"(?<!\b{t}\.)" for t in ("Dr", "Mr", "Mrs", "Ms", "Mt", "St"
 # seven alternatives are tried only there (the same breaks; ~40% less CPU on the 9 MB of the perf set's inputs).
 CLAUSE_BREAK = re.compile(
     r"(?:(?=[\s,])|(?<=[\u3002!?;]))(?:"
-    rf"(?<=[.!?;]){_TITLES}\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b))",
+    rf"(?<=[.!?;]){_TITLES}\s+|(?<=\u3002)|(?<=[!?;])(?=[\u3400-\u9fff])|,(?=\s*(?:但是|但|不过|而|却))|\n+|(?<!\banything)(?<!\bnothing),?\s+(?=(?:but|however|although|though|whereas|while|yet)\b)|,\s+(?=and\s+(?:the|it|its|they|their|this|there|you|he|she)\b))",
     re.IGNORECASE,
 )
 
@@ -75,6 +92,7 @@ class Word:
     end: int
     negated: bool
     cue: int  # start offset of the cue that denies it (-1: none)
+    event: bool = False  # inside a denied event, past its verb ("won't flood | your inbox"): no fact is denied
 
 
 def _norm(text: str) -> str:
@@ -143,6 +161,37 @@ def _np_kind(toks: list[tuple[str, int, int]], i: int) -> str | None:
     return None
 
 
+def _event_start(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Offset from which the scope of the cue at token i is a denied event (see _PRESENCE), else -1: the cue follows an
+    auxiliary, and its verb (past "have to" / "need to", a progressive "be", adverbs) is no verb of presence."""
+    if toks[i][0] in _HAN_VERB_CUES:
+        return _han_event_start(toks, i)
+    if not (toks[i][0] in _FUSED_CUES or i and toks[i - 1][0] in _AUXILIARIES and toks[i][0] in ("not", "n't")):
+        return -1
+    j = i + 1
+    while j < len(toks) and toks[j][0] in _ADVERBS:
+        j += 1
+    if j + 1 < len(toks) and toks[j][0] in ("have", "need") and toks[j + 1][0] == "to":
+        j += 2
+    elif j + 1 < len(toks) and toks[j][0] == "be" and toks[j + 1][0].endswith("ing"):
+        j += 1
+    if j + 1 >= len(toks) or toks[j][0] in _PRESENCE or toks[j][0] == "be" or not toks[j][0].isalpha():
+        return -1
+    return toks[j + 1][1]
+
+
+def _han_event_start(toks: list[tuple[str, int, int]], i: int) -> int:
+    """`_event_start` for Chinese: 不 / 没 / 不能 ... deny the predicate that follows them (past modals and adverbs:
+    不能, 不太, 不用每天); unless it is a verb of presence (有, 提供, 是 ...), its object is part of the denied event
+    ("不方便倒垃圾": inconvenient, not "no rubbish"; "不提供早餐" denies the breakfast)."""
+    j = i + 1
+    while j < len(toks) and toks[j][0] in _HAN_ADVERBS:
+        j += 1
+    if j + 1 >= len(toks) or toks[j][0] in _HAN_PRESENCE or not toks[j][0].isalpha():
+        return -1
+    return toks[j + 1][1]
+
+
 def _np_ends(t: str, kind: str | None, seen: bool) -> bool:
     """Token t ends the scope of a noun-phrase cue of `kind` once the phrase has a content word (`seen`)."""
     return kind is not None and seen and (t in _NP_END or kind == "determiner" and t in _PREPOSITIONS)
@@ -151,7 +200,7 @@ def _np_ends(t: str, kind: str | None, seen: bool) -> bool:
 def _scoped(toks: list[tuple[str, int, int]]) -> list[Word]:
     """The words with the scope of the negation cues (see the module doc and _NP_END)."""
     out: list[Word] = []
-    cue, skip, kind, seen = -1, 0, None, False
+    cue, skip, kind, seen, event = -1, 0, None, False, -1
     for i, (t, s, e) in enumerate(toks):
         if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope)
             skip -= 1
@@ -166,14 +215,14 @@ def _scoped(toks: list[tuple[str, int, int]]) -> list[Word]:
         if fixed:
             skip = len(fixed) - 1
         elif t in CUES:
-            cue, kind, seen = s, _np_kind(toks, i), False
+            cue, kind, seen, event = s, _np_kind(toks, i), False, _event_start(toks, i)
             continue
         elif _match(toks, i, _PHRASES):
-            cue, kind, seen, skip = s, None, False, 1
+            cue, kind, seen, event, skip = s, None, False, -1, 1
             out.append(Word(t, s, e, False, -1))
             continue
         if t.isalnum() or "'" in t:
-            out.append(Word(t, s, e, cue >= 0, cue))  # Han words are isalnum too
+            out.append(Word(t, s, e, cue >= 0, cue, cue >= 0 and 0 <= event <= s))  # Han words are isalnum too
             seen = seen or cue >= 0 and t.isalpha() and t not in _STOP
     return out
 
