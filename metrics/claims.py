@@ -191,10 +191,6 @@ class EvidenceIndex:
         self.grounding = _evidence(text)
         self.numbers = self.grounding.numbers | han_numbers(text)
 
-    def unit_stems(self, unit: int) -> frozenset[str]:
-        """The stems of the content words of clause `unit`."""
-        return frozenset(stem(v) for v in self.unit_words[unit])
-
     def counts(self, unit: int, pol: Polarity) -> bool:
         """A word of polarity `pol` in clause `unit` can be contradicted: any word of the item's side, only a denied
         one (what the user dislikes or lacks) of the user's: what the user has or wants is no fact about the item."""
@@ -540,9 +536,8 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         if not _may_oppose(w.text):
             continue
         about = frozenset(x for _, x in content if x != s)
-        heads = _heads(ws, pos[w.start])
         opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
-                   if _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i) and _same_thing(heads, about, v, i, ev)]
+                   if not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
         opposed += _indirectly_opposed(w, ws, ev, at)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
@@ -551,15 +546,11 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
     return None
 
 
-def _same_thing(heads: frozenset[str], about: frozenset[str], v: str, unit: int, ev: EvidenceIndex) -> bool:
-    """Two opposite qualities can be said of the same thing: unless the claim says the evidence word too, or both qualify a word (`_heads`) and neither of
-    those words is in the other's text ("big windows" is no opposite of a "light-rail stop"; `about`: the claim's
-    other stems). Why: an attribute is contradicted only by evidence about that attribute; WordNet's opposites hold
-    between senses, which the qualified word picks."""
-    if stem(v) in about:  # the claim says the word itself ("big windows ... the light you want" for "light"): of another thing
-        return False
-    theirs = _unit_heads(_masked(ev.units[unit], ev.title)).get(v, frozenset())
-    return not heads or not theirs or bool(heads & ev.unit_stems(unit) or theirs & about)
+def _said_too(v: str, about: frozenset[str]) -> bool:
+    """The claim itself says the evidence word `v` (`about`: its other stems), so an opposite of `v` in it is said of
+    another thing ("big windows ... the light you want" for "light"). Why: WordNet's opposites hold between senses,
+    and a claim that keeps the evidence word keeps its sense for it."""
+    return stem(v) in about
 
 
 def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> bool:
@@ -945,4 +936,33 @@ def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: 
     """
     vs = verdicts(examples, texts, model, lexicon_for(ctx))
     vals = [float(any(c.label == "contradicted" for c in v)) if v else None for v in vs]
+    return Scored([None if x is None else {"v": x} for x in vals], vals)
+
+
+INVENTED_VERDICT = 0.75  # faith.claim_verdict of a text naming a feature the inputs lack (and contradicting nothing)
+
+
+def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | None:
+    """How unfaithful a text is (0-1): 1 when a claim contradicts the inputs, INVENTED_VERDICT when one names a
+    feature they lack, else below 1/3, ranked as faith.claim_score ranks (`sample_score`, inverted and halved).
+    None: nothing judged. Why: an invented amenity is as unfaithful as a denied one, but no contradiction."""
+    if not vs:
+        return None
+    if any(v.label == "contradicted" for v in vs):
+        return 1.0
+    if any(v.kind == "invented" for v in vs):
+        return INVENTED_VERDICT
+    score = sample_score(vs, cover)
+    return None if score is None else (1 - score) / 2
+
+
+@metric("faith.claim_verdict", area="faithfulness", version="1", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
+def claim_verdict(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
+    """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, below 1/3 ranked by claim support; flag at 0.5.
+
+    Per sample; the clauses' verdicts are faith.claim_score's (details there).
+    Known limits: see metrics.claims.
+    """
+    vs, evs = _judged(examples, texts, model, lexicon_for(ctx))
+    vals = [verdict_score(v, content_support(e, t, ev.grounding)) for v, e, t, ev in zip(vs, examples, texts, evs)]
     return Scored([None if x is None else {"v": x} for x in vals], vals)
