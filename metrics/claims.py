@@ -207,7 +207,11 @@ class EvidenceIndex:
     def holds_part(self, word: str) -> bool:
         """An evidence word begins with `word`, of PART_MIN letters or more ("kitchen" for "kitchenette";
         "wood" is too short). Why: stems do not join a word and its derived or compound form, and a fluent
-        paraphrase shortens them freely; the other way round would hold "guesthouse" by "guest"."""
+        paraphrase shortens them freely; the other way round would hold "guesthouse" by "guest". A Chinese word is
+        held when it contains an input word of two characters or more, or one contains it: compounds are built
+        from words ("停车场" is a place to "停车")."""
+        if has_han(word):
+            return any(len(v) >= 2 and (v in word or word in v) for v in self.surface if has_han(v))
         return len(word) >= PART_MIN and any(v.startswith(word) for v in self.surface)
 
 
@@ -557,7 +561,7 @@ def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> 
     """Denied word k is a head whose modifier, right before it in the same scope, the inputs do not state: the denial
     falls on the modifier ("it's not a luxury hotel" for a budget hotel, "none of it is high-impact" for low-impact
     sessions). Why: negation denies the new part of a phrase; the head it shares with the inputs is taken as given."""
-    if not k or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-"):
+    if not k or not ws[k].negated or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-"):
         return False
     m = ws[k - 1].text
     return m.isalpha() and m not in ENGLISH_STOP_WORDS and False not in ev.polarity.get(stem(m), _DENIED)

@@ -88,3 +88,14 @@ def test_claim_verdict_counts_invented_features():
     assert vals[:2] == [INVENTED_VERDICT, 1.0] and vals[2] < 1 / 3
     assert (get_metric("faith.claim_contradiction").score([ex] * 3, texts, MetricContext("hand")).values or [])[0] == 0.0
     assert verdict_score([]) is None
+
+
+def test_the_modifier_rule_is_for_denied_words_only():
+    """A stated word after an unheld one is compared as before: "called lawn tennis" for "not lawn tennis"."""
+    profile = "The term referred to real tennis, not lawn tennis."
+    assert judged("The term was called lawn tennis.", profile)[0] == ("contradicted", "negation")
+
+
+def test_a_chinese_compound_of_an_input_word_is_held():
+    assert judged("不用担心停车，酒店有免费停车场。", "市中心的酒店，提供免费停车。房间干净。") == [("supported", None)]
+    assert judged("酒店有免费停车场和室内泳池。", "市中心的酒店，提供免费停车。房间干净。")[0] == ("unsupported", "invented")
