@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -454,7 +454,7 @@ _SCALE = {"k": 1000, "thousand": 1000, "m": 1_000_000, "million": 1_000_000}
 ROUNDING = 0.15  # largest relative gap between a rounded number and the input's exact one
 
 
-def rounded(claim: str, held: set[str]) -> set[str]:
+def rounded(claim: str, held: Set[str]) -> set[str]:
     """Numbers of the claim written as a rounded form of a number of the inputs: after "over", "about", "nearly" ...
     or with a "k" / "million" scale ("31k miles" for 31,200, "$250k" for $250,000, "over 2,000 reviews" for 2,184):
     the input's number lies within the rounding unit of the written one (its last non-zero digit) and within
@@ -534,8 +534,8 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         if s in ev.polarity:
             continue
         v = ev.similar_word(w.text, at.units)  # in the aligned clauses: a polysemous near-synonym elsewhere ("sharp display") is another sense
-        where = [i for i in at.units if v is not None and v in ev.unit_words[i] and ev.counts(i, ev.unit_words[i][v])]
-        if where and all(w.negated not in ev.unit_words[i][v] and at.relates(w.text, v, i) for i in where):
+        where = [] if v is None else [i for i in at.units if v in ev.unit_words[i] and ev.counts(i, ev.unit_words[i][v])]
+        if v is not None and where and all(w.negated not in ev.unit_words[i][v] and at.relates(w.text, v, i) for i in where):
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
         if not _may_oppose(w.text):
             continue

@@ -85,7 +85,7 @@ def test_claim_verdict_counts_invented_features():
     ex = _ex(lodge)
     got = get_metric("faith.claim_verdict").score([ex] * 3, texts, MetricContext("hand"))
     vals = list(got.values or [])
-    assert vals[:2] == [INVENTED_VERDICT, 1.0] and vals[2] < 1 / 3
+    assert vals[:2] == [INVENTED_VERDICT, 1.0] and (vals[2] or 0.0) < 1 / 3 and vals[2] is not None
     assert (get_metric("faith.claim_contradiction").score([ex] * 3, texts, MetricContext("hand")).values or [])[0] == 0.0
     assert verdict_score([]) is None
 
