@@ -82,8 +82,8 @@ from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, alias, metric
 from metrics import relations
 from metrics.grounding import FRAME, _evidence, content_support, entities, numbers
-from metrics.mentions import Lexicon, analyse, find_mentions, item_truth, lexicon_for, match_tokens, visible
-from metrics.negation import Word, clauses, denied_keys, words
+from metrics.mentions import Lexicon, analyse, find_mentions, item_truth, lexicon_for, match_tokens
+from metrics.negation import Word, clauses, denied_keys, norm, words
 from metrics.similarity import LEXICAL, default_backend, encode, stem
 
 SUPPORTED = 0.5  # claim support at or above: supported (mean of two 0-1 shares: half of each)
@@ -466,7 +466,9 @@ def rounded(claim: str, held: Set[str]) -> set[str]:
         if scale == 1 and not _APPROXIMATE.search(claim[: m.start()]):
             continue
         for n in numbers(m.group(1), words=False):
-            value = float(n) * scale
+            if (number := _float(n)) is None:  # "1.197.816": no one number
+                continue
+            value = number * scale
             digits = str(int(value)) if value == int(value) else ""
             unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if digits else 1
             if unit > 1 and any(abs(x - value) < unit and abs(x - value) <= ROUNDING * value for x in exact):
@@ -484,12 +486,12 @@ def _float(n: str) -> float | None:
 def denied_numbers(text: str, ws: Sequence[Word]) -> set[str]:
     """Numbers the clause states only inside a negation ("you don't have to pay for two devices", "not 40 minutes"):
     a denied number asserts no value."""
-    norm = visible(text).replace("\u2019", "'")
-    blank = list(norm)
+    said = norm(text)
+    blank = list(said)
     for w in ws:
         if w.negated:
             blank[w.start : w.end] = " " * (w.end - w.start)
-    return numbers(norm) - numbers("".join(blank))
+    return numbers(said) - numbers("".join(blank))
 
 
 _HAN_NAME_TAGS = frozenset({"ns", "nt"})  # jieba's place and organisation tags (its person tag also marks "安静" and such)
@@ -734,7 +736,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
-    if odd := _unheld_quality(ws, content, held):
+    if odd := _unheld_quality(norm(masked), ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
 
@@ -742,7 +744,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
 # Verbs and adverbs that list what an item has: the things named after them are claimed features.
 _HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
                   "provides provide comes come also plus adds add added detected found".split()
-                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外"])
+                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送"])  # "adds", as in English
 # Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
 # tales"), not of the item's features.
 _PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
@@ -767,18 +769,22 @@ def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held:
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
 # Words WordNet lists as adjectives that work as conjunctions or determiners ("a spa plus a pool",
 # "worth a look", "the next one"): they give nothing a quality.
-_NOT_QUALITY = frozenset("plus minus worth due next last much many own such same other else".split())
+_NOT_QUALITY = frozenset("plus minus worth due next last much many own such same other else first second third similar "
+                         "different".split())  # ordinals and likeness compare, they qualify nothing
 _DEGREE = frozenset("very really quite so rather pretty too fairly somewhat extremely".split())
 _CHAIN = frozenset({"and"}) | _DEGREE  # words between a quality and what it qualifies (_heads)
 
 
-def _unheld_quality(ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+def _unheld_quality(text: str, ws: Sequence[Word], content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
     """A quality word (WordNet adjective) the inputs do not hold, said of a thing they do hold:
     right before a held content word ("a poky lobby" when the inputs have a lobby) or after it
-    and a linking verb ("the lobby is (rather) poky")."""
+    and a linking verb ("the lobby is (rather) poky"); not a part of a hyphenated compound ("6-minute walk",
+    "dog-friendly rooms", "ex-Houston"), which is one word the inputs may say otherwise ("dogs allowed").
+    `text`: the analysed claim (metrics.negation.norm), which the word offsets index."""
     ok = {w.start for (w, _), h in zip(content, held) if h}
     pos = {w.start: i for i, w in enumerate(ws)}
-    return next((w for (w, _), h in zip(content, held) if not h and w.text not in _NOT_QUALITY and relations.groups(w.text) and _said_of(ws, pos[w.start], ok)), None)
+    return next((w for (w, _), h in zip(content, held) if not h and w.text not in _NOT_QUALITY and relations.groups(w.text)
+                 and "-" not in text[max(w.start - 1, 0) : w.end + 1] and _said_of(ws, pos[w.start], ok)), None)
 
 
 def _said_of(ws: Sequence[Word], i: int, ok: set[int]) -> bool:

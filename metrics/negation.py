@@ -95,7 +95,7 @@ class Word:
     event: bool = False  # inside a denied event, past its verb ("won't flood | your inbox"): no fact is denied
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     """The `visible` text with the typographic apostrophe as ' (so "isn\u2019t" splits like "isn't")."""
     return visible(text).replace("\u2019", "'")
 
@@ -115,9 +115,9 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """(lower-case token, start, end); "isn't" -> "is", "n't"; "can't" -> "ca", "n't"; Chinese
     split into jieba words."""
     out = []
-    norm = _norm(text)
-    han = has_han(norm)  # one look for the whole text: most have no Han character, so no token needs the per-token look
-    for m in _TOKEN.finditer(norm):
+    said = norm(text)
+    han = has_han(said)  # one look for the whole text: most have no Han character, so no token needs the per-token look
+    for m in _TOKEN.finditer(said):
         t = m.group().lower()
         if han and has_han(t):
             for h in _HAN_RUN.finditer(t):  # Han runs as words, anything else between them as is
@@ -245,18 +245,18 @@ def averted(ws: list[Word], text: str) -> list[Word]:
 def words(text: str) -> list[Word]:
     """The words of a text, each marked negated or not (see the module doc), what a verb of aversion governs
     included (`averted`)."""
-    return averted(_scoped(tokens(text)), _norm(text))
+    return averted(_scoped(tokens(text)), norm(text))
 
 
 def denied_keys(text: str) -> list[str]:
     """Keys of attribute lines whose value is false/no/none/0 (or $0)."""
-    return [m.group(1) for m in _FALSE.finditer(_norm(text))]
+    return [m.group(1) for m in _FALSE.finditer(norm(text))]
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the clauses of a text: sentences, split again before a
     contrastive conjunction and before ", and" + a new subject. Empty pieces are dropped."""
-    t = _norm(text)
+    t = norm(text)
     out, pos = [], 0
     for m in CLAUSE_BREAK.finditer(t):
         if t[pos : m.start()].strip():

@@ -63,6 +63,7 @@ def test_a_denial_falls_on_the_modifier_the_inputs_lack():
 def test_rounded_numbers_and_shortened_names_are_held():
     assert rounded("over 2,000 reviews", {"2184"}) == {"2000"} and rounded("31k miles", {"31200"}) == {"31"}
     assert rounded("2,000 reviews", {"2184"}) == set()  # no approximation said: exact
+    assert rounded("about 1.197.816 visitors", {"1197816"}) == set()  # no one number: left to the value check
     assert rounded("about 200 labels", {"60"}) == set() and rounded("about 20 minutes", {"12"}) == set()  # 40% off
     charger = "4.3 stars (2,184 reviews). Foldable."
     assert not contradicted("Rated 4.3 from over 2,000 reviews.", charger)
@@ -99,3 +100,15 @@ def test_the_modifier_rule_is_for_denied_words_only():
 def test_a_chinese_compound_of_an_input_word_is_held():
     assert judged("不用担心停车，酒店有免费停车场。", "市中心的酒店，提供免费停车。房间干净。") == [("supported", None)]
     assert judged("酒店有免费停车场和室内泳池。", "市中心的酒店，提供免费停车。房间干净。")[0] == ("unsupported", "invented")
+
+
+def test_a_hyphenated_compound_or_an_ordinal_gives_no_unheld_quality():
+    flat = "Two bedrooms. Transit: 6 min walk to the light-rail stop. Dogs allowed in 6 rooms."
+    assert judged("It's a 6-minute walk to the light-rail stop.", flat) == [("supported", None)]
+    assert judged("The second bedroom can be the office.", flat) == [("supported", None)]
+    assert judged("The bedrooms are poky.", flat)[0] == ("unsupported", "quality")
+
+
+def test_a_chinese_adds_lists_an_invented_feature():
+    litter = "豆腐猫砂，结团快、低粉尘、可冲马桶。产地：浙江。"
+    assert judged("这款豆腐猫砂结团快，还添加了薰衣草香精。", litter)[0] == ("unsupported", "invented")
