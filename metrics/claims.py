@@ -35,6 +35,14 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   "never a" scope ends at its noun phrase ("never a problem with the reception" denies no
   reception);
 - a negative imperative ("just don't plan it for a Monday") is advice and states nothing;
+- a denied event denies nothing past its verb ("you won't be hauling groceries up four floors" says nothing
+  against the floors; metrics.negation.Word.event), unless the verb says what the item has ("doesn't have a
+  pool"); a denial is contradicted by the item's side of the inputs only: what the user has or wants ("a small
+  balance") is no fact about the item (what the user dislikes still is); a denied head whose modifier the inputs
+  do not state has the denial on the modifier ("not a luxury hotel" for a budget hotel);
+- a rounded number ("over 2,000 reviews", "31k miles") is no changed value, nor is a number inside a negation
+  ("you don't have to pay for two devices"); a shortened name ("Sat", "Wed") is no new name; an opposite of a word
+  the claim itself says is about another thing;
 - otherwise supported when its support (mean of the share of its content words
   found in the inputs, exactly, as the start of an input word ("kitchen" for
   "kitchenette") or as a WordNet near-synonym, numbers the inputs state counting as held words, each word weighted
@@ -51,6 +59,9 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   antonym pair, tried on the words of validation.claim_twins.HAND that WordNet and VADER leave
   undecided, caught 15 of 20 opposites but opposed 5 of 28 synonyms: too weak to call a
   contradiction, and a model load for a lexical metric.)
+
+faith.claim_verdict ranks a text with a contradiction (1) over one naming an invented feature (0.75) over the
+rest (below 1/3, as faith.claim_score ranks them): an invented amenity is unfaithful but contradicts nothing.
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -910,7 +921,8 @@ def sample_score(vs: Sequence[Verdict], cover: float | None = None) -> float | N
 THRESHOLD = 0.5
 
 
-@metric("faith.claim_score", area="faithfulness", version="2", bounds=(0.0, 1.0), threshold=THRESHOLD)  # 2: issue 9 round 6 judge (near-synonym negation, indirect opposites, names)
+# 3: faith9 judge (denied events, the user's side, noun-phrase scope, negation focus, rounded numbers, shortened names)
+@metric("faith.claim_score", area="faithfulness", version="3", bounds=(0.0, 1.0), threshold=THRESHOLD)
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
@@ -927,7 +939,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", version="2", bounds=(0.0, 1.0))
+@metric("faith.claim_support", area="faithfulness", version="3", bounds=(0.0, 1.0))
 def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
@@ -938,7 +950,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False)
+@metric("faith.claim_contradiction", area="faithfulness", version="3", bounds=(0.0, 1.0), higher_is_better=False)
 def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
