@@ -573,11 +573,16 @@ def _said_too(v: str, about: frozenset[str]) -> bool:
 def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> bool:
     """Denied word k is a head whose modifier, right before it in the same scope, the inputs do not state: the denial
     falls on the modifier ("it's not a luxury hotel" for a budget hotel, "none of it is high-impact" for low-impact
-    sessions). Why: negation denies the new part of a phrase; the head it shares with the inputs is taken as given."""
-    if not k or not ws[k].negated or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-"):
+    sessions, "不是连锁酒店" for a family-run 酒店: Chinese words are not spaced). Why: negation denies the new part of a phrase; the head it shares with the inputs is taken as given."""
+    if not k or not ws[k].negated or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-", ""):
         return False
     m = ws[k - 1].text
-    return m.isalpha() and m not in ENGLISH_STOP_WORDS and False not in ev.polarity.get(stem(m), _DENIED)
+    if not m.isalpha() or len(m) < 2 or m in ENGLISH_STOP_WORDS or m[0] in _HAN_DETERMINERS:  # "一家", "这个": no modifier
+        return False
+    return False not in ev.polarity.get(stem(m), _DENIED)
+
+
+_HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各")
 
 
 def _indirectly_opposed(w: Word, ws: Sequence[Word], ev: EvidenceIndex, at: Alignment) -> list[Polarity]:

@@ -112,3 +112,9 @@ def test_a_hyphenated_compound_or_an_ordinal_gives_no_unheld_quality():
 def test_a_chinese_adds_lists_an_invented_feature():
     litter = "豆腐猫砂，结团快、低粉尘、可冲马桶。产地：浙江。"
     assert judged("这款豆腐猫砂结团快，还添加了薰衣草香精。", litter)[0] == ("unsupported", "invented")
+
+
+def test_chinese_negation_focus():
+    inn = "家庭经营的安静酒店，共有八间客房。"
+    assert not contradicted("它不是连锁酒店，只有八间客房。", inn)  # 不是 denies 连锁, not the 酒店
+    assert contradicted("它不是一家安静的酒店。", inn) and contradicted("酒店不安静。", inn)
