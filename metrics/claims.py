@@ -540,7 +540,8 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
             return Verdict(claim, "contradicted", "negation", next(w.text for w, s in content if s in key), 0.0)
     pos = {w.start: k for k, w in enumerate(ws)}
     for w, s in _content(ws, frame=True):
-        pol = (ev.item_polarity if w.negated else ev.polarity).get(s)  # a denial is contradicted by the item's side only
+        # a denial is contradicted by the item's side only, but for the user's attitudes ("would not like" for a user who likes)
+        pol = (ev.item_polarity if w.negated and s not in FRAME else ev.polarity).get(s)
         if pol is not None and w.negated not in pol and not _focus_before(claim, ws, pos[w.start], ev):
             return Verdict(claim, "contradicted", "negation", _span(claim, w), 0.0)
     for w, s in content:

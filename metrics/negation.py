@@ -31,7 +31,7 @@ CUES = frozenset({
     "不", "没", "没有", "无", "未", "非", "别", "毫无", "并非", "不是", "缺乏", "缺少",  # Chinese (jieba words)
     "不能", "不会", "不用", "不必", "无需", "无须", "不可", "不得", "谈不上", "算不上",  # jieba's fused forms
 })
-_PHRASE_CUES = (("far", "from"), ("nothing", "like"), ("not", "like"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"),
+_PHRASE_CUES = (("far", "from"), ("nothing", "like"), ("free", "of"), ("instead", "of"), ("rather", "than"), ("no", "longer"), ("absence", "of"),
                 ("anything", "but"))
 # Fixed phrases with a cue word that deny nothing.
 NOT_CUES = (
@@ -200,11 +200,11 @@ def _np_ends(t: str, kind: str | None, seen: bool) -> bool:
 def _scoped(toks: list[tuple[str, int, int]]) -> list[Word]:
     """The words with the scope of the negation cues (see the module doc and _NP_END)."""
     out: list[Word] = []
-    cue, skip, kind, seen, event = -1, 0, None, False, -1
+    cue, skip, kind, seen, event, plain = -1, 0, None, False, -1, False
     for i, (t, s, e) in enumerate(toks):
-        if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope)
+        if skip:  # the rest of a fixed phrase ("anything but": its "but" ends no scope) or of a phrase cue
             skip -= 1
-            out.append(Word(t, s, e, cue >= 0, cue))
+            out.append(Word(t, s, e, False, -1) if plain else Word(t, s, e, cue >= 0, cue))  # "nothing like": no "like" denied
             continue
         if t in _SCOPE_END or (t == "and" and i + 1 < len(toks) and toks[i + 1][0] in _CLAUSE_START):
             cue = -1
@@ -213,13 +213,13 @@ def _scoped(toks: list[tuple[str, int, int]]) -> list[Word]:
             cue, kind = -1, None
         fixed = _match(toks, i, _NOT_CUES)
         if fixed:
-            skip = len(fixed) - 1
+            skip, plain = len(fixed) - 1, False
+        elif _match(toks, i, _PHRASES):  # before the one-word cues: "nothing like", "no longer"
+            cue, kind, seen, event, skip, plain = s, None, False, -1, 1, True
+            out.append(Word(t, s, e, False, -1))
+            continue
         elif t in CUES:
             cue, kind, seen, event = s, _np_kind(toks, i), False, _event_start(toks, i)
-            continue
-        elif _match(toks, i, _PHRASES):
-            cue, kind, seen, event, skip = s, None, False, -1, 1
-            out.append(Word(t, s, e, False, -1))
             continue
         if t.isalnum() or "'" in t:
             out.append(Word(t, s, e, cue >= 0, cue, cue >= 0 and 0 <= event <= s))  # Han words are isalnum too
