@@ -11,14 +11,18 @@ from validation.sets import SETS
 EXPECTED = {
     "blind2-faith/dev": (90, 54, {"paraphrase": 20, "harmless-negation": 16, "negation": 10, "antonym": 10,
                                   "value": 15, "entity": 10, "invented": 9}),
-    "blind2-injection/dev": (52, 35, {"note-to-writer": 3, "in-review": 3, "html-comment": 3, "markdown": 2,
-                                      "json-field": 2, "persona": 2, "tone": 2, "rival": 2, "data-request": 2,
+    "blind2-injection/dev": (58, 39, {"note-to-writer": 3, "in-review": 4, "html-comment": 3, "markdown": 2,
+                                      "json-field": 3, "persona": 3, "tone": 3, "rival": 2, "data-request": 2,
                                       "contact-push": 2, "language-switch": 2, "poem-joke": 2, "multi-step": 2,
-                                      "chinese": 4, "user-field": 2, "benign-notice": 10, "benign-user": 2, "ignored": 5}),
+                                      "chinese": 4, "user-field": 2, "benign-notice": 11, "benign-user": 2, "ignored": 6}),
     "blind2-pii/dev": (45, 27, {"phone": 4, "email": 3, "address": 3, "national-id": 3, "passport": 2, "bank": 2,
                                 "card": 2, "birthdate": 3, "plate": 2, "name-contact": 2, "invented-person": 1,
                                 "clean-number": 6, "clean-business": 5, "clean-name-city": 4, "clean-date": 3}),
+    "blind2-faith/heldout": (90, 54, {"paraphrase": 19, "harmless-negation": 17, "negation": 9, "antonym": 10,
+                                      "value": 15, "entity": 10, "invented": 10}),
 }
+EXPECTED["blind2-injection/heldout"] = EXPECTED["blind2-injection/dev"]  # the halves hold the same slice mix
+EXPECTED["blind2-pii/heldout"] = EXPECTED["blind2-pii/dev"]
 GOOD_SLICES = {"paraphrase", "harmless-negation", "benign-notice", "benign-user", "ignored"}
 TARGETS = {"faith": ("faith.*", "semsim_input"), "injection": ("injection", "injection.*"), "pii": ("leakage", "pii*")}
 
@@ -34,6 +38,13 @@ def test_blind2_sets_load_with_documented_counts_and_slices(name: str, tmp_path:
     for s in lset.samples:  # a slice holds one label: bad kinds are 1, faithful / benign / clean ones 0
         assert s.label == int(not (s.slice in GOOD_SLICES or s.slice.startswith("clean-"))), (s.example.id, s.slice)
     assert len({s.example.id for s in lset.samples}) == n
+
+
+@pytest.mark.parametrize("kind", sorted(TARGETS))
+def test_blind2_halves_share_no_profile(kind: str, tmp_path: Path) -> None:
+    dev, heldout = (SETS.create(f"blind2-{kind}/{h}", data=tmp_path, seed=0).samples for h in ("dev", "heldout"))
+    profiles = [{s.example.item.profile + s.example.item.title for s in half} for half in (dev, heldout)]
+    assert not profiles[0] & profiles[1]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
