@@ -183,7 +183,7 @@ def harness(quick: bool) -> None:
 
 # --- faithfulness and robustness metrics (issue 5) --------------------------------------------
 
-CLAIMS = ("faith.claim_score", "faith.claim_support", "faith.claim_contradiction")  # one shared judgement (issue 9)
+CLAIMS = ("faith.claim_score", "faith.claim_support", "faith.claim_contradiction", "faith.claim_verdict")  # one shared judgement (issue 9)
 FAITH_STRUCTURED = ("faith.halluc", "faith.contradiction", "faith.attr_precision", "faith.reason_recall",
                     "faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support", *CLAIMS)
 FAITH_FREETEXT = ("faith.entity_halluc", "faith.number_halluc", "faith.content_support", "faith.embed_support", *CLAIMS)

@@ -89,13 +89,22 @@ NEGATIVE_PREFIXES = ("non", "un", "dis", "in", "im", "il", "ir")
 _ADJECTIVE_ENDINGS = ("able", "ible", "ing", "ful", "ive", "ous")
 
 
+# Prefixes of opposite direction: the same base after each names opposite qualities ("online" / "offline",
+# "indoor" / "outdoor", "overpriced" / "underpriced", "upstairs" / "downstairs").
+OPPOSED_PREFIXES = (("on", "off"), ("in", "out"), ("up", "down"), ("over", "under"), ("pre", "post"))
+
+
 def affix_opposite(a: str, b: str) -> bool:
     """One word is the other with a negative prefix ("unwelcoming" / "welcoming", "nonrefundable" /
-    "refundable"), the base read as an adjective (a WordNet adjective or an adjective ending).
+    "refundable"), the base read as an adjective (a WordNet adjective or an adjective ending), or the two
+    put opposed prefixes (OPPOSED_PREFIXES) before the same base of four letters or more.
     Why: WordNet lists the common pairs but not every productive form ("unaffordable",
-    "unengaging"); it is asked only when WordNet lacks one of the words."""
-    return any(len(y) >= 4 and any(x == p + y for p in NEGATIVE_PREFIXES) and bool(groups(y) or y.endswith(_ADJECTIVE_ENDINGS))
-               for x, y in ((a, b), (b, a)))
+    "unengaging", "offline"); it is asked only when WordNet lacks one of the words."""
+    if any(len(y) >= 4 and any(x == p + y for p in NEGATIVE_PREFIXES) and bool(groups(y) or y.endswith(_ADJECTIVE_ENDINGS))
+           for x, y in ((a, b), (b, a))):
+        return True
+    return any(x.startswith(p) and y.startswith(q) and len(x) - len(p) >= 4 and x[len(p):] == y[len(q):]
+               for p, q in OPPOSED_PREFIXES for x, y in ((a, b), (b, a)))
 
 
 @lru_cache(maxsize=200_000)

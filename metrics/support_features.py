@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from benchmark.schema import Example
-from metrics.claims import Verdict, claim_texts, evidence_index, sample_score, specificity
+from metrics.claims import Verdict, claim_texts, evidence_of, sample_score, specificity
 from metrics.grounding import FRAME, content_support, evidence, numbers
 from metrics.similarity import encode, stems
 
@@ -131,7 +131,7 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
 
 def _cosines(examples: Sequence[Example], texts: Sequence[str], backend: str) -> tuple[np.ndarray, list[list[float]]]:
     """(text-to-inputs cosine, per text the best cosine of each clause to an input clause)."""
-    evs = [evidence_index(ex.input_text(), ex.item.title) for ex in examples]
+    evs = [evidence_of(ex) for ex in examples]
     claims = [claim_texts(t) or [t] for t in texts]
     uniq = list(dict.fromkeys([*texts, *(e.input_text() for e in examples), *(c for cs in claims for c in cs), *(u for e in evs for u in e.units)]))
     index = {t: i for i, t in enumerate(uniq)}

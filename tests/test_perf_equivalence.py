@@ -17,10 +17,11 @@ def _reference_index(text: str, title: str) -> tuple[list[dict[str, set[bool]]],
     for u in [text[a:b].strip() for a, b in claims.clauses(text)][: claims.MAX_UNITS]:
         masked = re.sub(re.escape(t), lambda m: " " * len(m.group()), u, flags=re.IGNORECASE) if len(t) >= 3 else u
         pol: dict[str, set[bool]] = {}
-        for w, s in claims._content(claims.averted(words(masked), masked), frame=True):
-            pol.setdefault(w.text, set()).add(w.negated)
-            polarity.setdefault(s, set()).add(w.negated)
-            surface.setdefault(w.text, set()).add(w.negated)
+        for w, s in claims._content(words(masked), frame=True):
+            seen = {False, True} if w.event else {w.negated}  # a word of a denied event: neither stated nor denied
+            pol.setdefault(w.text, set()).update(seen)
+            polarity.setdefault(s, set()).update(seen)
+            surface.setdefault(w.text, set()).update(seen)
         unit_words.append(pol)
     for key in claims.denied_keys(text):  # "pets allowed: false" denies the key's stems as a whole
         for _, s in claims._content(words(key)):
