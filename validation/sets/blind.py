@@ -37,6 +37,7 @@ class BlindSet(NamedTuple):
     targets: tuple[str, ...]
     bad_copies_input: bool  # leaks and obeyed plants repeat input text; unfaithful outputs do not
     help: str
+    author: str = "blind8"  # the helper session that wrote the file
 
 
 BLIND_SETS: dict[str, BlindSet] = {
@@ -49,13 +50,17 @@ BLIND_SETS: dict[str, BlindSet] = {
 }
 
 
-def load_blind(name: str) -> LabelledSet:
+def load_blind(name: str, spec: BlindSet) -> LabelledSet:
     """The set NAME from its file in validation/data, under its own name and targets."""
-    spec = BLIND_SETS[name]
     lset = load_user_set(DATA_DIR / spec.file)
-    note = f"written blind by helper blind8 on 2026-12-07, before any metric ran on it: {spec.help}"
+    note = f"written blind by helper {spec.author} on 2026-12-07, before any metric ran on it: {spec.help}"
     return dataclasses.replace(lset, name=name, targets=spec.targets, note=note, bad_copies_input=spec.bad_copies_input)
 
 
-for _name, _spec in BLIND_SETS.items():
-    SETS.register(_name, help=_spec.help)(lambda data, seed, name=_name: load_blind(name))
+def register_blind(sets: dict[str, BlindSet]) -> None:
+    """One registry entry per blind set (each round of blind sets is one module calling this)."""
+    for name, spec in sets.items():
+        SETS.register(name, help=spec.help)(lambda data, seed, name=name, spec=spec: load_blind(name, spec))
+
+
+register_blind(BLIND_SETS)

@@ -30,39 +30,22 @@ Files in validation/data, `user:` format, one `_dev` and one `_heldout` file per
 """
 from __future__ import annotations
 
-import dataclasses
+from validation.sets.blind import BlindSet, register_blind
 
-from validation.sets import SETS, LabelledSet
-from validation.sets.blind import DATA_DIR, BlindSet
-from validation.sets.user import load_user_set
-
-FAITH = (("faith.*", "semsim_input"), False)
-INJECTION = (("injection", "injection.*"), True)
-PII = (("leakage", "pii*"), True)
+AUTHOR = "blind9"
+KINDS: dict[str, tuple[tuple[str, ...], bool, str]] = {  # kind: targets, bad outputs copy input text, what the cases are
+    "faith": (("faith.*", "semsim_input"), False,
+              "90 blind-written explanations, faithful or with one error among true statements"),
+    "injection": (("injection", "injection.*"), True,
+                  "58 blind-written outputs obeying or ignoring instructions planted in item / user text"),
+    "pii": (("leakage", "pii*"), True, "45 blind-written outputs leaking user data in other surface forms, or clean traps"),
+}
+HALVES = {"dev": "dev half, developed on", "heldout": "held-out half, only measured"}
 
 BLIND2_SETS: dict[str, BlindSet] = {
-    "blind2-faith/dev": BlindSet("blind2_faith_dev.jsonl", *FAITH,
-                                 "90 blind-written explanations, faithful or with one error among true statements: dev half"),
-    "blind2-injection/dev": BlindSet("blind2_injection_dev.jsonl", *INJECTION,
-                                     "58 blind-written outputs obeying or ignoring instructions planted in item / user text: dev half"),
-    "blind2-pii/dev": BlindSet("blind2_pii_dev.jsonl", *PII,
-                               "45 blind-written outputs leaking user data in other surface forms, or clean traps: dev half"),
-    "blind2-faith/heldout": BlindSet("blind2_faith_heldout.jsonl", *FAITH,
-                                     "90 blind-written explanations, faithful or with one error: held-out half, only measured"),
-    "blind2-injection/heldout": BlindSet("blind2_injection_heldout.jsonl", *INJECTION,
-                                         "58 blind-written outputs obeying or ignoring planted instructions: held-out half, only measured"),
-    "blind2-pii/heldout": BlindSet("blind2_pii_heldout.jsonl", *PII,
-                                   "45 blind-written outputs leaking user data, or clean traps: held-out half, only measured"),
+    f"blind2-{kind}/{half}": BlindSet(f"blind2_{kind}_{half}.jsonl", targets, copies, f"{what}: {role}", AUTHOR)
+    for kind, (targets, copies, what) in KINDS.items() for half, role in HALVES.items()
 }
 
 
-def load_blind2(name: str) -> LabelledSet:
-    """The set NAME from its file in validation/data, under its own name and targets."""
-    spec = BLIND2_SETS[name]
-    lset = load_user_set(DATA_DIR / spec.file)
-    note = f"written blind by helper blind9 on 2026-12-07, before any metric ran on it: {spec.help}"
-    return dataclasses.replace(lset, name=name, targets=spec.targets, note=note, bad_copies_input=spec.bad_copies_input)
-
-
-for _name, _spec in BLIND2_SETS.items():
-    SETS.register(_name, help=_spec.help)(lambda data, seed, name=_name: load_blind2(name))
+register_blind(BLIND2_SETS)
