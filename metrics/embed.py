@@ -20,13 +20,16 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
+from metrics.minilm import native_bf16
+
 if TYPE_CHECKING:
     from metrics.minilm import Encoder
 
 MODEL_NAME = "all-MiniLM-L6-v2"
-# How metrics.minilm computes the vectors: dense layers in bf16 where the CPU multiplies bf16 natively (see its
-# docstring). In the signature of every metric that reads these vectors: results of the fp32 recipe are not reused.
-RECIPE = "dense-bf16"
+# How metrics.minilm computes the vectors on this machine: dense layers in bf16 where the CPU multiplies bf16
+# natively, else in fp32 (see its docstring). In the signature of every metric that reads these vectors, so results
+# (cached runs, gate baselines) of one recipe are never reused or compared as the other's: vectors differ by ~1e-3.
+RECIPE = "dense-bf16" if native_bf16() else "dense-fp32"
 MAX_TOKENS = 256  # sentence_bert_config.json max_seq_length
 DIM = 384
 

@@ -8,11 +8,12 @@ in the same order, except that the dense layers multiply in bfloat16 (see Encode
 Why bfloat16: the dense layers are ~80% of the work and run at the CPU's fp32 peak already; with bf16
 operands (fp32 sums) they take half the CPU time (3,987 toxicity units of the perf corpus: ~20 -> ~10 s),
 and the vectors stay within cosine 0.9999 of fp32 (tests/test_embed.py checks them against AutoModel).
-A CPU without native bf16 matmuls (before AVX512-BF16 / AMX) keeps fp32 dense layers: torch's generic bf16
+A CPU without native bf16 matmuls (no AVX512-BF16 / AMX / Arm BF16 flag in /proc/cpuinfo) keeps fp32 dense layers: torch's generic bf16
 loops there are slower than fp32, and fp32 on bf16-rounded operands measured no closer to the native bf16
 vectors (max |diff| 1.1e-3) than plain fp32 (1.4e-3). So vectors differ between such machines by up to
 ~1e-3 per coordinate (cosine >= 0.9999): up to ~5e-3 on a toxicity probability (0.0044 at most on the
-3,000-example perf set, where 403 of 3,000 toxicity.mean values moved).
+3,000-example perf set, where 403 of 3,000 toxicity.mean values moved). The signatures say which
+(metrics.embed.RECIPE: dense-bf16 or dense-fp32).
 """
 from __future__ import annotations
 
@@ -23,12 +24,29 @@ from typing import Any
 
 import numpy as np
 
+CPUINFO = Path("/proc/cpuinfo")
+BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "bf16"})  # x86 AVX512-BF16 / AMX-BF16; aarch64's "bf16" feature
+
+
+def cpu_flags(cpuinfo: str) -> frozenset[str]:
+    """The first processor's feature flags in a /proc/cpuinfo text (x86 "flags", aarch64 "Features")."""
+    for line in cpuinfo.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() in ("flags", "Features"):
+            return frozenset(value.split())
+    return frozenset()
+
 
 def native_bf16() -> bool:
-    """True when torch's oneDNN runs bf16 matmuls natively on this CPU (AVX512-BF16 or AMX)."""
-    import torch
-
-    return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    """True when the CPU multiplies bf16 natively (AVX512-BF16, AMX or Arm BF16), read from /proc/cpuinfo.
+    Why not torch's own check: the metric signatures name this choice (metrics.embed.RECIPE), and reading it
+    must not import torch (~1.5 CPU s); torch's check also says yes on AVX512 CPUs that only emulate bf16.
+    Elsewhere than Linux: False (fp32, the exact recipe)."""
+    try:
+        text = CPUINFO.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(cpu_flags(text) & BF16_FLAGS)
 
 
 @dataclass(frozen=True)

@@ -64,13 +64,35 @@ def test_fp32_dense_layers_equal_automodel_within_1e6(monkeypatch):
     assert np.abs(alone[0] - _reference(["a cat"])[0]).max() <= 1e-6
 
 
-def test_dense_layers_are_bf16_where_the_cpu_multiplies_bf16():
+def test_dense_layers_are_bf16_where_the_cpu_multiplies_bf16_and_the_signature_says_which():
     import torch
 
     from metrics import embed, minilm
 
     want = torch.bfloat16 if minilm.native_bf16() else torch.float32
     assert {w.dtype for pair in embed._encoder().dense.values() for w in pair} == {want}
+    assert embed.RECIPE == {torch.bfloat16: "dense-bf16", torch.float32: "dense-fp32"}[want]
+
+
+X86_NO_BF16 = "processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512bw avx512vl avx512dq\n"
+X86_AMX = "processor\t: 0\nflags\t\t: fpu avx2 avx512f amx_bf16 amx_tile\n"
+ARM_BF16 = "processor\t: 0\nFeatures\t: fp asimd sve bf16 i8mm\nCPU implementer\t: 0x41\n"
+
+
+def test_native_bf16_is_read_from_the_cpu_flags(tmp_path, monkeypatch):
+    """AVX512 alone emulates bf16 (no native flag): fp32; AMX-BF16 and Arm's bf16 feature: bf16; no cpuinfo: fp32."""
+    from metrics import minilm
+
+    got = {}
+    for name, text in {"x86-avx512": X86_NO_BF16, "x86-amx": X86_AMX, "arm": ARM_BF16}.items():
+        path = tmp_path / name
+        path.write_text(text)
+        monkeypatch.setattr(minilm, "CPUINFO", path)
+        got[name] = minilm.native_bf16()
+    monkeypatch.setattr(minilm, "CPUINFO", tmp_path / "missing")
+    got["none"] = minilm.native_bf16()
+    assert got == {"x86-avx512": False, "x86-amx": True, "arm": True, "none": False}
+    assert minilm.cpu_flags(ARM_BF16) == frozenset({"fp", "asimd", "sve", "bf16", "i8mm"})
 
 
 def test_vocabulary_holds_the_whole_words_of_transformers_tokenizer():
