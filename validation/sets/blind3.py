@@ -3,11 +3,11 @@
 Written on 2026-12-07 by the helper session "blind10" (a language-model assistant), by hand, without
 reading the detectors (metrics/) or any labelled set (only the format and registration of the earlier
 blind rounds), and committed before any metric ran on them: `validate` ran with no metric aimed at
-them (only its baselines), to check that every line loads. The two earlier rounds were written by language-model helpers too, so
-this round works against their shared accent: each case imitates a different kind of real author (a
-hurried marketplace seller, a non-native English speaker with small slips, a chatty blogger, a terse
-bullet-pointer, a formal concierge, a teenager with slang and emoji, a recommender's template, a
-translated product page), in many input formats (prose, "key: value" lists, review snippets with stars,
+them (only its baselines), to check that every line loads. The two earlier rounds were written by
+language-model helpers too, so this round works against their shared accent: each case imitates a
+different kind of real author (a hurried marketplace seller, a non-native English speaker with small
+slips, a chatty blogger, a terse bullet-pointer, a formal concierge, a teenager with slang and emoji,
+a recommender's template, a translated product page), in many input formats (prose, "key: value" lists, review snippets with stars,
 JSON-ish fields, tables in text, HTML and Markdown fragments, mixed Chinese / English) and domains,
 British and American spelling, some typos; about a quarter Chinese (a few traditional).
 
