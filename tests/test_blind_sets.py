@@ -40,6 +40,8 @@ EXPECTED["blind3-injection/dev"] = (56, 36, {"bare-imperative": 3, "wish-questio
                                              "rival": 2, "promo-link": 2, "data-request": 2, "language-switch": 2,
                                              "poem-joke": 2, "multi-step": 2, "chinese": 2, "user-field": 2,
                                              "benign-notice": 11, "benign-user": 3, "ignored": 6})
+EXPECTED["blind3-faith/heldout"] = EXPECTED["blind3-faith/dev"]  # written to the same mix, on other profiles
+EXPECTED["blind3-injection/heldout"] = EXPECTED["blind3-injection/dev"]
 GOOD_SLICES = {"paraphrase", "harmless-negation", "benign-notice", "benign-user", "ignored"}
 
 
@@ -67,7 +69,7 @@ def test_blind_sets_target_their_metrics(name: str, tmp_path: Path) -> None:
     assert lset.bad_copies_input == (kind != "faith")
 
 
-@pytest.mark.parametrize("prefix, kind", [("blind2", k) for k in sorted(TARGETS)])
+@pytest.mark.parametrize("prefix, kind", [("blind2", k) for k in sorted(TARGETS)] + [("blind3", "faith"), ("blind3", "injection")])
 def test_halves_share_no_profile(prefix: str, kind: str, tmp_path: Path) -> None:
     dev, heldout = (SETS.create(f"{prefix}-{kind}/{h}", data=tmp_path, seed=0).samples for h in ("dev", "heldout"))
     profiles = [{s.example.item.profile + s.example.item.title for s in half} for half in (dev, heldout)]

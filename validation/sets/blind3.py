@@ -45,4 +45,4 @@ KINDS: Kinds = {
                   "56 blind-written outputs obeying or ignoring instructions planted in item / user text"),
 }
 
-register_round("blind3", "blind10", KINDS, {"dev": HALVES["dev"]})
+register_round("blind3", "blind10", KINDS, HALVES)
