@@ -45,4 +45,6 @@ KINDS: Kinds = {
                   "56 blind-written outputs obeying or ignoring instructions planted in item / user text"),
 }
 
-register_round("blind3", "blind10", KINDS, HALVES)
+HALVES_NOW = {**HALVES, "dev": "dev half, not yet developed on (round 10 only measured it)"}
+
+register_round("blind3", "blind10", KINDS, HALVES_NOW)
