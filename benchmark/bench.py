@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmark.config import BenchConfig, slug
+from benchmark.config import BenchConfig, ValidateStep, slug
 from benchmark.redact import shown
 from benchmark.registry import GENERATORS
 from benchmark.runner import RunSpec, load_suites, resolve_metrics, run
@@ -61,16 +61,33 @@ def run_bench(cfg: BenchConfig, cache: Path, execute: Callable[[RunSpec, Path, P
         with stage_timer():
             execute(spec, out, cache)
         dirs.append(out)
+    validity = cfg.validity
+    if cfg.validate is not None:
+        validity = measure_validity(cfg.validate, cfg.out / "validity", cfg.seed)
     headline = cfg.headline or HEADLINE
     notes = [compare_note(cfg.out, dirs, b, c, headline) for b, c in cfg.compare]
     md = write_markdown(dirs, cfg.out, headline=headline)
-    html = write_html(dirs, cfg.out, headline=headline, validity=cfg.validity)
+    html = write_html(dirs, cfg.out, headline=headline, validity=validity)
     board = Board.load(dirs)
     print(terminal_summary(board, headline))
     for note in notes:
         print(note)
-    print(f"\nleaderboard: {md}\nHTML leaderboard: {html}\nruns: {cfg.out / 'runs'}")
+    print(f"\nleaderboard: {md}\nHTML leaderboard: {html}\nruns: {cfg.out / 'runs'}"
+          + (f"\nvalidity of the metrics: {validity}" if validity else ""))
     return dirs
+
+
+def measure_validity(step: ValidateStep, out: Path, seed: int) -> Path:
+    """Run `rxbench validate` on the step's labelled sets into `out`; its validity.json feeds the leaderboard."""
+    from validation.cli import run as validate
+    from validation.sets import DEFAULT_DATA
+
+    print(f"[validate] {', '.join(step.sets)}: how far to trust each metric")
+    with stage_timer():
+        rep = validate(step.sets, step.metrics, step.data or DEFAULT_DATA, out, seed=seed, n_boot=step.n_boot,
+                       log=lambda line: print(line, flush=True), each_metric=False)
+    print(f"  {len(rep.metrics)} metrics on {len(rep.sets)} sets ({len(rep.skipped)} skipped: data absent)")
+    return out / "validity.json"
 
 
 def compare_note(out: Path, dirs: list[Path], base: str, cand: str, headline: Sequence[str]) -> str:

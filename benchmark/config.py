@@ -18,7 +18,8 @@ leaderboard run, optionally with models to fine-tune first.
       - {label: gemma, spec: gemma, limit: 10, suites: [travel]}  # per-row overrides
     metrics: [default]
     headline: [bleu4, rougeL, fmr, usr]                # printed at the end
-    validity: out/validity/validity.json              # optional: `rxbench validate` report for the HTML
+    validity: out/validity/validity.json              # optional: `rxbench validate` report for the HTML, or
+    validate: {sets: [blind-faith, davidson], n_boot: 200}   # run `rxbench validate` into OUT/validity and show that
     compare: [[gemma, gemma-lora]]                     # paired tests of row labels, in the closing note
 """
 from __future__ import annotations
@@ -75,6 +76,8 @@ CONFIG_SCHEMA: dict = {
         "headline": {"type": "array", "items": {"type": "string"}},
         "cache": {"type": "string", "minLength": 1},
         "validity": {"type": "string", "minLength": 1},
+        "validate": {"type": "object", "required": ["sets"], "additionalProperties": False, "properties": {
+            "sets": _NAMES, "metrics": _NAMES, "n_boot": _LIMIT, "data": {"type": "string", "minLength": 1}}},
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
@@ -142,6 +145,18 @@ class BenchConfig:
     cache: Path | None = None
     validity: Path | None = None  # a validity.json shown as "How far to trust each column"
     compare: tuple[tuple[str, str], ...] = ()  # (baseline label, candidate label)
+    validate: ValidateStep | None = None  # labelled sets to measure the metrics on, written to OUT/validity
+
+
+@dataclass(frozen=True)
+class ValidateStep:
+    """`rxbench validate` as a step of the bench: its report becomes the leaderboard's "How far to trust each column",
+    measured with this rxbench rather than read from an older file."""
+
+    sets: tuple[str, ...]
+    metrics: tuple[str, ...] | None = None  # None: validate's defaults (every faithfulness and safety metric)
+    n_boot: int = 1000
+    data: Path | None = None  # None: validate's default (../shared/data)
 
 
 def _optional_present(spec: str) -> bool:
@@ -197,11 +212,17 @@ def load_config(path: str | Path, extra_suites: tuple[str, ...] = ()) -> BenchCo
         if not (isinstance(pair, list) and len(pair) == 2 and all(p in labels for p in pair)):
             raise ConfigError(f"{path}: compare[{i}]: want [baseline label, candidate label] of two generators; labels: {sorted(labels)}")
         compare.append((str(pair[0]), str(pair[1])))
+    step = raw.get("validate")
+    if step is not None and raw.get("validity"):
+        raise ConfigError(f"{path}:{_line(node, ['validate'])}: key 'validate': give either validate (measure now) or validity (a report file), not both")
+    validate = None if step is None else ValidateStep(
+        tuple(step["sets"]), tuple(step["metrics"]) if "metrics" in step else None, int(step.get("n_boot", 1000)),
+        Path(step["data"]) if "data" in step else None)
     return BenchConfig(
         name=str(raw["name"]), out=out, suites=tuple(suites), generators=tuple(gens),
         metrics=tuple(raw.get("metrics", ["default"])), split=str(raw.get("split", "test")),
         limit=raw.get("limit"), seed=int(raw.get("seed", 0)), train=tuple(train),
         headline=tuple(raw.get("headline", ())), cache=Path(raw["cache"]) if raw.get("cache") else None,
         validity=Path(raw["validity"]) if raw.get("validity") else None,
-        compare=tuple(compare),
+        compare=tuple(compare), validate=validate,
     )

@@ -40,10 +40,10 @@ def load_sets(names: Sequence[str], data: Path, seed: int, log: Log = print) -> 
 
 
 def run(names: Sequence[str], metric_patterns: Sequence[str] | None, data: Path, out: Path, *, limit: int | None = None,
-        seed: int = 0, n_boot: int = 1000, log: Log = print) -> ValidityReport:
+        seed: int = 0, n_boot: int = 1000, log: Log = print, each_metric: bool = True) -> ValidityReport:
     metrics = resolve_metrics(metric_patterns) if metric_patterns else default_metrics()
     sets, skipped = load_sets(names or [n for n in SETS.names() if n != "user"], data, seed, log)
-    rep = validate(sets, metrics, seed=seed, n_boot=n_boot, limit=limit, skipped=skipped, log=log)
+    rep = validate(sets, metrics, seed=seed, n_boot=n_boot, limit=limit, skipped=skipped, log=log, each_metric=each_metric)
     write_report(rep, out)
     return rep
 

@@ -137,12 +137,15 @@ def targets(lset: LabelledSet, metrics: Sequence[MetricDef]) -> list[MetricDef]:
 
 
 def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed: int = 0, n_boot: int = 1000,
-             limit: int | None = None, skipped: dict[str, str] | None = None, log: Log = print) -> ValidityReport:
+             limit: int | None = None, skipped: dict[str, str] | None = None, log: Log = print,
+             each_metric: bool = True) -> ValidityReport:
+    """`log` gets a line per set, and per metric too when `each_metric`."""
     rep = ValidityReport(seed=seed, n_boot=n_boot, limit=limit, skipped=dict(skipped or {}))
     for full in sets:
         lset = subsample(full, limit, seed)
         labels = [s.label for s in lset.samples]
         slices = slice_indices(lset)
+        log(f"  {lset.name}: {len(labels)} cases, {len(targets(lset, metrics))} metrics")
         rep.sets[lset.name] = SetInfo(len(labels), sum(labels), len(labels) - sum(labels), tuple(slices), lset.targets,
                                      dict(lset.data or {}), lset.note, lset.bad_copies_input)
         for m in targets(lset, metrics):
@@ -151,7 +154,8 @@ def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed:
             if m.higher_is_better is None:  # descriptive (e.g. length): no direction that flags a bad output
                 rep.not_validated[f"{m.name} on {lset.name}"] = "descriptive metric (no better direction)"
                 continue
-            log(f"  {lset.name}: {m.name}")
+            if each_metric:
+                log(f"    {m.name}")
             try:
                 check_per_sample(m)
                 values = metric_values(m, lset, seed)
