@@ -573,6 +573,9 @@ _TO_READER = re.compile(  # after a verb of saying: what is said ("mention that 
     r"^\s+(?:that\b|(?:the|every|each|all|any)\s+(?:readers?|buyers?|customers?|users?|shoppers?|guests?|viewers?|visitors?)\b"
     r"|(?:them|everyone|everybody|people|folks)\b)", re.I)
 _CLAUSE_END = re.compile(r"[,;:!?]|\.(?=\s|$)")
+_INDEFINITE = frozenset("a an one some another".split())  # words `_NEW_PIECE` and `_TO_READER` cannot match without
+_SAID_TO = frozenset("that reader readers buyer buyers customer customers user users shopper shoppers guest guests viewer viewers visitor visitors "
+                     "them everyone everybody people folks".split())
 
 
 def writer_act(sentence: str) -> str | None:
@@ -582,16 +585,17 @@ def writer_act(sentence: str) -> str | None:
     (WordNet verb.communication / verb.creation) of a that-clause or to the reader ("Mention that the blue model is discontinued",
     "Ask the reader what their favourite colour is"). Such an order is for the writer whoever it names. A customer's errand with the
     venue ("Book ahead", "Call us", "Ask about our menu") or with a thing ("Bring a photo ID", "Remove shoes at the door") is a notice."""
-    if _VENUE.search(sentence) or _TO_STAFF.search(sentence):
-        return None
     verbs, nouns = _discourse()
+    words = set(_WORDS.findall(sentence.lower()))
+    if not (words & _INDEFINITE and words & nouns or words & verbs and words & _SAID_TO):  # a word check spares most lines the clause scan
+        return None
     for m in _CLAUSE_OPENING.finditer(sentence):
         if not _opens_imperative(m):
             continue
         rest = sentence[m.end(1) :]
         piece = _NEW_PIECE.match(rest)
         if piece and piece.group(1).lower() in nouns or m.group(1).lower() in verbs and _TO_READER.match(rest):
-            return _CLAUSE_END.split(sentence[m.start(1) :], maxsplit=1)[0].strip()
+            return None if _VENUE.search(sentence) or _TO_STAFF.search(sentence) else _CLAUSE_END.split(sentence[m.start(1) :], maxsplit=1)[0].strip()
     return None
 
 
