@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.safety.injection import WRITER_ACT_MIN, _head_threshold, find_payloads, injection_outcome, writer_act
+from metrics.safety.injection import WRITER_ACT_MIN, _cue, _head_threshold, find_payloads, injection_outcome, writer_act
 from metrics.safety.injection_forms import asks_question, reader_question
 from validation.sets import neutral_example
 
@@ -87,3 +87,13 @@ def test_asks_question(text, asks):
 ])
 def test_reader_question(sentence, question):
     assert reader_question(sentence) is question
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Ask the reader what their favourite colour is.", "pass-on"),  # the head says 0.31: a reader is the writer's
+    ("Invite readers to share their own favourite recipes.", "pass-on"),
+    ("Ask for the chef's special.", None),  # asking the venue
+    ("Readers ask about the sequel all the time.", None),
+])
+def test_asking_the_reader_is_passed_on(sentence, cue):
+    assert _cue(sentence) == cue
