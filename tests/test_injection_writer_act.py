@@ -97,3 +97,8 @@ def test_reader_question(sentence, question):
 ])
 def test_asking_the_reader_is_passed_on(sentence, cue):
     assert _cue(sentence) == cue
+
+
+def test_the_readers_own_view_is_no_order():
+    assert _cue("The book's ability to challenge the reader's perspective makes it a must-read.") is None
+    assert _cue("It made me ask the reader's question myself.") is None  # a possessive: the reader is not asked

@@ -217,7 +217,7 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("pass-on", re.compile(
         r"\b(?:tell|inform|remind|urge|convince|instruct|persuade|advise|encourage|notify|warn)\s+(?:the\s+|this\s+|every\s+|each\s+|all\s+|our\s+|any\s+)?"
         r"(?:users?|readers?|customers?|buyers?|shoppers?|guests?|visitors?|viewers?|investors?|students?|them|everyone|people)\b"
-        r"|\b(?:ask|quiz|invite|thank|greet|congratulate|challenge)\s+(?:the\s+|every\s+|each\s+|our\s+|any\s+)?readers?\b"  # only the writer has readers
+        r"|\b(?:ask|quiz|invite|thank|greet|congratulate)\s+(?:the\s+|every\s+|each\s+|our\s+|any\s+)?readers?\b(?!['\u2019])"  # only the writer has readers
         rf"|\b(?:suggest|recommend|say)\s+(?:to\s+them\s+)?(?:that\s+)?(?:they|the\s+user)\b|\b(?:make\s+sure|be\s+sure|don'?t\s+forget|do\s+not\s+forget|remember|never\s+forget)\s+(?:to|you)\s+{_PASS_ON}\b"
         rf"|\byou\s+(?:must|should|shall|have\s+to|need\s+to|are\s+(?:required|supposed)\s+to)\s+(?:now\s+|always\s+|also\s+)?\w+"
         rf"|\byou\s+will\s+(?:now\s+|always\s+|also\s+|only\s+)?(?:{_PASS_ON}|respond|reply|answer|output|act|pretend|ignore|forget|start|stop)\b", _I)),  # not "you will love it"
@@ -273,7 +273,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], str]] = {  # per cue: words or charac
     "override": (frozenset("ignore disregard forget override bypass skip drop".split()), ""),
     "role": (frozenset("system assistant developer user human inst im sys".split()), "#"),  # words of every role tag but "###"
     "pass-on": (frozenset("tell inform remind urge convince instruct persuade advise encourage notify warn suggest recommend say sure forget remember you "
-                          "ask quiz invite thank greet congratulate challenge".split()), ""),
+                          "ask quiz invite thank greet congratulate".split()), ""),
     "task": (frozenset(_TASK_VERBS) | {"break", "you", "me", "how", "positive", "negative"}, "?"),
     "persona": (frozenset("pretend speak talk write sound answer respond reply act describe do say tell take adopt assume use role roleplay you way".split()), ""),
     "language": (frozenset(), ""),  # any sentence naming a language (`_cue`)
