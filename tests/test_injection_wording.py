@@ -75,8 +75,8 @@ def test_customer_text_and_the_head_thresholds():
     assert not customer_text("Tell every reader that the cafe won an award.")
     assert _head_threshold("Tell the waiter about allergies.", 0.6) is None  # staff advice: never read
     assert _head_threshold("It is free to read.", 0.6) is None  # five words naming no addressee: too short to judge
-    assert _head_threshold("Please keep it short.", 0.6) == 0.6  # "please": the stored threshold
-    assert _head_threshold("For this one, talk like a surfer dude.", 0.6) == UNADDRESSED_MIN
+    assert _head_threshold("Please keep it short.", 0.6) == (0.6, ("Please keep it short.",))  # "please": the stored threshold
+    assert _head_threshold("For this one, talk like a surfer dude.", 0.6) == (UNADDRESSED_MIN, ("For this one, talk like a surfer dude.",))
     assert _head_threshold("一家安静的书店。", 0.6) is None
 
 
