@@ -15,8 +15,11 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   opposite (WordNet antonyms, or VADER valence for two adjectives about the same
   thing; metrics.relations) of a word with the same polarity in
   the evidence clauses the claim is about (the two best aligned; every clause when none
-  shares a word with the claim, then only between words of few senses); a two-step WordNet
-  opposite ("surly" ~ "unfriendly" <-> "friendly") when both words qualify the same thing;
+  shares a word with the claim, then only between words of few senses); in any clause of the item's
+  side, an opposite said of the same thing: a WordNet, two-step WordNet ("surly" ~ "unfriendly" <->
+  "friendly") or VADER opposite qualifying the same head word ("dark rooms" / "Rooms are bright";
+  "thin-walled" / "thick walls"), or a WordNet opposite predicated of the item ("this bootcamp is
+  recorded") where the inputs give the item a headless quality ("Format: online, live");
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding; Chinese
   place and organisation names by jieba's tags), read with
@@ -82,7 +85,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -125,12 +128,16 @@ def support_value(lexical: float, similarity: float) -> float:
 
 
 _CONTRACTED = frozenset({"wo", "ca", "sha"})  # "won't" -> "wo" + "n't" (metrics.negation.tokens): no content word
+# Quality adjectives in scikit-learn's retrieval stop list: content words here ("thin walls" / "thick walls", "a full
+# tank" / "an empty tank"); the rest of the list's adjectives are function words ("first", "many", "own").
+_QUALITY_STOP_WORDS = frozenset({"thick", "thin", "full", "empty", "serious", "sincere"})
 
 
 def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
     """(word, stem) of the words that can carry a claim; frame words ("enjoy", "recommend") only
     when asked: they carry polarity ("would not enjoy") but are not evidence of support."""
-    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS and w.text not in _CONTRACTED
+    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in _CONTRACTED
+            and (w.text not in ENGLISH_STOP_WORDS or w.text in _QUALITY_STOP_WORDS)
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
@@ -201,6 +208,23 @@ class EvidenceIndex:
         self.groups: frozenset[int] = frozenset().union(*(t.groups for t in tables))
         self.grounding = _evidence(text)
         self.numbers = self.grounding.numbers | han_numbers(text)
+
+    @cached_property
+    def qualities(self) -> list[tuple[int, str, Polarity, frozenset[str]]]:
+        """(clause, word, polarity, heads) of every quality word of the item's side (`_unit_heads`) that can be
+        contradicted (`counts`); built on first use: most claims have no quality word the inputs lack."""
+        out = []
+        for i, unit in enumerate(self.units):
+            for v, hs in _unit_heads(_masked(unit, self.title)).items():
+                pol = self.unit_words[i].get(v)
+                if pol is not None and self.counts(i, pol):
+                    out.append((i, v, pol, hs))
+        return out
+
+    @cached_property
+    def item_stems(self) -> frozenset[str]:
+        """Stems of the content words of the item's title: a quality said of them is said of the item."""
+        return frozenset(s for _, s in _content(words(self.title)))
 
     def counts(self, unit: int, pol: Polarity) -> bool:
         """A word of polarity `pol` in clause `unit` can be contradicted: any word of the item's side, only a denied
@@ -529,9 +553,11 @@ def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
     return [(w, s) for w, s in _content(ws) if nxt.get(w.start) not in _COMPARISON]
 
 
-def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], at: Alignment) -> Verdict | None:
+def _contradiction(claim: str, said: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]],
+                   at: Alignment) -> Verdict | None:
     """A negation or antonym contradiction of the evidence, if the clause makes one. The words of a denied event
-    past its verb (metrics.negation.Word.event) deny nothing and are not compared."""
+    past its verb (metrics.negation.Word.event) deny nothing and are not compared. `said`: the analysed clause
+    (metrics.negation.norm), which the word offsets index."""
     ws = [w for w in ws if not w.event]
     content = [(w, s) for w, s in content if not w.event]
     stated = {s for w, s in content if not w.negated}
@@ -556,7 +582,7 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         about = frozenset(x for _, x in content if x != s)
         opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
                    if not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
-        opposed += _indirectly_opposed(w, ws, ev, at)
+        opposed += _opposed_on_same_thing(said, w, ws, ev, about)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
         if w.negated and any(_praise_denied(w.text, ev.unit_words[i], about) for i in at.trusted if i not in ev.user_units):
@@ -586,25 +612,60 @@ def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> 
 _HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各")
 
 
-def _indirectly_opposed(w: Word, ws: Sequence[Word], ev: EvidenceIndex, at: Alignment) -> list[Polarity]:
-    """Polarities of the aligned evidence words that are indirect opposites of `w` (relations.indirect_opposite:
-    "chilly" ~ "cold" <-> "warm") and qualify the same thing ("the water is chilly" / "warm water"). Why the
-    same thing: WordNet's two-step paths also join unrelated senses, which only a shared head word rules out."""
-    heads = _heads(ws, next(k for k, x in enumerate(ws) if x.start == w.start))
-    if not heads or not relations.groups(w.text):
+def _opposed_on_same_thing(text: str, w: Word, ws: Sequence[Word], ev: EvidenceIndex, about: frozenset[str]) -> list[Polarity]:
+    """Polarities of the item side's quality words, in any clause, that are opposites of `w` said of the same thing
+    (`_same_thing`): a WordNet opposite ("recorded" / "live", "thin-walled" / "thick walls") or an indirect one
+    (relations.indirect_opposite: "chilly" ~ "cold" <-> "warm"), the latter only with a head word in common.
+    Why any clause: a claim that combines several facts aligns with the clauses of the others ("self-paced and
+    recorded, beginner-level, covers pandas" with the clauses of "beginner" and "pandas", not "Format: online,
+    live"); what the two words are said of, not the clause they stand in, tells that they judge the same thing.
+    Why the same thing: an opposite said of another thing ("a hot tub", "a peaceful place") contradicts nothing,
+    and WordNet's opposites join rare senses, which a shared head rules out. `about`: the claim's other stems
+    (`_said_too`)."""
+    if not relations.groups(w.text):
         return []
+    k = next(k for k, x in enumerate(ws) if x.start == w.start)
+    heads, of_item = _heads(ws, k), _predicated_of_item(text, ws, k, ev.item_stems)
     out = []
-    for i in at.units:
-        unit = _unit_heads(_masked(ev.units[i], ev.title))
-        out += [ev.unit_words[i][v] for v, hs in unit.items() if hs & heads and v in ev.unit_words[i] and relations.indirect_opposite(w.text, v)]
+    for _, v, pol, hv in ev.qualities:
+        if _said_too(v, about):
+            continue
+        if (heads & hv) - ev.item_stems and (relations.opposite(w.text, v) or relations.indirect_opposite(w.text, v)
+                                              or relations.opposite_valence(w.text, v)):
+            out.append(pol)
+        elif of_item and hv <= ev.item_stems and relations.opposite(w.text, v):
+            out.append(pol)
     return out
+
+
+_SUBJECTS = frozenset({"it", "it's", "its", "this", "that", "they", "they're"})
+
+
+def _predicated_of_item(text: str, ws: Sequence[Word], k: int, item: frozenset[str]) -> bool:
+    """Quality word k is predicated of the item: a linking verb stands before it, past other qualities, hyphenated
+    parts, "and" and degree words ("this bootcamp is self-paced and recorded", "it's rigid and bulky"), and the
+    linking verb's subject is a pronoun or a word of the item's title. Why: a quality with no head of its own is
+    said of the item only there; elsewhere it may be a noun WordNet also lists as an adjective ("a comfortable
+    base for you"). `text`: the analysed claim the offsets index."""
+    j = k
+    while j > 0 and text[ws[j - 1].end : ws[j].start] in (" ", "-") and ws[j - 1].text not in _COPULA and ws[j - 1].text not in _SUBJECTS and (
+            ws[j - 1].text in _CHAIN or relations.groups(ws[j - 1].text) or text[ws[j - 1].end : ws[j].start] == "-"
+            or j > 1 and text[ws[j - 2].end : ws[j - 1].start] == "-"):
+        j -= 1
+    if j == 0 or text[ws[j - 1].end : ws[j].start] != " ":
+        return False
+    link = ws[j - 1].text
+    if link in ("it's", "they're"):
+        return True
+    return link in _COPULA and j >= 2 and (ws[j - 2].text in _SUBJECTS or stem(ws[j - 2].text) in item)
 
 
 @lru_cache(maxsize=65536)
 def _unit_heads(unit: str) -> dict[str, frozenset[str]]:
-    """Each quality word of an evidence clause with the stems of what it qualifies (`_heads`)."""
+    """Each quality word (WordNet adjective) of an evidence clause with the stems of what it qualifies (`_heads`;
+    empty when nothing is found)."""
     ws = words(unit)
-    return {w.text: h for k, w in enumerate(ws) if relations.groups(w.text) and (h := _heads(ws, k))}
+    return {w.text: _heads(ws, k) for k, w in enumerate(ws) if relations.groups(w.text)}
 
 
 def _heads(ws: Sequence[Word], i: int) -> frozenset[str]:
@@ -722,6 +783,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return None
     claim = body
     masked = _masked(claim, ev.title)
+    analysed = norm(masked)
     ws = advice(lessened(words(masked)))
     content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
@@ -730,7 +792,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return None
     at = aligned(sims)
     top = at.units
-    if bad := _contradiction(claim, ev, ws, content, at):
+    if bad := _contradiction(claim, analysed, ev, ws, content, at):
         return bad
     said = values.read(claim) if values is not None else None
     if said is not None and said.contradiction:
@@ -753,7 +815,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
-    if odd := _unheld_quality(norm(masked), ws, content, held):
+    if odd := _unheld_quality(analysed, ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
 
@@ -928,7 +990,8 @@ THRESHOLD = 0.5
 
 
 # 3: faith9 judge (denied events, the user's side, noun-phrase scope, negation focus, rounded numbers, shortened names)
-@metric("faith.claim_score", area="faithfulness", version="3", bounds=(0.0, 1.0), threshold=THRESHOLD)
+# 4: faith10 judge (opposites said of the same thing in any clause, "thick" / "thin" as content words)
+@metric("faith.claim_score", area="faithfulness", version="4", bounds=(0.0, 1.0), threshold=THRESHOLD)
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
@@ -945,7 +1008,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", version="3", bounds=(0.0, 1.0))
+@metric("faith.claim_support", area="faithfulness", version="4", bounds=(0.0, 1.0))
 def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
@@ -956,7 +1019,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", version="3", bounds=(0.0, 1.0), higher_is_better=False)
+@metric("faith.claim_contradiction", area="faithfulness", version="4", bounds=(0.0, 1.0), higher_is_better=False)
 def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
@@ -984,7 +1047,7 @@ def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | 
     return None if score is None else (1 - score) / 2
 
 
-@metric("faith.claim_verdict", area="faithfulness", version="1", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
+@metric("faith.claim_verdict", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
 def claim_verdict(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, below 1/3 ranked by claim support; flag at 0.5.
 

@@ -413,3 +413,29 @@ def test_a_name_after_a_title_and_an_opening_possessor_are_names():
     assert labels("Dr. Chen teaches it.", course) == [("supported", None)]  # the title is no part of the name
     assert labels("Porto's riverside is a short walk away.", "A hotel in Lisbon near the river.") == [("contradicted", "entity")]
     assert ("contradicted", "entity") not in labels("Today's menu is short.", "A cafe with a short menu.")
+
+
+def _titled(title: str, profile: str) -> Example:
+    return Example("f2", "x", User("u2"), Item("i2", title, profile=profile), Signals(0.5, ()), ())
+
+
+def test_an_opposite_said_of_the_same_thing_is_found_in_any_clause_of_the_item():
+    # the claim shares "inn", "beach" and "wi-fi" with the first clauses; "Rooms are bright." is none of the two aligned
+    inn = "A family-run inn two minutes from the beach. Breakfast is included. Free Wi-Fi. Rooms are bright."
+    assert labels("Family-run inn by the beach with free Wi-Fi and dark rooms.", inn) == [("contradicted", "antonym")]
+    assert labels("Family-run inn by the beach with free Wi-Fi and bright rooms.", inn) == [("supported", None)]
+    # predicated of the item ("this bootcamp is", a title word) and a headless attribute value: "recorded" / "live"
+    camp = _titled("Python evening bootcamp", "Format: part-time, online, live. Level: beginner. Includes pandas and SQL basics.")
+    bad = verdicts("This bootcamp is self-paced and recorded, beginner-level, and covers pandas and SQL.", camp)
+    assert (bad[0]["label"], bad[0]["kind"], bad[0]["span"]) == ("contradicted", "antonym", "recorded")
+    assert verdicts("This bootcamp is live and online, beginner-level, and covers pandas and SQL.", camp)[0]["label"] == "supported"
+    # a noun WordNet also lists as an adjective, not predicated of the item: "base" / "premium" judge nothing alike
+    lodge = _titled("Heron Lodge", "Price tier: premium. Amenities: parking, shuttle.")
+    assert ("contradicted", "antonym") not in [(v["label"], v["kind"]) for v in verdicts("It would make a comfortable base for you, with parking.", lodge)]
+
+
+def test_thick_and_thin_are_content_words_and_hyphenated_parts_keep_their_head():
+    # scikit-learn's stop list holds "thick" / "thin"; "thin-walled": "thin" said of "walled" (stem "wall")
+    kettle = _titled("Kettle", "Thick walls keep the heat in.")
+    assert verdicts("It is thin-walled.", kettle)[0]["kind"] == "antonym"
+    assert verdicts("Its walls are thick.", kettle)[0]["label"] == "supported"
