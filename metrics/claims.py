@@ -30,7 +30,8 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   the item nor the user has; and the words of a true value in any surface form are held;
 - unsupported, kind "invented", support 0 (free text; a suite lexicon reads invented values
   itself): a thing the inputs do not hold named after a listing verb ("has a sauna, an indoor
-  pool and a spa" for a lodge with a sauna), unless the list follows the user's tastes;
+  pool and a spa" for a lodge with a sauna; "won" / "awarded" a prize; Chinese 还, "also"), or after an
+  existential with an article ("there's a rooftop bar"), unless the list follows the user's tastes or is denied;
 - a denied word the inputs never state ("it won't weigh you down", "no party hotel") counts as
   held: denying what the inputs do not say invents nothing, and the harmless negations of
   fluent explanations ("it's not noisy") are of that kind; what a verb of aversion governs
@@ -820,10 +821,12 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     return Verdict(claim, "supported", None, None, support)
 
 
-# Verbs and adverbs that list what an item has: the things named after them are claimed features.
+# Verbs and adverbs that list what an item has: the things named after them are claimed features ("won" / "awarded":
+# a prize is one).
 _HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
-                  "provides provide comes come also plus adds add added detected found".split()
-                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送"])  # "adds", as in English
+                  "provides provide comes come also plus adds add added detected found won wins awarded".split()
+                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送",
+                     "还", "還", "还会", "還會"])  # "adds" and "also", as in English
 # Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
 # tales"), not of the item's features.
 _PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
@@ -837,14 +840,28 @@ def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held:
     with a sauna shares most of its words with the inputs, so its support alone passes; an invented
     amenity is an unfaithful claim however many true words surround it. A list after the user's
     tastes (_PREFERENCE) is not judged so."""
-    at = next((k for k, w in enumerate(ws) if w.text in _HAVE and not w.negated), None)
-    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]):
-        return None
+    at = next((k for k, w in enumerate(ws) if _lists(ws, k)), None)
+    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]) or at + 1 < len(ws) and ws[at + 1].negated:
+        return None  # a denied list ("there's no trip to a laundromat") claims nothing
     at = ws[at].start
     return next((w for (w, s), h in zip(content, held) if w.start > at and not h and not w.negated and w.text not in _HAVE
                  and not relations.groups(w.text) and specificity(w.text) >= INVENTED_MIN), None)
 
 
+def _lists(ws: Sequence[Word], k: int) -> bool:
+    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE), or an existential "there is / are"
+    before an article or "also" / "even" ("there's a rooftop bar", "there is also a shuttle"). Why the article: a
+    quantifier after it ("there are so many types of cuisine") talks of the world, not of the item's features."""
+    w = ws[k]
+    if w.negated:
+        return False
+    if w.text in _HAVE:
+        return True
+    after = k + 1 if w.text == "there's" else k + 2 if w.text == "there" and k + 1 < len(ws) and ws[k + 1].text in ("is", "are") else 0
+    return 0 < after < len(ws) and ws[after].text in _THING_LEAD
+
+
+_THING_LEAD = frozenset({"a", "an", "also", "even"})  # what an existential names a new thing with
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
 # Words WordNet lists as adjectives that work as conjunctions or determiners ("a spa plus a pool",
 # "worth a look", "the next one"): they give nothing a quality.

@@ -439,3 +439,15 @@ def test_thick_and_thin_are_content_words_and_hyphenated_parts_keep_their_head()
     kettle = _titled("Kettle", "Thick walls keep the heat in.")
     assert verdicts("It is thin-walled.", kettle)[0]["kind"] == "antonym"
     assert verdicts("Its walls are thick.", kettle)[0]["label"] == "supported"
+
+
+def test_an_existential_a_prize_and_chinese_also_name_claimed_features():
+    hotel = "A spacious lobby and quiet rooms. The staff is friendly. Breakfast costs 12 euros."
+    assert verdicts("There's a rooftop bar.", _item(hotel))[0]["kind"] == "invented"
+    assert verdicts("There is a shuttle to the airport.", _item(hotel))[0]["span"] == "shuttle"
+    assert verdicts("It won an award for its breakfast.", _item(hotel))[0]["span"] == "award"
+    # a denied existential claims nothing; a quantifier after it talks of the world, not of the item's features
+    assert labels("There's no trip to a laundromat.", hotel)[0][1] != "invented"
+    assert labels("There are so many kinds of rooms.", hotel)[0][1] != "invented"
+    cafe = "周六下午的手冲咖啡入门课，每班最多6人，教研磨和注水。"
+    assert labels("入门课小班教学，还送一套手冲壶。", cafe) == [("unsupported", "invented")]  # 还 ("also")
