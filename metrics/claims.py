@@ -64,8 +64,10 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   undecided, caught 15 of 20 opposites but opposed 5 of 28 synonyms: too weak to call a
   contradiction, and a model load for a lexical metric.)
 
-faith.claim_verdict ranks a text with a contradiction (1) over one naming an invented feature (0.75) over the
-rest (below 1/3, as faith.claim_score ranks them): an invented amenity is unfaithful but contradicts nothing.
+faith.claim_verdict ranks a text with a contradiction (1) over one naming an invented feature (0.75) over one
+stating a drawback the inputs lack (0.45, unflagged: kind "drawback", a clause opening with "but" / "though" that
+gives a quality they do not hold, likely theirs turned over) over the rest (below 1/3, as faith.claim_score ranks
+them): an invented amenity is unfaithful but contradicts nothing.
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -114,7 +116,7 @@ GUESSED_SENSES_MAX = 8  # WordNet groups of the words a guessed alignment may re
 class Verdict:
     claim: str
     label: str  # supported | contradicted | unsupported
-    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality (unsupported) | None
+    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality | invented | drawback (unsupported) | None
     span: str | None  # the offending words
     support: float
 
@@ -775,10 +777,12 @@ def aligned(sims: np.ndarray) -> Alignment:
     return Alignment(top, frozenset(top))
 
 
-def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values | None = None) -> Verdict | None:
+def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values | None = None, *, contrasts: bool = True) -> Verdict | None:
     """One clause against the evidence; `sims` is its similarity to each evidence clause;
-    `values` the suite lexicon's reading of the item (structured suites; None for free text).
-    None: the clause states nothing about the item (no content word, or see claim_body)."""
+    `values` the suite lexicon's reading of the item (structured suites; None for free text); `contrasts`: the
+    clause follows a claim about the item, so an opening "but" / "though" turns from it (`_drawback`), not from the
+    writer's hedge ("I'm not sure, but ..."). None: the clause states nothing about the item (no content word, or
+    see claim_body)."""
     body = claim_body(claim)
     if body is None:
         return None
@@ -814,6 +818,8 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "unsupported", "invented", _feature(sorted(said.invented)[0]), 0.0)
     if values is None and (extra := _invented_feature(ws, content, held)):  # a suite lexicon reads invented values itself
         return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
+    if contrasts and (turn := _drawback(claim, content, held)):
+        return Verdict(claim, "unsupported", "drawback", _span(claim, turn), support)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
     if odd := _unheld_quality(analysed, ws, content, held):
@@ -862,6 +868,22 @@ def _lists(ws: Sequence[Word], k: int) -> bool:
 
 
 _THING_LEAD = frozenset({"a", "an", "also", "even"})  # what an existential names a new thing with
+_CONTRAST = re.compile(r"^\W*(?:(?:but|though|although|however|yet|whereas)\b|但是|但|不过|可是|然而)", re.IGNORECASE)
+
+
+def _drawback(claim: str, content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A quality the inputs do not hold (a stated WordNet adjective, not clearly positive by VADER; in Chinese a
+    negative word of HowNet) in a clause that opens with a contrastive conjunction ("though the area can get rowdy
+    at weekends", "but it's rigid and bulky", "但房间有点潮"). Why: a contrast in a recommendation introduces a
+    drawback or caveat; one the inputs never state is most often their quality turned over in words no resource
+    here opposes to theirs ("rowdy" for "very quiet", "poky" for "spacious"). A caveat the inputs do state ("but it
+    has only two ports") holds its words; a denied fault ("but it isn't noisy") is no drawback."""
+    if not _CONTRAST.match(claim):
+        return None
+    return next((w for (w, _), h in zip(content, held) if not h and not w.negated and w.text not in _NOT_QUALITY and (
+        relations.valence(w.text) <= -relations.STRONG if has_han(w.text) else relations.groups(w.text) and relations.valence(w.text) < relations.STRONG)), None)
+
+
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
 # Words WordNet lists as adjectives that work as conjunctions or determiners ("a spa plus a pool",
 # "worth a look", "the next one"): they give nothing a quality.
@@ -939,9 +961,12 @@ def _judge(examples: Sequence[Example], evs: Sequence[EvidenceIndex], texts: Seq
         n = len(ev.units)
         verdicts = []
         values = Values(lex, ex) if lex is not None and lex.by_first else None
+        judged = False  # the previous clause states something about the item
         for c in cs:
-            if (v := judge_claim(c, ev, sims[pos : pos + n], values)) is not None:
+            v = judge_claim(c, ev, sims[pos : pos + n], values, contrasts=judged)
+            if v is not None:
                 verdicts.append(v)
+            judged = v is not None
             pos += n
         out.append(verdicts)
     return out
@@ -1048,11 +1073,15 @@ def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: 
 
 
 INVENTED_VERDICT = 0.75  # faith.claim_verdict of a text naming a feature the inputs lack (and contradicting nothing)
+# ... of one stating, after "but" / "though", a quality the inputs lack (and inventing nothing): above every other
+# unsupported text, below the flag: the likely turn of an input quality, not a proven one
+DRAWBACK_VERDICT = 0.45
 
 
 def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | None:
     """How unfaithful a text is (0-1): 1 when a claim contradicts the inputs, INVENTED_VERDICT when one names a
-    feature they lack, else below 1/3, ranked as faith.claim_score ranks (`sample_score`, inverted and halved).
+    feature they lack, DRAWBACK_VERDICT when one states a drawback they lack (`_drawback`), else below 1/3, ranked as
+    faith.claim_score ranks (`sample_score`, inverted and halved).
     None: nothing judged. Why: an invented amenity is as unfaithful as a denied one, but no contradiction."""
     if not vs:
         return None
@@ -1060,13 +1089,15 @@ def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | 
         return 1.0
     if any(v.kind == "invented" for v in vs):
         return INVENTED_VERDICT
+    if any(v.kind == "drawback" for v in vs):
+        return DRAWBACK_VERDICT
     score = sample_score(vs, cover)
     return None if score is None else (1 - score) / 2
 
 
 @metric("faith.claim_verdict", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
 def claim_verdict(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
-    """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, below 1/3 ranked by claim support; flag at 0.5.
+    """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, 0.45 one states a drawback they lack after "but" / "though", below 1/3 ranked by claim support; flag at 0.5.
 
     Per sample; the clauses' verdicts are faith.claim_score's (details there).
     Known limits: see metrics.claims.

@@ -451,3 +451,20 @@ def test_an_existential_a_prize_and_chinese_also_name_claimed_features():
     assert labels("There are so many kinds of rooms.", hotel)[0][1] != "invented"
     cafe = "周六下午的手冲咖啡入门课，每班最多6人，教研磨和注水。"
     assert labels("入门课小班教学，还送一套手冲壶。", cafe) == [("unsupported", "invented")]  # 还 ("also")
+
+
+def test_a_drawback_the_inputs_lack_after_but_or_though_ranks_above_other_unsupported_texts():
+    from metrics.claims import DRAWBACK_VERDICT, verdict_score
+
+    cabins = "Six wooden cabins in a forest near Asheville. Each cabin has a wood stove and a hot tub. Very quiet, no Wi-Fi."
+    text = "The cabins each have a wood stove and a hot tub, though the area can get rowdy at weekends."
+    vs = judge([_item(cabins)], [text], LEXICAL)[0]
+    assert [(v.label, v.kind, v.span) for v in vs][1] == ("unsupported", "drawback", "rowdy")
+    assert verdict_score(vs) == DRAWBACK_VERDICT == 0.45
+    # a denied fault, a caveat the inputs state and a clearly positive quality are no drawback
+    for fine in ("The cabins have hot tubs, but it isn't noisy.", "The cabins have hot tubs, though there's no Wi-Fi.",
+                 "The cabins have hot tubs, but the forest is wonderful."):
+        assert "drawback" not in [k for _, k in labels(fine, cabins)]
+    # after the writer's hedge, "but" turns from the hedge, not from a claim about the item
+    assert "drawback" not in [k for _, k in labels("I'm not sure, but the area is rowdy.", cabins)]
+    assert labels("民宿离断桥很近，但房间有点简陋。", "民宿共有八间客房，可以看到湖景。步行十分钟到断桥。")[1] == ("unsupported", "drawback")  # HowNet: 简陋 negative
