@@ -30,7 +30,7 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   the item nor the user has; and the words of a true value in any surface form are held;
 - unsupported, kind "invented", support 0 (free text; a suite lexicon reads invented values
   itself): a thing the inputs do not hold named after a listing verb ("has a sauna, an indoor
-  pool and a spa" for a lodge with a sauna; "won" / "awarded" a prize; Chinese 还, "also"), or after an
+  pool and a spa" for a lodge with a sauna; "won" / "awarded" a prize), or after an
   existential with an article ("there's a rooftop bar"), unless the list follows the user's tastes or is denied;
 - a denied word the inputs never state ("it won't weigh you down", "no party hotel") counts as
   held: denying what the inputs do not say invents nothing, and the harmless negations of
@@ -831,8 +831,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
 # a prize is one).
 _HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
                   "provides provide comes come also plus adds add added detected found won wins awarded".split()
-                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送",
-                     "还", "還", "还会", "還會"])  # "adds" and "also", as in English
+                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送"])  # "adds", as in English
 # Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
 # tales"), not of the item's features.
 _PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
