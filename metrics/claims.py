@@ -191,6 +191,7 @@ class EvidenceIndex:
         self.units = [text[a:b].strip() for a, b in clauses(text)][:MAX_UNITS]
         tables = [_unit_table(_masked(u, title)) for u in self.units]
         self.unit_words: list[Mapping[str, Polarity]] = [t.words for t in tables]
+        self.unit_heads: list[Mapping[str, frozenset[str]]] = [t.heads for t in tables]
         # Clauses of the user's side (`user`: profile, history, attributes): what the user has, does or wants.
         # Denying it of the item contradicts nothing ("no fees eating into a small balance" for a user with a small
         # balance); stating what the user dislikes still does ("lively crowds" for "dislikes crowds").
@@ -214,15 +215,10 @@ class EvidenceIndex:
 
     @cached_property
     def qualities(self) -> list[tuple[int, str, Polarity, frozenset[str]]]:
-        """(clause, word, polarity, heads) of every quality word of the item's side (`_unit_heads`) that can be
+        """(clause, word, polarity, heads) of every quality word of the item's side (`_UnitTable.heads`) that can be
         contradicted (`counts`); built on first use: most claims have no quality word the inputs lack."""
-        out = []
-        for i, unit in enumerate(self.units):
-            for v, hs in _unit_heads(_masked(unit, self.title)).items():
-                pol = self.unit_words[i].get(v)
-                if pol is not None and self.counts(i, pol):
-                    out.append((i, v, pol, hs))
-        return out
+        return [(i, v, pol, hs) for i, (heads, table) in enumerate(zip(self.unit_heads, self.unit_words))
+                for v, hs in heads.items() if self.counts(i, pol := table[v])]
 
     @cached_property
     def item_stems(self) -> frozenset[str]:
@@ -295,12 +291,13 @@ def _polarity(negated: set[bool]) -> Polarity:
 
 @dataclass(frozen=True)
 class _UnitTable:
-    """One evidence clause's content words and stems with their polarity (first occurrence order) and the
-    WordNet groups of its words."""
+    """One evidence clause's content words and stems with their polarity (first occurrence order), the
+    WordNet groups of its words and what each of its quality words (WordNet adjectives) is said of (`_heads`)."""
 
     words: Mapping[str, Polarity]
     stems: Mapping[str, Polarity]
     groups: frozenset[int]
+    heads: Mapping[str, frozenset[str]]
 
 
 def _merge(into: dict[str, Polarity], more: Mapping[str, Polarity]) -> None:
@@ -318,12 +315,14 @@ def _unit_table(unit: str) -> _UnitTable:
     lines of a suite's inputs repeat across its items."""
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
-    for w, s in _content(words(unit), frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
+    said = words(unit)
+    for w, s in _content(said, frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
         pol = {False, True} if w.event else {w.negated}  # a word of a denied event is held, and neither stated nor denied
         ws.setdefault(w.text, set()).update(pol)
         ss.setdefault(s, set()).update(pol)
+    heads = {w.text: _heads(said, k) for k, w in enumerate(said) if w.text in ws and relations.groups(w.text)}
     return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
-                      frozenset().union(*map(relations.groups, ws)))
+                      frozenset().union(*map(relations.groups, ws)), heads)
 
 
 @lru_cache(maxsize=4096)
@@ -661,14 +660,6 @@ def _predicated_of_item(text: str, ws: Sequence[Word], k: int, item: frozenset[s
     if link in ("it's", "they're"):
         return True
     return link in _COPULA and j >= 2 and (ws[j - 2].text in _SUBJECTS or stem(ws[j - 2].text) in item)
-
-
-@lru_cache(maxsize=65536)
-def _unit_heads(unit: str) -> dict[str, frozenset[str]]:
-    """Each quality word (WordNet adjective) of an evidence clause with the stems of what it qualifies (`_heads`;
-    empty when nothing is found)."""
-    ws = words(unit)
-    return {w.text: _heads(ws, k) for k, w in enumerate(ws) if relations.groups(w.text)}
 
 
 def _heads(ws: Sequence[Word], i: int) -> frozenset[str]:
