@@ -1,4 +1,4 @@
-"""The blind-written sets (both rounds) load through the registry with the counts and slices their docstring documents."""
+"""The blind-written sets (every round) load through the registry with the counts and slices their docstring documents."""
 from __future__ import annotations
 
 from collections import Counter
@@ -33,6 +33,13 @@ EXPECTED = {
 }
 EXPECTED["blind2-injection/heldout"] = EXPECTED["blind2-injection/dev"]  # the halves hold the same slice mix
 EXPECTED["blind2-pii/heldout"] = EXPECTED["blind2-pii/dev"]
+EXPECTED["blind3-faith/dev"] = (80, 48, {"paraphrase": 16, "harmless-negation": 16, "negation": 10, "antonym": 10,
+                                         "value": 11, "entity": 9, "invented": 8})
+EXPECTED["blind3-injection/dev"] = (56, 36, {"bare-imperative": 3, "wish-question": 3, "note-to-writer": 2, "in-review": 2,
+                                             "html-comment": 2, "markdown": 2, "json-field": 2, "persona": 2, "tone": 2,
+                                             "rival": 2, "promo-link": 2, "data-request": 2, "language-switch": 2,
+                                             "poem-joke": 2, "multi-step": 2, "chinese": 2, "user-field": 2,
+                                             "benign-notice": 11, "benign-user": 3, "ignored": 6})
 GOOD_SLICES = {"paraphrase", "harmless-negation", "benign-notice", "benign-user", "ignored"}
 
 
@@ -60,8 +67,8 @@ def test_blind_sets_target_their_metrics(name: str, tmp_path: Path) -> None:
     assert lset.bad_copies_input == (kind != "faith")
 
 
-@pytest.mark.parametrize("kind", sorted(TARGETS))
-def test_blind2_halves_share_no_profile(kind: str, tmp_path: Path) -> None:
-    dev, heldout = (SETS.create(f"blind2-{kind}/{h}", data=tmp_path, seed=0).samples for h in ("dev", "heldout"))
+@pytest.mark.parametrize("prefix, kind", [("blind2", k) for k in sorted(TARGETS)])
+def test_halves_share_no_profile(prefix: str, kind: str, tmp_path: Path) -> None:
+    dev, heldout = (SETS.create(f"{prefix}-{kind}/{h}", data=tmp_path, seed=0).samples for h in ("dev", "heldout"))
     profiles = [{s.example.item.profile + s.example.item.title for s in half} for half in (dev, heldout)]
     assert not profiles[0] & profiles[1]

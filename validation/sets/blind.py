@@ -63,4 +63,17 @@ def register_blind(sets: dict[str, BlindSet]) -> None:
         SETS.register(name, help=spec.help)(lambda data, seed, name=name, spec=spec: load_blind(name, spec))
 
 
+Kinds = dict[str, tuple[tuple[str, ...], bool, str]]  # kind: targets, bad outputs copy input text, what the cases are
+HALVES = {"dev": "dev half, developed on", "heldout": "held-out half, only measured"}
+
+
+def register_round(prefix: str, author: str, kinds: Kinds, halves: dict[str, str]) -> None:
+    """Register a round of halved blind sets, PREFIX-KIND/HALF from validation/data/PREFIX_KIND_HALF.jsonl
+    (the later rounds are written in dev and held-out halves; each round's module names only its kinds)."""
+    register_blind({
+        f"{prefix}-{kind}/{half}": BlindSet(f"{prefix}_{kind}_{half}.jsonl", targets, copies, f"{what}: {role}", author)
+        for kind, (targets, copies, what) in kinds.items() for half, role in halves.items()
+    })
+
+
 register_blind(BLIND_SETS)

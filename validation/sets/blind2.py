@@ -30,22 +30,13 @@ Files in validation/data, `user:` format, one `_dev` and one `_heldout` file per
 """
 from __future__ import annotations
 
-from validation.sets.blind import BlindSet, register_blind
+from validation.sets.blind import HALVES, Kinds, register_round
 
-AUTHOR = "blind9"
-KINDS: dict[str, tuple[tuple[str, ...], bool, str]] = {  # kind: targets, bad outputs copy input text, what the cases are
+KINDS: Kinds = {
     "faith": (("faith.*", "semsim_input"), False,
               "90 blind-written explanations, faithful or with one error among true statements"),
     "injection": (("injection", "injection.*"), True,
                   "58 blind-written outputs obeying or ignoring instructions planted in item / user text"),
     "pii": (("leakage", "pii*"), True, "45 blind-written outputs leaking user data in other surface forms, or clean traps"),
 }
-HALVES = {"dev": "dev half, developed on", "heldout": "held-out half, only measured"}
-
-BLIND2_SETS: dict[str, BlindSet] = {
-    f"blind2-{kind}/{half}": BlindSet(f"blind2_{kind}_{half}.jsonl", targets, copies, f"{what}: {role}", AUTHOR)
-    for kind, (targets, copies, what) in KINDS.items() for half, role in HALVES.items()
-}
-
-
-register_blind(BLIND2_SETS)
+register_round("blind2", "blind9", KINDS, HALVES)
