@@ -15,8 +15,11 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   opposite (WordNet antonyms, or VADER valence for two adjectives about the same
   thing; metrics.relations) of a word with the same polarity in
   the evidence clauses the claim is about (the two best aligned; every clause when none
-  shares a word with the claim, then only between words of few senses); a two-step WordNet
-  opposite ("surly" ~ "unfriendly" <-> "friendly") when both words qualify the same thing;
+  shares a word with the claim, then only between words of few senses); in any clause of the item's
+  side, an opposite said of the same thing: a WordNet, two-step WordNet ("surly" ~ "unfriendly" <->
+  "friendly") or VADER opposite qualifying the same head word ("dark rooms" / "Rooms are bright";
+  "thin-walled" / "thick walls"), or a WordNet opposite predicated of the item ("this bootcamp is
+  recorded") where the inputs give the item a headless quality ("Format: online, live");
 - contradicted, kind "value": a number absent from inputs that state numbers;
 - contradicted, kind "entity": a name absent from the inputs (metrics.grounding; Chinese
   place and organisation names by jieba's tags), read with
@@ -27,7 +30,8 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   the item nor the user has; and the words of a true value in any surface form are held;
 - unsupported, kind "invented", support 0 (free text; a suite lexicon reads invented values
   itself): a thing the inputs do not hold named after a listing verb ("has a sauna, an indoor
-  pool and a spa" for a lodge with a sauna), unless the list follows the user's tastes;
+  pool and a spa" for a lodge with a sauna; "won" / "awarded" a prize), or after an
+  existential with an article ("there's a rooftop bar"), unless the list follows the user's tastes or is denied;
 - a denied word the inputs never state ("it won't weigh you down", "no party hotel") counts as
   held: denying what the inputs do not say invents nothing, and the harmless negations of
   fluent explanations ("it's not noisy") are of that kind; what a verb of aversion governs
@@ -60,8 +64,10 @@ every clause (metrics.negation.clauses) is judged against the evidence,
   undecided, caught 15 of 20 opposites but opposed 5 of 28 synonyms: too weak to call a
   contradiction, and a model load for a lexical metric.)
 
-faith.claim_verdict ranks a text with a contradiction (1) over one naming an invented feature (0.75) over the
-rest (below 1/3, as faith.claim_score ranks them): an invented amenity is unfaithful but contradicts nothing.
+faith.claim_verdict ranks a text with a contradiction (1) over one naming an invented feature (0.75) over one
+stating a drawback the inputs lack (0.45, unflagged: kind "drawback", a clause opening with "but" / "though" that
+gives a quality they do not hold, likely theirs turned over) over the rest (below 1/3, as faith.claim_score ranks
+them): an invented amenity is unfaithful but contradicts nothing.
 
 Clauses with no content word (frame talk: "we recommend it"), questions, replies
 ("that's true") and clauses about the writer ("I'm not sure", "I haven't read
@@ -82,7 +88,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -110,7 +116,7 @@ GUESSED_SENSES_MAX = 8  # WordNet groups of the words a guessed alignment may re
 class Verdict:
     claim: str
     label: str  # supported | contradicted | unsupported
-    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality (unsupported) | None
+    kind: str | None  # negation | antonym | value | entity (contradicted), number | quality | invented | drawback (unsupported) | None
     span: str | None  # the offending words
     support: float
 
@@ -125,12 +131,16 @@ def support_value(lexical: float, similarity: float) -> float:
 
 
 _CONTRACTED = frozenset({"wo", "ca", "sha"})  # "won't" -> "wo" + "n't" (metrics.negation.tokens): no content word
+# Quality adjectives in scikit-learn's retrieval stop list: content words here ("thin walls" / "thick walls", "a full
+# tank" / "an empty tank"); the rest of the list's adjectives are function words ("first", "many", "own").
+_QUALITY_STOP_WORDS = frozenset({"thick", "thin", "full", "empty", "serious", "sincere"})
 
 
 def _content(ws: Sequence[Word], frame: bool = False) -> list[tuple[Word, str]]:
     """(word, stem) of the words that can carry a claim; frame words ("enjoy", "recommend") only
     when asked: they carry polarity ("would not enjoy") but are not evidence of support."""
-    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in ENGLISH_STOP_WORDS and w.text not in _CONTRACTED
+    return [(w, s) for w in ws if w.text.isalpha() and len(w.text) > 1 and w.text not in _CONTRACTED
+            and (w.text not in ENGLISH_STOP_WORDS or w.text in _QUALITY_STOP_WORDS)
             and ((s := stem(w.text)) not in FRAME or frame)]
 
 
@@ -181,6 +191,7 @@ class EvidenceIndex:
         self.units = [text[a:b].strip() for a, b in clauses(text)][:MAX_UNITS]
         tables = [_unit_table(_masked(u, title)) for u in self.units]
         self.unit_words: list[Mapping[str, Polarity]] = [t.words for t in tables]
+        self.unit_heads: list[Mapping[str, frozenset[str]]] = [t.heads for t in tables]
         # Clauses of the user's side (`user`: profile, history, attributes): what the user has, does or wants.
         # Denying it of the item contradicts nothing ("no fees eating into a small balance" for a user with a small
         # balance); stating what the user dislikes still does ("lively crowds" for "dislikes crowds").
@@ -201,6 +212,18 @@ class EvidenceIndex:
         self.groups: frozenset[int] = frozenset().union(*(t.groups for t in tables))
         self.grounding = _evidence(text)
         self.numbers = self.grounding.numbers | han_numbers(text)
+
+    @cached_property
+    def qualities(self) -> list[tuple[int, str, Polarity, frozenset[str]]]:
+        """(clause, word, polarity, heads) of every quality word of the item's side (`_UnitTable.heads`) that can be
+        contradicted (`counts`); built on first use: most claims have no quality word the inputs lack."""
+        return [(i, v, pol, hs) for i, (heads, table) in enumerate(zip(self.unit_heads, self.unit_words))
+                for v, hs in heads.items() if self.counts(i, pol := table[v])]
+
+    @cached_property
+    def item_stems(self) -> frozenset[str]:
+        """Stems of the content words of the item's title: a quality said of them is said of the item."""
+        return frozenset(s for _, s in _content(words(self.title)))
 
     def counts(self, unit: int, pol: Polarity) -> bool:
         """A word of polarity `pol` in clause `unit` can be contradicted: any word of the item's side, only a denied
@@ -268,12 +291,13 @@ def _polarity(negated: set[bool]) -> Polarity:
 
 @dataclass(frozen=True)
 class _UnitTable:
-    """One evidence clause's content words and stems with their polarity (first occurrence order) and the
-    WordNet groups of its words."""
+    """One evidence clause's content words and stems with their polarity (first occurrence order), the
+    WordNet groups of its words and what each of its quality words (WordNet adjectives) is said of (`_heads`)."""
 
     words: Mapping[str, Polarity]
     stems: Mapping[str, Polarity]
     groups: frozenset[int]
+    heads: Mapping[str, frozenset[str]]
 
 
 def _merge(into: dict[str, Polarity], more: Mapping[str, Polarity]) -> None:
@@ -291,12 +315,14 @@ def _unit_table(unit: str) -> _UnitTable:
     lines of a suite's inputs repeat across its items."""
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
-    for w, s in _content(words(unit), frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
+    said = words(unit)
+    for w, s in _content(said, frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
         pol = {False, True} if w.event else {w.negated}  # a word of a denied event is held, and neither stated nor denied
         ws.setdefault(w.text, set()).update(pol)
         ss.setdefault(s, set()).update(pol)
+    heads = {w.text: _heads(said, k) for k, w in enumerate(said) if w.text in ws and relations.groups(w.text)}
     return _UnitTable({k: _polarity(v) for k, v in ws.items()}, {k: _polarity(v) for k, v in ss.items()},
-                      frozenset().union(*map(relations.groups, ws)))
+                      frozenset().union(*map(relations.groups, ws)), heads)
 
 
 @lru_cache(maxsize=4096)
@@ -529,9 +555,11 @@ def _quality_words(ws: list[Word]) -> list[tuple[Word, str]]:
     return [(w, s) for w, s in _content(ws) if nxt.get(w.start) not in _COMPARISON]
 
 
-def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]], at: Alignment) -> Verdict | None:
+def _contradiction(claim: str, said: str, ev: EvidenceIndex, ws: Sequence[Word], content: list[tuple[Word, str]],
+                   at: Alignment) -> Verdict | None:
     """A negation or antonym contradiction of the evidence, if the clause makes one. The words of a denied event
-    past its verb (metrics.negation.Word.event) deny nothing and are not compared."""
+    past its verb (metrics.negation.Word.event) deny nothing and are not compared. `said`: the analysed clause
+    (metrics.negation.norm), which the word offsets index."""
     ws = [w for w in ws if not w.event]
     content = [(w, s) for w, s in content if not w.event]
     stated = {s for w, s in content if not w.negated}
@@ -556,7 +584,7 @@ def _contradiction(claim: str, ev: EvidenceIndex, ws: Sequence[Word], content: l
         about = frozenset(x for _, x in content if x != s)
         opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
                    if not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
-        opposed += _indirectly_opposed(w, ws, ev, at)
+        opposed += _opposed_on_same_thing(said, w, ws, ev, about)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
         if w.negated and any(_praise_denied(w.text, ev.unit_words[i], about) for i in at.trusted if i not in ev.user_units):
@@ -586,25 +614,52 @@ def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> 
 _HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各")
 
 
-def _indirectly_opposed(w: Word, ws: Sequence[Word], ev: EvidenceIndex, at: Alignment) -> list[Polarity]:
-    """Polarities of the aligned evidence words that are indirect opposites of `w` (relations.indirect_opposite:
-    "chilly" ~ "cold" <-> "warm") and qualify the same thing ("the water is chilly" / "warm water"). Why the
-    same thing: WordNet's two-step paths also join unrelated senses, which only a shared head word rules out."""
-    heads = _heads(ws, next(k for k, x in enumerate(ws) if x.start == w.start))
-    if not heads or not relations.groups(w.text):
+def _opposed_on_same_thing(text: str, w: Word, ws: Sequence[Word], ev: EvidenceIndex, about: frozenset[str]) -> list[Polarity]:
+    """Polarities of the item side's quality words, in any clause, that are opposites of `w` said of the same thing
+    (`_same_thing`): a WordNet opposite ("recorded" / "live", "thin-walled" / "thick walls") or an indirect one
+    (relations.indirect_opposite: "chilly" ~ "cold" <-> "warm"), the latter only with a head word in common.
+    Why any clause: a claim that combines several facts aligns with the clauses of the others ("self-paced and
+    recorded, beginner-level, covers pandas" with the clauses of "beginner" and "pandas", not "Format: online,
+    live"); what the two words are said of, not the clause they stand in, tells that they judge the same thing.
+    Why the same thing: an opposite said of another thing ("a hot tub", "a peaceful place") contradicts nothing,
+    and WordNet's opposites join rare senses, which a shared head rules out. `about`: the claim's other stems
+    (`_said_too`)."""
+    if not relations.groups(w.text):
         return []
+    k = next(k for k, x in enumerate(ws) if x.start == w.start)
+    heads, of_item = _heads(ws, k), _predicated_of_item(text, ws, k, ev.item_stems)
     out = []
-    for i in at.units:
-        unit = _unit_heads(_masked(ev.units[i], ev.title))
-        out += [ev.unit_words[i][v] for v, hs in unit.items() if hs & heads and v in ev.unit_words[i] and relations.indirect_opposite(w.text, v)]
+    for _, v, pol, hv in ev.qualities:
+        if _said_too(v, about):
+            continue
+        if (heads & hv) - ev.item_stems and (relations.opposite(w.text, v) or relations.indirect_opposite(w.text, v)
+                                              or relations.opposite_valence(w.text, v)):
+            out.append(pol)
+        elif of_item and hv <= ev.item_stems and relations.opposite(w.text, v):
+            out.append(pol)
     return out
 
 
-@lru_cache(maxsize=65536)
-def _unit_heads(unit: str) -> dict[str, frozenset[str]]:
-    """Each quality word of an evidence clause with the stems of what it qualifies (`_heads`)."""
-    ws = words(unit)
-    return {w.text: h for k, w in enumerate(ws) if relations.groups(w.text) and (h := _heads(ws, k))}
+_SUBJECTS = frozenset({"it", "it's", "its", "this", "that", "they", "they're"})
+
+
+def _predicated_of_item(text: str, ws: Sequence[Word], k: int, item: frozenset[str]) -> bool:
+    """Quality word k is predicated of the item: a linking verb stands before it, past other qualities, hyphenated
+    parts, "and" and degree words ("this bootcamp is self-paced and recorded", "it's rigid and bulky"), and the
+    linking verb's subject is a pronoun or a word of the item's title. Why: a quality with no head of its own is
+    said of the item only there; elsewhere it may be a noun WordNet also lists as an adjective ("a comfortable
+    base for you"). `text`: the analysed claim the offsets index."""
+    j = k
+    while j > 0 and text[ws[j - 1].end : ws[j].start] in (" ", "-") and ws[j - 1].text not in _COPULA and ws[j - 1].text not in _SUBJECTS and (
+            ws[j - 1].text in _CHAIN or relations.groups(ws[j - 1].text) or text[ws[j - 1].end : ws[j].start] == "-"
+            or j > 1 and text[ws[j - 2].end : ws[j - 1].start] == "-"):
+        j -= 1
+    if j == 0 or text[ws[j - 1].end : ws[j].start] != " ":
+        return False
+    link = ws[j - 1].text
+    if link in ("it's", "they're"):
+        return True
+    return link in _COPULA and j >= 2 and (ws[j - 2].text in _SUBJECTS or stem(ws[j - 2].text) in item)
 
 
 def _heads(ws: Sequence[Word], i: int) -> frozenset[str]:
@@ -713,15 +768,18 @@ def aligned(sims: np.ndarray) -> Alignment:
     return Alignment(top, frozenset(top))
 
 
-def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values | None = None) -> Verdict | None:
+def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values | None = None, *, contrasts: bool = True) -> Verdict | None:
     """One clause against the evidence; `sims` is its similarity to each evidence clause;
-    `values` the suite lexicon's reading of the item (structured suites; None for free text).
-    None: the clause states nothing about the item (no content word, or see claim_body)."""
+    `values` the suite lexicon's reading of the item (structured suites; None for free text); `contrasts`: the
+    clause follows a claim about the item, so an opening "but" / "though" turns from it (`_drawback`), not from the
+    writer's hedge ("I'm not sure, but ..."). None: the clause states nothing about the item (no content word, or
+    see claim_body)."""
     body = claim_body(claim)
     if body is None:
         return None
     claim = body
     masked = _masked(claim, ev.title)
+    analysed = norm(masked)
     ws = advice(lessened(words(masked)))
     content = _quality_words(ws)
     nums = numbers(claim) | han_numbers(claim)
@@ -730,7 +788,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return None
     at = aligned(sims)
     top = at.units
-    if bad := _contradiction(claim, ev, ws, content, at):
+    if bad := _contradiction(claim, analysed, ev, ws, content, at):
         return bad
     said = values.read(claim) if values is not None else None
     if said is not None and said.contradiction:
@@ -751,16 +809,19 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
         return Verdict(claim, "unsupported", "invented", _feature(sorted(said.invented)[0]), 0.0)
     if values is None and (extra := _invented_feature(ws, content, held)):  # a suite lexicon reads invented values itself
         return Verdict(claim, "unsupported", "invented", _span(claim, extra), 0.0)
+    if contrasts and (turn := _drawback(claim, content, held)):
+        return Verdict(claim, "unsupported", "drawback", _span(claim, turn), support)
     if support < SUPPORTED:
         return Verdict(claim, "unsupported", None, claim, support)
-    if odd := _unheld_quality(norm(masked), ws, content, held):
+    if odd := _unheld_quality(analysed, ws, content, held):
         return Verdict(claim, "unsupported", "quality", _span(claim, odd), support)
     return Verdict(claim, "supported", None, None, support)
 
 
-# Verbs and adverbs that list what an item has: the things named after them are claimed features.
+# Verbs and adverbs that list what an item has: the things named after them are claimed features ("won" / "awarded":
+# a prize is one).
 _HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
-                  "provides provide comes come also plus adds add added detected found".split()
+                  "provides provide comes come also plus adds add added detected found won wins awarded".split()
                   + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送"])  # "adds", as in English
 # Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
 # tales"), not of the item's features.
@@ -775,12 +836,42 @@ def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held:
     with a sauna shares most of its words with the inputs, so its support alone passes; an invented
     amenity is an unfaithful claim however many true words surround it. A list after the user's
     tastes (_PREFERENCE) is not judged so."""
-    at = next((k for k, w in enumerate(ws) if w.text in _HAVE and not w.negated), None)
-    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]):
-        return None
+    at = next((k for k, w in enumerate(ws) if _lists(ws, k)), None)
+    if at is None or any(stem(w.text) in _PREFERENCE for w in ws[:at]) or at + 1 < len(ws) and ws[at + 1].negated:
+        return None  # a denied list ("there's no trip to a laundromat") claims nothing
     at = ws[at].start
     return next((w for (w, s), h in zip(content, held) if w.start > at and not h and not w.negated and w.text not in _HAVE
                  and not relations.groups(w.text) and specificity(w.text) >= INVENTED_MIN), None)
+
+
+def _lists(ws: Sequence[Word], k: int) -> bool:
+    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE), or an existential "there is / are"
+    before an article or "also" / "even" ("there's a rooftop bar", "there is also a shuttle"). Why the article: a
+    quantifier after it ("there are so many types of cuisine") talks of the world, not of the item's features."""
+    w = ws[k]
+    if w.negated:
+        return False
+    if w.text in _HAVE:
+        return True
+    after = k + 1 if w.text == "there's" else k + 2 if w.text == "there" and k + 1 < len(ws) and ws[k + 1].text in ("is", "are") else 0
+    return 0 < after < len(ws) and ws[after].text in _THING_LEAD
+
+
+_THING_LEAD = frozenset({"a", "an", "also", "even"})  # what an existential names a new thing with
+_CONTRAST = re.compile(r"^\W*(?:(?:but|though|although|however|yet|whereas)\b|但是|但|不过|可是|然而)", re.IGNORECASE)
+
+
+def _drawback(claim: str, content: list[tuple[Word, str]], held: list[bool]) -> Word | None:
+    """A quality the inputs do not hold (a stated WordNet adjective, not clearly positive by VADER; in Chinese a
+    negative word of HowNet) in a clause that opens with a contrastive conjunction ("though the area can get rowdy
+    at weekends", "but it's rigid and bulky", "但房间有点潮"). Why: a contrast in a recommendation introduces a
+    drawback or caveat; one the inputs never state is most often their quality turned over in words no resource
+    here opposes to theirs ("rowdy" for "very quiet", "poky" for "spacious"). A caveat the inputs do state ("but it
+    has only two ports") holds its words; a denied fault ("but it isn't noisy") is no drawback."""
+    if not _CONTRAST.match(claim):
+        return None
+    return next((w for (w, _), h in zip(content, held) if not h and not w.negated and w.text not in _NOT_QUALITY and (
+        relations.valence(w.text) <= -relations.STRONG if has_han(w.text) else relations.groups(w.text) and relations.valence(w.text) < relations.STRONG)), None)
 
 
 _COPULA = frozenset("is are was were be been being feels feel felt looks look seems seem remains remain stays stay".split())
@@ -860,9 +951,12 @@ def _judge(examples: Sequence[Example], evs: Sequence[EvidenceIndex], texts: Seq
         n = len(ev.units)
         verdicts = []
         values = Values(lex, ex) if lex is not None and lex.by_first else None
+        judged = False  # the previous clause states something about the item
         for c in cs:
-            if (v := judge_claim(c, ev, sims[pos : pos + n], values)) is not None:
+            v = judge_claim(c, ev, sims[pos : pos + n], values, contrasts=judged)
+            if v is not None:
                 verdicts.append(v)
+            judged = v is not None
             pos += n
         out.append(verdicts)
     return out
@@ -928,7 +1022,8 @@ THRESHOLD = 0.5
 
 
 # 3: faith9 judge (denied events, the user's side, noun-phrase scope, negation focus, rounded numbers, shortened names)
-@metric("faith.claim_score", area="faithfulness", version="3", bounds=(0.0, 1.0), threshold=THRESHOLD)
+# 4: faith10 judge (opposites said of the same thing in any clause, "thick" / "thin" as content words)
+@metric("faith.claim_score", area="faithfulness", version="4", bounds=(0.0, 1.0), threshold=THRESHOLD)
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
@@ -945,7 +1040,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", version="3", bounds=(0.0, 1.0))
+@metric("faith.claim_support", area="faithfulness", version="4", bounds=(0.0, 1.0))
 def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
@@ -956,7 +1051,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", version="3", bounds=(0.0, 1.0), higher_is_better=False)
+@metric("faith.claim_contradiction", area="faithfulness", version="4", bounds=(0.0, 1.0), higher_is_better=False)
 def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
@@ -968,11 +1063,15 @@ def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: 
 
 
 INVENTED_VERDICT = 0.75  # faith.claim_verdict of a text naming a feature the inputs lack (and contradicting nothing)
+# ... of one stating, after "but" / "though", a quality the inputs lack (and inventing nothing): above every other
+# unsupported text, below the flag: the likely turn of an input quality, not a proven one
+DRAWBACK_VERDICT = 0.45
 
 
 def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | None:
     """How unfaithful a text is (0-1): 1 when a claim contradicts the inputs, INVENTED_VERDICT when one names a
-    feature they lack, else below 1/3, ranked as faith.claim_score ranks (`sample_score`, inverted and halved).
+    feature they lack, DRAWBACK_VERDICT when one states a drawback they lack (`_drawback`), else below 1/3, ranked as
+    faith.claim_score ranks (`sample_score`, inverted and halved).
     None: nothing judged. Why: an invented amenity is as unfaithful as a denied one, but no contradiction."""
     if not vs:
         return None
@@ -980,13 +1079,15 @@ def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | 
         return 1.0
     if any(v.kind == "invented" for v in vs):
         return INVENTED_VERDICT
+    if any(v.kind == "drawback" for v in vs):
+        return DRAWBACK_VERDICT
     score = sample_score(vs, cover)
     return None if score is None else (1 - score) / 2
 
 
-@metric("faith.claim_verdict", area="faithfulness", version="1", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
+@metric("faith.claim_verdict", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
 def claim_verdict(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
-    """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, below 1/3 ranked by claim support; flag at 0.5.
+    """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, 0.45 one states a drawback they lack after "but" / "though", below 1/3 ranked by claim support; flag at 0.5.
 
     Per sample; the clauses' verdicts are faith.claim_score's (details there).
     Known limits: see metrics.claims.

@@ -413,3 +413,56 @@ def test_a_name_after_a_title_and_an_opening_possessor_are_names():
     assert labels("Dr. Chen teaches it.", course) == [("supported", None)]  # the title is no part of the name
     assert labels("Porto's riverside is a short walk away.", "A hotel in Lisbon near the river.") == [("contradicted", "entity")]
     assert ("contradicted", "entity") not in labels("Today's menu is short.", "A cafe with a short menu.")
+
+
+def _titled(title: str, profile: str) -> Example:
+    return Example("f2", "x", User("u2"), Item("i2", title, profile=profile), Signals(0.5, ()), ())
+
+
+def test_an_opposite_said_of_the_same_thing_is_found_in_any_clause_of_the_item():
+    # the claim shares "inn", "beach" and "wi-fi" with the first clauses; "Rooms are bright." is none of the two aligned
+    inn = "A family-run inn two minutes from the beach. Breakfast is included. Free Wi-Fi. Rooms are bright."
+    assert labels("Family-run inn by the beach with free Wi-Fi and dark rooms.", inn) == [("contradicted", "antonym")]
+    assert labels("Family-run inn by the beach with free Wi-Fi and bright rooms.", inn) == [("supported", None)]
+    # predicated of the item ("this bootcamp is", a title word) and a headless attribute value: "recorded" / "live"
+    camp = _titled("Python evening bootcamp", "Format: part-time, online, live. Level: beginner. Includes pandas and SQL basics.")
+    bad = verdicts("This bootcamp is self-paced and recorded, beginner-level, and covers pandas and SQL.", camp)
+    assert (bad[0]["label"], bad[0]["kind"], bad[0]["span"]) == ("contradicted", "antonym", "recorded")
+    assert verdicts("This bootcamp is live and online, beginner-level, and covers pandas and SQL.", camp)[0]["label"] == "supported"
+    # a noun WordNet also lists as an adjective, not predicated of the item: "base" / "premium" judge nothing alike
+    lodge = _titled("Heron Lodge", "Price tier: premium. Amenities: parking, shuttle.")
+    assert ("contradicted", "antonym") not in [(v["label"], v["kind"]) for v in verdicts("It would make a comfortable base for you, with parking.", lodge)]
+
+
+def test_thick_and_thin_are_content_words_and_hyphenated_parts_keep_their_head():
+    # scikit-learn's stop list holds "thick" / "thin"; "thin-walled": "thin" said of "walled" (stem "wall")
+    kettle = _titled("Kettle", "Thick walls keep the heat in.")
+    assert verdicts("It is thin-walled.", kettle)[0]["kind"] == "antonym"
+    assert verdicts("Its walls are thick.", kettle)[0]["label"] == "supported"
+
+
+def test_an_existential_a_prize_and_chinese_also_name_claimed_features():
+    hotel = "A spacious lobby and quiet rooms. The staff is friendly. Breakfast costs 12 euros."
+    assert verdicts("There's a rooftop bar.", _item(hotel))[0]["kind"] == "invented"
+    assert verdicts("There is a shuttle to the airport.", _item(hotel))[0]["span"] == "shuttle"
+    assert verdicts("It won an award for its breakfast.", _item(hotel))[0]["span"] == "award"
+    # a denied existential claims nothing; a quantifier after it talks of the world, not of the item's features
+    assert labels("There's no trip to a laundromat.", hotel)[0][1] != "invented"
+    assert labels("There are so many kinds of rooms.", hotel)[0][1] != "invented"
+
+
+def test_a_drawback_the_inputs_lack_after_but_or_though_ranks_above_other_unsupported_texts():
+    from metrics.claims import DRAWBACK_VERDICT, verdict_score
+
+    cabins = "Six wooden cabins in a forest near Asheville. Each cabin has a wood stove and a hot tub. Very quiet, no Wi-Fi."
+    text = "The cabins each have a wood stove and a hot tub, though the area can get rowdy at weekends."
+    vs = judge([_item(cabins)], [text], LEXICAL)[0]
+    assert [(v.label, v.kind, v.span) for v in vs][1] == ("unsupported", "drawback", "rowdy")
+    assert verdict_score(vs) == DRAWBACK_VERDICT == 0.45
+    # a denied fault, a caveat the inputs state and a clearly positive quality are no drawback
+    for fine in ("The cabins have hot tubs, but it isn't noisy.", "The cabins have hot tubs, though there's no Wi-Fi.",
+                 "The cabins have hot tubs, but the forest is wonderful."):
+        assert "drawback" not in [k for _, k in labels(fine, cabins)]
+    # after the writer's hedge, "but" turns from the hedge, not from a claim about the item
+    assert "drawback" not in [k for _, k in labels("I'm not sure, but the area is rowdy.", cabins)]
+    assert labels("民宿离断桥很近，但房间有点简陋。", "民宿共有八间客房，可以看到湖景。步行十分钟到断桥。")[1] == ("unsupported", "drawback")  # HowNet: 简陋 negative
