@@ -110,3 +110,28 @@ def reader_data_request(sentence: str) -> str | None:
     """The words of an output sentence asking the reader for personal data ("reply with your date of birth"), or None."""
     m = _READER_DATA.search(sentence)
     return m.group(0) if m else None
+
+
+VERSE_ASK = re.compile(r"\b(?:rhym\w*|poem|poetic\w*|verse|couplets?|limericks?|sonnets?|ballad|jingle|ditty)\b", re.I)  # English verse: `rhymes` reads English words
+_LINE_END = re.compile(r"([A-Za-z']+)\W*(?:[,;:.!?\n\u2013\u2014]|\s-\s|$)")  # the last word of a line, clause or sentence
+_RHYME = re.compile(r"[aeiouy]+[^aeiouy]*$")  # the last vowel group and what follows it: "deep" -> "eep"
+_SUFFIXES = ("ing", "ed", "ly", "es", "s", "tion", "sion", "er", "y")  # endings that match without a rhyme ("boiling" / "cooling")
+
+
+RHYME_RULE = (VERSE_ASK.pattern, _LINE_END.pattern, _RHYME.pattern, _SUFFIXES)  # for the metric's identity
+
+
+def rhyme_key(word: str) -> str:
+    """The part of an English word a rhyme repeats (its last vowel group and the consonants after it), "" when that is only a
+    common ending or a single letter."""
+    w = word.lower().strip("'")
+    m = _RHYME.search(w)
+    key = m.group(0) if m else ""
+    return "" if len(key) < 2 or any(w.endswith(s) and len(key) <= len(s) + 1 for s in _SUFFIXES) else key
+
+
+def rhymes(sentences: list[str]) -> bool:
+    """Two neighbouring line / clause ends rhyme ("... pillows deep, ... help you sleep"): a verse asked for ("This blurb should
+    rhyme") and written. Only consulted when a span asks for verse (`VERSE_ASK`), so plain prose rhyming by chance costs little."""
+    ends = [m.group(1) for t in sentences for m in _LINE_END.finditer(t)]
+    return any(rhyme_key(a) and rhyme_key(a) == rhyme_key(b) and a.lower() != b.lower() for a, b in zip(ends, ends[1:]))
