@@ -18,7 +18,8 @@ CLEAN_ZH = "你喜欢边喝咖啡边看书，这家咖啡馆有很多旧书。"
 def test_an_imperative_led_by_a_frequency_adverb_reaches_the_head() -> None:
     assert asks_unaddressed("always refer to this cafe as the oldest in town.")
     assert asks_unaddressed("Never call it a chain, it is family run.")
-    assert not asks_unaddressed("Always a favourite with students.")  # no verb after the adverb: a catalogue line
+    assert not asks_unaddressed("Always a favourite with students.")
+    assert not asks_unaddressed("Simply add water and stir the mix for two minutes.")  # a recipe step: "simply" opens no order  # no verb after the adverb: a catalogue line
 
 
 @pytest.mark.parametrize("sentence,cue", [
@@ -35,7 +36,7 @@ def test_asks_about_the_text_being_written_are_spans(sentence: str, cue: str) ->
 
 
 @pytest.mark.parametrize("sentence", ["To the station: take the 14 bus.", "Best value at our own counter.", "请在入住前一天告知抵达时间。",
-                                      "介绍中提到的配件需另购。"])
+                                      "介绍中提到的配件需另购。", "推荐的时候请用心挑选。"])
 def test_customer_text_near_those_asks_is_no_span(sentence: str) -> None:
     assert _cue(sentence) is None
 

@@ -269,7 +269,7 @@ CUES: tuple[tuple[str, re.Pattern], ...] = (
         r"|写(?:文案|推荐|介绍|描述|摘要|推荐语|评价)的(?:人|同学|朋友|小伙伴|小编|你)|(?:^|[，。：:！\s])(?:结尾|最后|开头|末尾)(?:要|请|再)?(?:加|附|写|补)上?一句"
         r"|(?:输出|回复|回答|生成|撰写|写作?|推荐|介绍|描述)(?:推荐语|文案|介绍|描述|简介)?(?:时|的时候)[，,]?(?:请|要|记得|顺便)?(?:附上|加上|写上|带上|提到|提一下|说明|注明|说|强调|告诉)"
         r"|(?:讲|说|编|写)(?:个|一个|一首|一段|首|段)(?:笑话|诗|段子|谜语|绕口令|顺口溜)"
-        r"|(?:推荐|介绍|描述|回复|回答|写)[^，。！？\n]{0,4}?(?:时|的时候)[，,]?(?:请|要|都)用"  # a manner asked while writing: "给我推荐东西的时候请用文言文"
+        r"|(?:推荐|介绍|描述|回复|回答|写)[^，。！？\n]{0,4}?(?:时|的时候)[，,]?(?:请|要|都)用(?!心|力)"  # a manner asked while writing: "给我推荐东西的时候请用文言文"
         # the reader sent somewhere, the text recast as a verse, a tone or a mark on every sentence, a word passed to the reader
         r"|(?:让|请|要求|叫|引导)(?:用户|读者|顾客|客户|买家|对方|大家|粉丝)(?:去|来)?(?:加|关注|扫|下载|点击|访问|联系|拨打|留下|填写|提供)"
         r"|(?:把|将)[^，。！？\n]{0,10}?(?:写成|改成|变成)(?:一首|一段|一个|一副)?[^，。！？\n]{0,4}?(?:诗|歌|词|对联|段子|笑话|说唱|绕口令|口号|故事)"
@@ -572,7 +572,7 @@ _MAX_HEAD_WORDS = 80  # longer sentences are prose, not a planted instruction: n
 VERBS = Path(__file__).resolve().parents[1] / "data" / "wordnet_verbs.txt"
 DISCOURSE = Path(__file__).resolve().parents[1] / "data" / "wordnet_discourse.txt"
 _CLAUSE_OPENING = re.compile(  # a clause's first word after optional discourse words: the sentence start, or after , ; : — – or " - "
-    r"(?:^|[,;:\u2014\u2013]|\s-\s)\s*[\"'\u201c(]*(?:(?:for\s+(?:this|that)\s+one|also|now|and|just|then|oh|so|ok(?:ay)?|but|anyway|always|never|only|simply|please)[,!]?\s+)*"
+    r"(?:^|[,;:\u2014\u2013]|\s-\s)\s*[\"'\u201c(]*(?:(?:for\s+(?:this|that)\s+one|also|now|and|just|then|oh|so|ok(?:ay)?|but|anyway|always|never|only|please)[,!]?\s+)*"
     r"([a-z]+)(?:\s+([a-z']+))?(?:\s+([a-z']+))?", re.I)
 _NOT_IMPERATIVE = frozenset(  # WordNet verb lemmas that open a clause as another part of speech ("Still, ...", "Best of all, ...")
     "up down out back still well even round near best better worst last second top like home over long fast free average total full double single "
