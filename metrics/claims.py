@@ -891,19 +891,25 @@ def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held:
 
 
 def _lists(ws: Sequence[Word], k: int) -> bool:
-    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE) not before an object pronoun, or an existential "there is / are"
+    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE), not passive nor before an object
+    pronoun, or an existential "there is / are"
     before an article or "also" / "even" ("there's a rooftop bar", "there is also a shuttle"). Why the article: a
     quantifier after it ("there are so many types of cuisine") talks of the world, not of the item's features."""
     w = ws[k]
     if w.negated:
         return False
-    if w.text in _HAVE:  # not before a pronoun: "found it hard to put down" names no new thing
-        return not (k + 1 < len(ws) and ws[k + 1].text in _OBJECT_PRONOUNS)
+    if w.text in _HAVE:  # not before a pronoun ("found it hard to put down"), nor passive ("roaming is included, and ...")
+        passive = w.text in _PARTICIPLES and k > 0 and ws[k - 1].text in _BE
+        return not passive and not (k + 1 < len(ws) and ws[k + 1].text in _OBJECT_PRONOUNS)
     after = k + 1 if w.text == "there's" else k + 2 if w.text == "there" and k + 1 < len(ws) and ws[k + 1].text in ("is", "are") else 0
     return 0 < after < len(ws) and ws[after].text in _THING_LEAD
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us", "you", "this", "that"})
+# A listing verb's participle after "be" is passive: what it lists is its subject, before it ("awarded" takes an object
+# in the passive too: "was awarded the Booker").
+_PARTICIPLES = frozenset("included offered added featured provided found detected".split())
+_BE = frozenset("is are was were be been being".split())
 _THING_LEAD = frozenset({"a", "an", "also", "even"})  # what an existential names a new thing with
 _CONTRAST = re.compile(r"^\W*(?:(?:but|though|although|however|yet|whereas)\b|但是|但|不过|可是|然而)", re.IGNORECASE)
 

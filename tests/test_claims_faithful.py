@@ -163,3 +163,11 @@ def test_a_denied_head_after_a_modifier_is_not_denied():
     assert not contradicted("It starts from zero, which suits your background.", course, user)
     assert contradicted("It is aimed at people with a coding background.", course, user)
     assert judged("The hotel has a pool.", "A hotel with no pool.")[0] == ("contradicted", "negation")
+
+
+def test_a_passive_listing_verb_lists_nothing_after_it():
+    plan = "Plan | Data | Price\nFlex 30 | 30GB 5G | $25/mo\nEU roaming: included (up to 15GB)\nHotspot: allowed"
+    said = "Roaming is included, and hotspotting your laptop isn't blocked."
+    assert judged(said, plan)[0][1] != "invented"
+    assert judged("It includes roaming and a free laptop.", plan)[0] == ("unsupported", "invented")
+
