@@ -657,7 +657,7 @@ def _denied_modifier(text: str, ws: Sequence[Word], k: int) -> bool:
     return m.isalpha() and len(m) >= 2 and m not in ENGLISH_STOP_WORDS and m[0] not in _HAN_DETERMINERS  # "一家", "这个": no modifier
 
 
-_HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各")
+_HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各什任")  # 什么, 任何: "any", no modifier
 
 
 def _opposed_on_same_thing(text: str, w: Word, ws: Sequence[Word], ev: EvidenceIndex, about: frozenset[str]) -> list[Polarity]:

@@ -171,3 +171,9 @@ def test_a_passive_listing_verb_lists_nothing_after_it():
     assert judged(said, plan)[0][1] != "invented"
     assert judged("It includes roaming and a free laptop.", plan)[0] == ("unsupported", "invented")
 
+
+
+def test_a_chinese_quantifier_is_no_modifier_of_a_denied_word():
+    film = "节奏偏慢，结尾有反转。"
+    assert judged("结尾没有什么反转。", film)[0] == ("contradicted", "negation")
+    assert judged("结尾没有任何反转。", film)[0] == ("contradicted", "negation")
