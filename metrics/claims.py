@@ -41,8 +41,8 @@ every clause (metrics.negation.clauses) is judged against the evidence,
 - a negative imperative ("just don't plan it for a Monday") is advice and states nothing;
 - a denied event denies nothing past its verb ("you won't be hauling groceries up four floors" says nothing
   against the floors; metrics.negation.Word.event), unless the verb says what the item has ("doesn't have a
-  pool"); a denial is contradicted by the item's side of the inputs only: what the user has or wants ("a small
-  balance") is no fact about the item (what the user dislikes still is); a denied head whose modifier the inputs
+  pool"); a denial or an opposite is contradicted by the item's side of the inputs only: what the user has or wants
+  ("a small balance", "likes quiet evenings") is no fact about the item (what the user dislikes still is); a denied head whose modifier the inputs
   do not state has the denial on the modifier ("not a luxury hotel" for a budget hotel);
 - a rounded number ("over 2,000 reviews", "31k miles") is no changed value, nor is a number inside a negation
   ("you don't have to pay for two devices"), nor one spelled another way (a decade with or without its century,
@@ -245,9 +245,10 @@ class EvidenceIndex:
         "wood" is too short). Why: stems do not join a word and its derived or compound form, and a fluent
         paraphrase shortens them freely; the other way round would hold "guesthouse" by "guest". A Chinese word is
         held when it contains an input word of two characters or more, or one contains it: compounds are built
-        from words ("停车场" is a place to "停车")."""
-        if has_han(word):
-            return any(len(v) >= 2 and (v in word or word in v) for v in self.surface if has_han(v))
+        from words ("停车场" is a place to "停车"); so is a noun of the suffix 子 whose root ends one ("豆子", "咖啡豆")."""
+        if has_han(word):  # a noun with the suffix 子 by its root ending an input word: "豆子" for "咖啡豆"
+            root = word[0] if len(word) == 2 and word[1] == "子" else ""
+            return any(len(v) >= 2 and (v in word or word in v or root and v.endswith(root)) for v in self.surface if has_han(v))
         return len(word) >= PART_MIN and any(v.startswith(word) for v in self.surface)
 
 
@@ -624,8 +625,8 @@ def _contradiction(claim: str, said: str, ev: EvidenceIndex, ws: Sequence[Word],
         if not _may_oppose(w.text):
             continue
         about = frozenset(x for _, x in content if x != s)
-        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
-                   if not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
+        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items() if ev.counts(i, pol)  # the item's side
+                   and not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
         opposed += _opposed_on_same_thing(said, w, ws, ev, about)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)

@@ -177,3 +177,16 @@ def test_a_chinese_quantifier_is_no_modifier_of_a_denied_word():
     film = "节奏偏慢，结尾有反转。"
     assert judged("结尾没有什么反转。", film)[0] == ("contradicted", "negation")
     assert judged("结尾没有任何反转。", film)[0] == ("contradicted", "negation")
+
+
+def test_an_opposite_of_what_the_user_has_or_wants_contradicts_nothing():
+    bar = "A bar on Main Street with live music every night."
+    assert not contradicted("It's a loud bar with live music.", bar, "Likes quiet evenings.")
+    assert contradicted("It's a loud bar with live music.", bar, "Hates loud bars.")  # what the user dislikes still counts
+    assert contradicted("It's a loud bar with live music.", "A quiet bar on Main Street with live music.")
+
+
+def test_a_chinese_noun_with_the_suffix_zi_is_held_by_its_root():
+    course = "费用：NT$1,200，含一包200g咖啡豆。内容：研磨、水温。"
+    assert judged("学费NT$1,200，还有一包豆子。", course) == [("supported", None)]
+    assert judged("学费NT$1,200，附一个杯子。", course)[0] == ("unsupported", "invented")
