@@ -41,12 +41,14 @@ every clause (metrics.negation.clauses) is judged against the evidence,
 - a negative imperative ("just don't plan it for a Monday") is advice and states nothing;
 - a denied event denies nothing past its verb ("you won't be hauling groceries up four floors" says nothing
   against the floors; metrics.negation.Word.event), unless the verb says what the item has ("doesn't have a
-  pool"); a denial is contradicted by the item's side of the inputs only: what the user has or wants ("a small
-  balance") is no fact about the item (what the user dislikes still is); a denied head whose modifier the inputs
+  pool"); a denial or an opposite is contradicted by the item's side of the inputs only: what the user has or wants
+  ("a small balance", "likes quiet evenings") is no fact about the item (what the user dislikes still is); a denied head whose modifier the inputs
   do not state has the denial on the modifier ("not a luxury hotel" for a budget hotel);
 - a rounded number ("over 2,000 reviews", "31k miles") is no changed value, nor is a number inside a negation
-  ("you don't have to pay for two devices"); a shortened name ("Sat", "Wed") is no new name; an opposite of a word
-  the claim itself says is about another thing;
+  ("you don't have to pay for two devices"), nor one spelled another way (a decade with or without its century,
+  "at 7.30" for "7:30pm"); a shortened name ("Sat", "Wed") or a place for its adjective ("Cornwall" for "Cornish")
+  is no new name; an opposite of a word the claim itself says is about another thing; a denied head after a
+  modifier in the inputs ("no coding background") is neither stated nor denied;
 - otherwise supported when its support (mean of the share of its content words
   found in the inputs, exactly, as the start of an input word ("kitchen" for
   "kitchenette") or as a WordNet near-synonym, numbers the inputs state counting as held words, each word weighted
@@ -243,9 +245,10 @@ class EvidenceIndex:
         "wood" is too short). Why: stems do not join a word and its derived or compound form, and a fluent
         paraphrase shortens them freely; the other way round would hold "guesthouse" by "guest". A Chinese word is
         held when it contains an input word of two characters or more, or one contains it: compounds are built
-        from words ("停车场" is a place to "停车")."""
-        if has_han(word):
-            return any(len(v) >= 2 and (v in word or word in v) for v in self.surface if has_han(v))
+        from words ("停车场" is a place to "停车"); so is a noun of the suffix 子 whose root ends one ("豆子", "咖啡豆")."""
+        if has_han(word):  # a noun with the suffix 子 by its root ending an input word: "豆子" for "咖啡豆"
+            root = word[0] if len(word) == 2 and word[1] == "子" else ""
+            return any(len(v) >= 2 and (v in word or word in v or root and v.endswith(root)) for v in self.surface if has_han(v))
         return len(word) >= PART_MIN and any(v.startswith(word) for v in self.surface)
 
 
@@ -315,9 +318,12 @@ def _unit_table(unit: str) -> _UnitTable:
     lines of a suite's inputs repeat across its items."""
     ws: dict[str, set[bool]] = {}
     ss: dict[str, set[bool]] = {}
-    said = words(unit)
+    said, text = words(unit), norm(unit)
+    # a word of a denied event is held, and neither stated nor denied; so is a denied head after a modifier: "no
+    # coding background" denies coding, not that there is a background ("a course that suits your background")
+    modified = {w.start for k, w in enumerate(said) if _denied_modifier(text, said, k)}
     for w, s in _content(said, frame=True):  # "dislikes crowds" denies crowds (metrics.negation.averted)
-        pol = {False, True} if w.event else {w.negated}  # a word of a denied event is held, and neither stated nor denied
+        pol = {False, True} if w.event or w.start in modified else {w.negated}
         ws.setdefault(w.text, set()).update(pol)
         ss.setdefault(s, set()).update(pol)
     heads = {w.text: _heads(said, k) for k, w in enumerate(said) if w.text in ws and relations.groups(w.text)}
@@ -466,13 +472,26 @@ def _name_held(name: list[str], claim: str, ev: EvidenceIndex) -> bool:
         return name[0] in ev.text or _han_boundary_held(name[0], claim, ev.text)
     if ev.grounding.supports_entity(untitled(name)):
         return True
-    return all(_shortened(w.lower(), ev) for w in untitled(name))
+    return all(_shortened(w.lower(), ev) or _place_adjective(w.lower(), ev) for w in untitled(name))
 
 
 def _shortened(word: str, ev: EvidenceIndex) -> bool:
     """An input word starts with the word, or the word starts with an input word, of ABBREVIATION_MIN letters or more."""
     return len(word) >= ABBREVIATION_MIN and any(
         v.startswith(word) or len(v) >= ABBREVIATION_MIN and word.startswith(v) for v in ev.surface if v.isalpha())
+
+
+_DEMONYM = ("ish", "ian", "ese", "ic", "an")  # endings of a place's adjective: Cornish, Norwegian, Icelandic
+PLACE_STEM = 4  # letters a place and its adjective share: "Corn-wall" / "Corn-ish", "Swed-en" / "Swed-ish"
+
+
+def _place_adjective(word: str, ev: EvidenceIndex) -> bool:
+    """The word is a place whose adjective the inputs use, or the adjective of a place they name ("Cornwall" for
+    "Cornish", "Swedish" for "Sweden"): one of the two ends like a demonym and they share their first PLACE_STEM
+    letters. Why: a paraphrase turns "a Cornish farm" into "a farm in Cornwall"; the same place is no new name."""
+    return len(word) > PLACE_STEM and any(
+        v[:PLACE_STEM] == word[:PLACE_STEM] and v != word and (v.endswith(_DEMONYM) or word.endswith(_DEMONYM))
+        for v in ev.surface if v.isalpha() and len(v) > PLACE_STEM)
 
 
 def _han_boundary_held(name: str, claim: str, text: str) -> bool:
@@ -510,6 +529,30 @@ def rounded(claim: str, held: Set[str]) -> set[str]:
             unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if digits else 1
             if unit > 1 and any(abs(x - value) < unit and abs(x - value) <= ROUNDING * value for x in exact):
                 out.add(n)
+    return out
+
+
+# A decade with or without its century ("1970s", "70s", "'70s", "1990年代", "九十年代") and a clock time written with a
+# period ("at 7.30", "7.30pm": the British spelling of 7:30).
+_DECADE = re.compile(r"(?<![\d.,])(?:(1[5-9]|20)?(\d0)['\u2019]?s\b|(1[5-9]|20)?(\d0|[一二三四五六七八九]十)年代)")
+_CLOCK = re.compile(r"(?:\b(?:at|from|until|till|by|to)\s+|[-\u2013]\s*)?\b(\d{1,2})\.([0-5]\d)(?![.,]?\d)\s*(am|pm|a\.m|p\.m)?", re.IGNORECASE)
+
+
+def respelled(claim: str, held: Set[str]) -> set[str]:
+    """Numbers of the claim that spell a number of the inputs another way: a decade with or without its century
+    ("the 1970s" for "the 70s", "九十年代" for "1990年代"), or a clock time with a period ("at 7.30" for "7:30pm",
+    whose hour and minutes the inputs hold). Why: both spellings are the same value, and writers switch freely."""
+    out = set()
+    for m in _DECADE.finditer(claim):
+        century, tens = m.group(1) or m.group(3) or "", m.group(2) or m.group(4)
+        short = tens if tens.isdigit() else str(han_value(tens))
+        if short in held or any(len(h) == 4 and h.endswith(short) and h[:2] in ("15", "16", "17", "18", "19", "20") for h in held):
+            out.add(century + short)
+    for m in _CLOCK.finditer(claim):
+        hour, minutes = m.group(1), m.group(2)
+        if (m.group(0)[0].isalpha() or m.group(0)[0] in "-\u2013" or m.group(3)) and int(hour) <= 24 \
+                and {str(int(hour)), str(int(minutes))} <= held:
+            out |= numbers(f"{hour}.{minutes}", words=False)
     return out
 
 
@@ -582,8 +625,8 @@ def _contradiction(claim: str, said: str, ev: EvidenceIndex, ws: Sequence[Word],
         if not _may_oppose(w.text):
             continue
         about = frozenset(x for _, x in content if x != s)
-        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items()
-                   if not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
+        opposed = [pol for i in at.units for v, pol in ev.unit_words[i].items() if ev.counts(i, pol)  # the item's side
+                   and not _said_too(v, about) and _opposed(w.text, v, ev.unit_words[i], about) and at.relates(w.text, v, i)]
         opposed += _opposed_on_same_thing(said, w, ws, ev, about)
         if any(w.negated in pol for pol in opposed):
             return Verdict(claim, "contradicted", "antonym", _span(claim, w), 0.0)
@@ -603,15 +646,19 @@ def _focus_before(claim: str, ws: Sequence[Word], k: int, ev: EvidenceIndex) -> 
     """Denied word k is a head whose modifier, right before it in the same scope, the inputs do not state: the denial
     falls on the modifier ("it's not a luxury hotel" for a budget hotel, "none of it is high-impact" for low-impact
     sessions, "不是连锁酒店" for a family-run 酒店: Chinese words are not spaced). Why: negation denies the new part of a phrase; the head it shares with the inputs is taken as given."""
-    if not k or not ws[k].negated or ws[k - 1].cue != ws[k].cue or claim[ws[k - 1].end : ws[k].start] not in (" ", "-", ""):
+    return _denied_modifier(claim, ws, k) and False not in ev.polarity.get(stem(ws[k - 1].text), _DENIED)
+
+
+def _denied_modifier(text: str, ws: Sequence[Word], k: int) -> bool:
+    """Denied word k has a modifier right before it in the same denial scope ("no coding background", "not a
+    luxury hotel"; Chinese words are not spaced). `text`: what the word offsets index."""
+    if not k or not ws[k].negated or ws[k - 1].cue != ws[k].cue or text[ws[k - 1].end : ws[k].start] not in (" ", "-", ""):
         return False
     m = ws[k - 1].text
-    if not m.isalpha() or len(m) < 2 or m in ENGLISH_STOP_WORDS or m[0] in _HAN_DETERMINERS:  # "一家", "这个": no modifier
-        return False
-    return False not in ev.polarity.get(stem(m), _DENIED)
+    return m.isalpha() and len(m) >= 2 and m not in ENGLISH_STOP_WORDS and m[0] not in _HAN_DETERMINERS  # "一家", "这个": no modifier
 
 
-_HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各")
+_HAN_DETERMINERS = frozenset("一二两三四五六七八九十几这那每某各什任")  # 什么, 任何: "any", no modifier
 
 
 def _opposed_on_same_thing(text: str, w: Word, ws: Sequence[Word], ev: EvidenceIndex, about: frozenset[str]) -> list[Polarity]:
@@ -796,7 +843,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
     wrong = [" ".join(e) for e in names if not _name_held(e, masked, ev)]
     if wrong:
         return Verdict(claim, "contradicted", "entity", wrong[0], 0.0)
-    bad_nums = sorted(nums - ev.numbers - rounded(claim, ev.numbers) - denied_numbers(masked, ws))
+    bad_nums = sorted(nums - ev.numbers - rounded(claim, ev.numbers) - respelled(claim, ev.numbers) - denied_numbers(masked, ws))
     if bad_nums and ev.numbers:
         return Verdict(claim, "contradicted", "value", bad_nums[0], 0.0)
     named = values.true_tokens(claim) if values is not None else frozenset()
@@ -822,7 +869,7 @@ def judge_claim(claim: str, ev: EvidenceIndex, sims: np.ndarray, values: Values 
 # a prize is one).
 _HAVE = frozenset("has have had includes include included including offers offer offered features feature boasts boast "
                   "provides provide comes come also plus adds add added detected found won wins awarded".split()
-                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送"])  # "adds", as in English
+                  + ["有", "还有", "提供", "配有", "设有", "包括", "包含", "附带", "附赠", "赠送", "配备", "另有", "另外", "添加", "加入", "附送", "附"])  # "adds", as in English
 # Before the listing verb, these make the list one of the user's tastes ("the user likes genres including
 # tales"), not of the item's features.
 _PREFERENCE = frozenset(stem(w) for w in "user users reader readers customer enjoy like love prefer appreciate interest taste fan want".split())
@@ -845,18 +892,25 @@ def _invented_feature(ws: Sequence[Word], content: list[tuple[Word, str]], held:
 
 
 def _lists(ws: Sequence[Word], k: int) -> bool:
-    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE), or an existential "there is / are"
+    """Word k, stated, starts a list of what the item has: a listing verb (_HAVE), not passive nor before an object
+    pronoun, or an existential "there is / are"
     before an article or "also" / "even" ("there's a rooftop bar", "there is also a shuttle"). Why the article: a
     quantifier after it ("there are so many types of cuisine") talks of the world, not of the item's features."""
     w = ws[k]
     if w.negated:
         return False
-    if w.text in _HAVE:
-        return True
+    if w.text in _HAVE:  # not before a pronoun ("found it hard to put down"), nor passive ("roaming is included, and ...")
+        passive = w.text in _PARTICIPLES and k > 0 and ws[k - 1].text in _BE
+        return not passive and not (k + 1 < len(ws) and ws[k + 1].text in _OBJECT_PRONOUNS)
     after = k + 1 if w.text == "there's" else k + 2 if w.text == "there" and k + 1 < len(ws) and ws[k + 1].text in ("is", "are") else 0
     return 0 < after < len(ws) and ws[after].text in _THING_LEAD
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us", "you", "this", "that"})
+# A listing verb's participle after "be" is passive: what it lists is its subject, before it ("awarded" takes an object
+# in the passive too: "was awarded the Booker").
+_PARTICIPLES = frozenset("included offered added featured provided found detected".split())
+_BE = frozenset("is are was were be been being".split())
 _THING_LEAD = frozenset({"a", "an", "also", "even"})  # what an existential names a new thing with
 _CONTRAST = re.compile(r"^\W*(?:(?:but|though|although|however|yet|whereas)\b|但是|但|不过|可是|然而)", re.IGNORECASE)
 
@@ -1023,7 +1077,8 @@ THRESHOLD = 0.5
 
 # 3: faith9 judge (denied events, the user's side, noun-phrase scope, negation focus, rounded numbers, shortened names)
 # 4: faith10 judge (opposites said of the same thing in any clause, "thick" / "thin" as content words)
-@metric("faith.claim_score", area="faithfulness", version="4", bounds=(0.0, 1.0), threshold=THRESHOLD)
+# 5: faith11 judge ("-free" compounds, traditional Chinese, decades / clock times, place adjectives, modified denied heads)
+@metric("faith.claim_score", area="faithfulness", version="5", bounds=(0.0, 1.0), threshold=THRESHOLD)
 def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim-level faithfulness (0-1): below 1/3 a claim contradicts the inputs (negation, antonym, changed value, wrong name), up to 2/3 a claim is unsupported; judge at 0.5.
 
@@ -1040,7 +1095,7 @@ def claim_score(examples: Sequence[Example], texts: Sequence[str], ctx: MetricCo
 alias("faith.claim_score_minilm", "faith.claim_score", model=default_backend(), default=False)  # MiniLM clause alignment, one batched pass
 
 
-@metric("faith.claim_support", area="faithfulness", version="4", bounds=(0.0, 1.0))
+@metric("faith.claim_support", area="faithfulness", version="5", bounds=(0.0, 1.0))
 def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim support: share of an explanation's judged clauses that the inputs support (mean over explanations).
 
@@ -1051,7 +1106,7 @@ def claim_support(examples: Sequence[Example], texts: Sequence[str], ctx: Metric
     return Scored([None if x is None else {"v": x} for x in vals], vals)
 
 
-@metric("faith.claim_contradiction", area="faithfulness", version="4", bounds=(0.0, 1.0), higher_is_better=False)
+@metric("faith.claim_contradiction", area="faithfulness", version="5", bounds=(0.0, 1.0), higher_is_better=False)
 def claim_contradiction(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim contradiction rate: share of explanations with a clause that contradicts the inputs (negation, antonym, changed value, wrong name).
 
@@ -1085,7 +1140,7 @@ def verdict_score(vs: Sequence[Verdict], cover: float | None = None) -> float | 
     return None if score is None else (1 - score) / 2
 
 
-@metric("faith.claim_verdict", area="faithfulness", version="2", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
+@metric("faith.claim_verdict", area="faithfulness", version="3", bounds=(0.0, 1.0), higher_is_better=False, threshold=0.5)
 def claim_verdict(examples: Sequence[Example], texts: Sequence[str], ctx: MetricContext, *, model: str = LEXICAL) -> Scored:
     """Claim verdict (0-1, lower is better): 1 a clause contradicts the inputs, 0.75 one names a feature they lack, 0.45 one states a drawback they lack after "but" / "though", below 1/3 ranked by claim support; flag at 0.5.
 

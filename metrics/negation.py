@@ -7,7 +7,7 @@ lacks, far from, anything but, ...) denies the words after it up to the end of i
 punctuation mark, a contrastive or causal conjunction, or "and" that starts a
 new clause ("and the staff ..."); a cue that denies a noun phrase ("no", "nothing", "never a") denies
 that phrase only (_NP_END). What a verb of aversion governs ("dislikes large crowds") is denied too: the
-user wants none of it. Fixed phrases that deny nothing ("not only",
+user wants none of it, and so is the first part of a "-free" compound ("grain-free"). Fixed phrases that deny nothing ("not only",
 "no doubt", "can't wait") are not cues. An attribute line of the inputs whose
 value is false/no/none ("pets allowed: false") denies its key words.
 """
@@ -101,11 +101,15 @@ def norm(text: str) -> str:
 
 
 def _han_words(run: str, start: int) -> list[tuple[str, int, int]]:
-    """jieba's words of a run of Han characters, with offsets."""
+    """jieba's words of a run of Han characters, with offsets, in simplified characters (zhconv) when the
+    conversion keeps the run's length. Why: jieba's dictionary is simplified, so it cuts traditional text into
+    nonsense ("還附營|養師" for "還附|營養師"), and the two scripts of one word must match each other."""
     import jieba
+    import zhconv
 
+    simple = zhconv.convert(run, "zh-cn")
     out, pos = [], start
-    for w in jieba.cut(run):
+    for w in jieba.cut(simple if len(simple) == len(run) else run):
         out.append((w, pos, pos + len(w)))
         pos += len(w)
     return out
@@ -242,10 +246,23 @@ def averted(ws: list[Word], text: str) -> list[Word]:
     return out
 
 
+def freed(ws: list[Word], text: str) -> list[Word]:
+    """The words with the one before a hyphened "free" ("grain-free", "sugar-free") denied: the compound says the
+    thing has none of it, as "no grain" does; one already denied is stated again ("far from microtransaction-free"
+    has them). `text`: the text the offsets index."""
+    out = list(ws)
+    for k, w in enumerate(ws[:-1]):
+        nxt = ws[k + 1]
+        if nxt.text == "free" and text[w.end : nxt.start] == "-":
+            out[k] = Word(w.text, w.start, w.end, not w.negated, -1 if w.negated else nxt.start)
+    return out
+
+
 def words(text: str) -> list[Word]:
     """The words of a text, each marked negated or not (see the module doc), what a verb of aversion governs
-    included (`averted`)."""
-    return averted(_scoped(tokens(text)), norm(text))
+    and what a "-free" compound lacks included (`averted`, `freed`)."""
+    said = norm(text)
+    return freed(averted(_scoped(tokens(text)), said), said)
 
 
 def denied_keys(text: str) -> list[str]:

@@ -118,3 +118,75 @@ def test_chinese_negation_focus():
     inn = "家庭经营的安静酒店，共有八间客房。"
     assert not contradicted("它不是连锁酒店，只有八间客房。", inn)  # 不是 denies 连锁, not the 酒店
     assert contradicted("它不是一家安静的酒店。", inn) and contradicted("酒店不安静。", inn)
+
+
+def test_a_free_compound_denies_its_first_part():
+    said = {w.text: w.negated for w in words("Grain-free, and far from sugar-free.")}
+    assert said["grain"] and not said["sugar"]  # "far from X-free" has X
+    food = "Dog food made with salmon, no grain inside. Bag is 6kg."
+    assert judged("It's grain-free salmon food.", food) == [("supported", None)]
+    assert judged("The snacks are gluten-free.", "Crisps made with wheat flour and gluten.")[0] == ("contradicted", "negation")
+    game = "Arcade racer, 40 tracks. No microtransactions at all."
+    assert judged("It's far from microtransaction-free.", game)[0] == ("contradicted", "negation")
+
+
+def test_a_decade_or_a_clock_time_spelled_otherwise_is_held():
+    book = "A family saga, 1950s to now. The middle drags a tiny bit in the 70s section."
+    assert judged("The middle of the saga slows down in the 1970s section.", book)[0][0] != "contradicted"
+    assert judged("The middle of the saga slows down in the 1980s section.", book)[0] == ("contradicted", "value")
+    assert judged("故事发生在九十年代的宁波港口。", "故事发生在1990年代的宁波港口。片长128分钟。") == [("supported", None)]
+    gig = "Sat 12 April, 7:30pm. St Mary's Hall, Oxford. Tickets £18."
+    assert judged("It's at St Mary's Hall on Saturday 12 April at 7.30.", gig) == [("supported", None)]
+    assert judged("It's at St Mary's Hall on Saturday 12 April at 8.30.", gig)[0] == ("contradicted", "value")
+
+
+def test_a_place_and_its_adjective_are_one_name():
+    book = "A family saga set on a Cornish apple farm across three generations."
+    assert judged("A saga on an apple farm in Cornwall across three generations.", book) == [("supported", None)]
+    assert judged("A saga on an apple farm in Devon across three generations.", book)[0] == ("contradicted", "entity")
+
+
+def test_a_listing_verb_before_a_pronoun_lists_nothing():
+    book = "A family saga set on an apple farm. I could not put it down. The middle drags a bit."
+    assert judged("The reviewer found it hard to put down, despite a slower middle.", book)[0][1] != "invented"
+
+
+def test_traditional_chinese_is_cut_as_simplified():
+    assert [w.text for w in words("還附營養師諮詢")] == ["还", "附", "营养师", "咨询"]
+    app = "跑步App｜支援 iOS 與 Android｜語音教練、間歇訓練課表｜基本功能免費"
+    assert judged("語音教練會提醒配速，還附營養師一對一飲食諮詢。", app)[0] == ("unsupported", "invented")
+
+
+def test_a_denied_head_after_a_modifier_is_not_denied():
+    course = "Level: beginner. Prereqs: none. Length: 6 weeks."
+    user = "marketing coordinator, no coding background"
+    assert not contradicted("It starts from zero, which suits your background.", course, user)
+    assert contradicted("It is aimed at people with a coding background.", course, user)
+    assert judged("The hotel has a pool.", "A hotel with no pool.")[0] == ("contradicted", "negation")
+
+
+def test_a_passive_listing_verb_lists_nothing_after_it():
+    plan = "Plan | Data | Price\nFlex 30 | 30GB 5G | $25/mo\nEU roaming: included (up to 15GB)\nHotspot: allowed"
+    said = "Roaming is included, and hotspotting your laptop isn't blocked."
+    assert judged(said, plan)[0][1] != "invented"
+    assert judged("It includes roaming and a free laptop.", plan)[0] == ("unsupported", "invented")
+
+
+
+def test_a_chinese_quantifier_is_no_modifier_of_a_denied_word():
+    film = "节奏偏慢，结尾有反转。"
+    assert judged("结尾没有什么反转。", film)[0] == ("contradicted", "negation")
+    assert judged("结尾没有任何反转。", film)[0] == ("contradicted", "negation")
+
+
+def test_an_opposite_of_what_the_user_has_or_wants_contradicts_nothing():
+    bar = "A bar on Main Street with live music every night."
+    assert not contradicted("It's a loud bar with live music.", bar, "Likes quiet evenings.")
+    assert contradicted("It's a loud bar with live music.", bar, "Hates loud bars.")  # what the user dislikes still counts
+    assert contradicted("It's a loud bar with live music.", "A quiet bar on Main Street with live music.")
+
+
+def test_a_chinese_noun_with_the_suffix_zi_is_held_by_its_root():
+    course = "费用：NT$1,200，含一包200g咖啡豆。内容：研磨、水温。"
+    assert judged("学费NT$1,200，还有一包豆子。", course) == [("supported", None)]
+    assert judged("学费NT$1,200，附一个杯子。", course)[0] == ("unsupported", "invented")
