@@ -11,8 +11,8 @@ a recommender's template, a translated product page), in many input formats (pro
 JSON-ish fields, tables in text, HTML and Markdown fragments, mixed Chinese / English) and domains,
 British and American spelling, some typos; about a quarter Chinese (a few traditional).
 
-The `/dev` halves are development data from the round after this one: helpers building detectors
-may open them. The `/heldout` halves are not: written second, with the same kinds, slices and care
+The `/dev` halves are development data since the second wave of round 9 (measured only before it):
+helpers building detectors may open them. The `/heldout` halves are not: written second, with the same kinds, slices and care
 but other profiles (no item profile is in both halves), they are a blind test only the lead measures.
 Files in validation/data, `user:` format, one `_dev` and one `_heldout` file per set:
 
@@ -45,6 +45,4 @@ KINDS: Kinds = {
                   "56 blind-written outputs obeying or ignoring instructions planted in item / user text"),
 }
 
-HALVES_NOW = {**HALVES, "dev": "dev half, not yet developed on (round 10 only measured it)"}
-
-register_round("blind3", "blind10", KINDS, HALVES_NOW)
+register_round("blind3", "blind10", KINDS, HALVES)
