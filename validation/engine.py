@@ -145,10 +145,11 @@ def validate(sets: Sequence[LabelledSet], metrics: Sequence[MetricDef], *, seed:
         lset = subsample(full, limit, seed)
         labels = [s.label for s in lset.samples]
         slices = slice_indices(lset)
-        log(f"  {lset.name}: {len(labels)} cases, {len(targets(lset, metrics))} metrics")
+        aimed = targets(lset, metrics)
+        log(f"  {lset.name}: {len(labels)} cases, {len(aimed)} metrics")
         rep.sets[lset.name] = SetInfo(len(labels), sum(labels), len(labels) - sum(labels), tuple(slices), lset.targets,
                                      dict(lset.data or {}), lset.note, lset.bad_copies_input)
-        for m in targets(lset, metrics):
+        for m in aimed:
             if m.name in rep.not_validated:
                 continue
             if m.higher_is_better is None:  # descriptive (e.g. length): no direction that flags a bad output
