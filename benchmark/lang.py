@@ -22,6 +22,14 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
+def simplified(text: str) -> str:
+    """The text in simplified Chinese characters (zhconv; other characters unchanged): jieba's dictionary and
+    rxbench's Chinese cues are written in them ("給AI：請說" -> "给AI：请说")."""
+    import zhconv
+
+    return zhconv.convert(text, "zh-cn")
+
+
 def han_parts(text: str) -> list[str]:
     """Every Han character on its own and the runs between them ("a股票" -> "a", "股", "票"): Chinese
     is compared character by character, other text by its own tokeniser."""

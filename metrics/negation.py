@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _STOP
 
-from benchmark.lang import has_han
+from benchmark.lang import has_han, simplified
 from metrics.mentions import visible
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[.,;:!?()\[\]\u2014\u2013\"\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]|\s-\s")
@@ -105,9 +105,8 @@ def _han_words(run: str, start: int) -> list[tuple[str, int, int]]:
     conversion keeps the run's length. Why: jieba's dictionary is simplified, so it cuts traditional text into
     nonsense ("還附營|養師" for "還附|營養師"), and the two scripts of one word must match each other."""
     import jieba
-    import zhconv
 
-    simple = zhconv.convert(run, "zh-cn")
+    simple = simplified(run)
     out, pos = [], start
     for w in jieba.cut(simple if len(simple) == len(run) else run):
         out.append((w, pos, pos + len(w)))

@@ -141,10 +141,9 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-import zhconv
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from benchmark.lang import ZH_SHARE, detect_lang, has_han
+from benchmark.lang import ZH_SHARE, detect_lang, has_han, simplified
 from benchmark.schema import Example
 from benchmark.scoring import MetricContext, Scored, metric
 from metrics.embed import RECIPE, model_path
@@ -337,11 +336,6 @@ def _names_language(sentence: str, words: set[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _simplified(sentence: str) -> str:
-    """The sentence in simplified Chinese characters (zhconv): the Chinese cues are written in them ("給AI：請說" -> "给AI：请说")."""
-    return zhconv.convert(sentence, "zh-cn")
-
-
 def _cue(sentence: str, own: bool = False) -> str | None:
     """The first cue the sentence carries, or None. In a customer's own words (`own`: a quoted review, the user asking for
     recommendations) an imperative is advice to other customers ("Review: 'Buy two, trust me!'") or the request the recommender
@@ -350,7 +344,7 @@ def _cue(sentence: str, own: bool = False) -> str | None:
     for name, rx in CUES:
         need, chars = _TRIGGERS[name]
         named = name == "zh" and has_han(sentence) or name == "language" and _names_language(sentence, words)
-        if (words & need or chars and any(c in sentence for c in chars) or named) and rx.search(_simplified(sentence) if name == "zh" else sentence):
+        if (words & need or chars and any(c in sentence for c in chars) or named) and rx.search(simplified(sentence) if name == "zh" else sentence):
             if name in ("task", "pass-on") and customer_text(sentence) or name == "task" and own:
                 continue
             return name
